@@ -1,0 +1,58 @@
+// Configuration: the environment parsed once by zod, with a one-line error naming the bad variable.
+import { z } from "zod";
+
+const flag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** `postgresql://…` for a PostgreSQL server; otherwise a PGlite data directory (`file:./var/pgdata`, `memory://`). */
+  DATABASE_URL: z
+    .string()
+    .default("file:./var/pgdata")
+    .refine((v) => /^(postgres(ql)?:\/\/|file:|memory:\/\/|idb:\/\/)/.test(v), {
+      message: "use postgresql://user@host:5432/db, file:./var/pgdata or memory://",
+    }),
+  /** Where uploaded audio and exports are kept. */
+  SHIFTNOTE_FILES_DIR: z.string().default("./var/files"),
+  SHIFTNOTE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText.pipe(
+    z.url({ message: "must be a URL such as http://127.0.0.1:8080/v1" }).optional(),
+  ),
+  SHIFTNOTE_LLM_MODEL: z.string().default("gpt-4o-mini"),
+  SHIFTNOTE_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+  TEAMS_CLIENT_ID: optionalText,
+  TEAMS_CLIENT_SECRET: optionalText,
+  TEAMS_TENANT_ID: optionalText,
+  TEAMS_ANONYMOUS: flag,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText,
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** A configuration problem, reported to people as one line naming the variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment once; throws ConfigError with a one-line message naming the bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = issue?.path.join(".") ?? "environment";
+  const value = typeof env[name] === "string" ? ` (got "${String(env[name]).slice(0, 60)}")` : "";
+  throw new ConfigError(
+    `Configuration error: ${name} ${issue?.message ?? "is invalid"}${value}. Fix it in your environment or .env file and start again.`,
+  );
+}

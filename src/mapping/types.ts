@@ -1,0 +1,94 @@
+// The mapper's input options and result: what every mapper (offline, LLM, baseline) returns.
+
+/** A sentence of the text that supports a suggestion, with character offsets into the original text. */
+export interface SupportingSentence {
+  text: string;
+  start: number;
+  /** Exclusive end offset: `original.slice(start, end) === text`. */
+  end: number;
+}
+
+export interface UnitSuggestion {
+  unitId: string;
+  title: string;
+  score: number;
+  support: SupportingSentence | null;
+}
+
+export interface CriterionSuggestion {
+  /** Performance criterion id such as `205.1.2`. */
+  id: string;
+  unitId: string;
+  text: string;
+  score: number;
+  support: SupportingSentence;
+}
+
+export interface KnowledgeSuggestion {
+  /** Knowledge item id such as `205.K.a`. */
+  id: string;
+  unitId: string;
+  text: string;
+  score: number;
+  support: SupportingSentence;
+  /** Best Practice Guide sections that teach it. */
+  guideSections: string[];
+}
+
+export interface RangeSuggestion {
+  /** Evidence-requirement range id such as `205.ER4.b`. */
+  id: string;
+  unitId: string;
+  text: string;
+  situation: string;
+  score: number;
+  support: SupportingSentence;
+}
+
+export interface DetectedSituation {
+  /** Situation id from the catalogue, e.g. `busy_period`. */
+  id: string;
+  label: string;
+  score: number;
+  support: SupportingSentence;
+}
+
+/** A piece of personal data about someone other than the candidate. */
+export interface PersonalDataSpan {
+  kind: "name" | "phone" | "email" | "address" | "postcode" | "card_number" | "account_number";
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface PrivacyReport {
+  found: PersonalDataSpan[];
+  /** The text with each span replaced by a placeholder such as `[customer's name]`. */
+  redacted: string;
+}
+
+export type MapperName = "offline" | "llm" | "baseline";
+
+export interface MapOptions {
+  /** The qualification level the candidate is registered on (1, 2 or 3). */
+  level: number;
+  /** The units on the candidate's plan; suggestions are restricted to them when given. */
+  units?: string[];
+}
+
+export interface MappingResult {
+  /** False for chat that is not evidence ("can I swap Friday's shift?"); then every list is empty. */
+  isEvidence: boolean;
+  /** Why the text was not taken as evidence, in words for people. */
+  reason?: string;
+  mapper: MapperName;
+  /** When the LLM mapper was asked but the offline result stands, why. */
+  fallbackReason?: string;
+  units: UnitSuggestion[];
+  criteria: CriterionSuggestion[];
+  knowledge: KnowledgeSuggestion[];
+  ranges: RangeSuggestion[];
+  situations: DetectedSituation[];
+  privacy: PrivacyReport;
+  elapsedMs: number;
+}
