@@ -12,7 +12,12 @@ const optionalText = z
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
 export const configSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  PORT: z.coerce
+    .number({ message: "must be a whole number from 0 to 65535" })
+    .int({ message: "must be a whole number from 0 to 65535" })
+    .min(0, { message: "must be a whole number from 0 to 65535" })
+    .max(65535, { message: "must be a whole number from 0 to 65535" })
+    .default(3978),
   HOST: z.string().min(1).default("127.0.0.1"),
   /** `postgresql://…` for a PostgreSQL server; otherwise a PGlite data directory (`file:./var/pgdata`, `memory://`). */
   DATABASE_URL: z

@@ -31,7 +31,7 @@ function list(catalogue: Catalogue, level: number | undefined): string {
     .sort((a, b) => a.level - b.level || a.id.localeCompare(b.id, "en", { numeric: true }))
     .map((u) => {
       const count = u.standardsInSeeds ? `${criterionCount(u)} criteria` : "standards not in the seeds";
-      return `  ${u.id.padEnd(5)} L${u.level}  ${u.title.padEnd(62).slice(0, 62)}  ${count}`;
+      return `  ${u.id.padEnd(5)} L${u.level}  ${(u.title.length > 64 ? `${u.title.slice(0, 63)}…` : u.title).padEnd(64)}  ${count}`;
     });
   const heading = qualification
     ? `${qualification.title}: ${units.length} units`
