@@ -1,0 +1,169 @@
+// Behaviour of the offline mapper on texts written for these tests: ranges, negation, chat, voice, offsets, bad input.
+import { describe, expect, it } from "vitest";
+import { indexBuildCount } from "../../src/mapping/mapper-index.ts";
+import { MAX_TEXT_CHARS, mapEvidence } from "../../src/mapping/offline.ts";
+import type { MappingResult } from "../../src/mapping/types.ts";
+
+const LEVEL2 = { level: 2, units: ["101", "105", "201", "205", "206", "213"] };
+
+const BUSY_EXTRA_MILE =
+  "It was the Friday before Easter and the garden centre was packed, with a long queue at every till. " +
+  "An elderly gentleman asked me whether we could deliver a heavy bag of compost because he had no car. " +
+  "Normally we only deliver orders over fifty pounds, so I asked my manager if I could drop it round on my way home. " +
+  "She agreed, so after my shift I took it to his house and carried it round to his shed. " +
+  "He was delighted and rang the next day to thank the team.";
+
+function ids(result: MappingResult, key: "units" | "ranges" | "situations"): string[] {
+  if (key === "units") return result.units.map((u) => u.unitId);
+  return result[key].map((x) => x.id);
+}
+
+describe("mapEvidence: ranges come from situations, projected onto evidenced registered units", () => {
+  it("gives a busy account the busy range of the unit it evidences", () => {
+    const result = mapEvidence(BUSY_EXTRA_MILE, LEVEL2);
+    expect(result.isEvidence).toBe(true);
+    expect(ids(result, "units")).toContain("206");
+    expect(ids(result, "situations")).toContain("busy_period");
+    expect(ids(result, "ranges")).toContain("206.ER4.b");
+    expect(ids(result, "ranges")).toContain("206.ER6.b");
+  });
+
+  it("does not cover ranges of units the account does not evidence or that are not registered", () => {
+    const result = mapEvidence(BUSY_EXTRA_MILE, LEVEL2);
+    const units = new Set(ids(result, "units"));
+    for (const range of result.ranges) expect(units.has(range.unitId)).toBe(true);
+    // 211 has a busy range too, but it is not on this plan.
+    expect(ids(result, "ranges").some((id) => id.startsWith("211."))).toBe(false);
+    const unregistered = mapEvidence(BUSY_EXTRA_MILE, { level: 2, units: ["101", "105", "201", "213"] });
+    expect(ids(unregistered, "ranges").some((id) => id.startsWith("206."))).toBe(false);
+    expect(ids(unregistered, "units")).not.toContain("206");
+  });
+
+  it("reads negation and contrast: not busy, actually dead quiet", () => {
+    const text =
+      "It wasn't busy, actually dead quiet, when a lady came in looking for a present for her grandson. " +
+      "Because I had time I walked her round the shop, showed her three options and wrapped the one she chose for free. " +
+      "I went out of my way to find a card that matched and she said it was the nicest service she'd had in years.";
+    const result = mapEvidence(text, LEVEL2);
+    expect(ids(result, "situations")).toContain("quiet_period");
+    expect(ids(result, "situations")).not.toContain("busy_period");
+  });
+
+  it("counts a negated cue for the opposite situation only", () => {
+    const text =
+      "The office was not busy at all on Monday morning. A customer rang because her parcel had not arrived, " +
+      "so I tracked it, found it at the depot and arranged a redelivery for the afternoon. I called her back to confirm it had arrived.";
+    const result = mapEvidence(text, LEVEL2);
+    expect(ids(result, "situations")).not.toContain("busy_period");
+  });
+});
+
+describe("mapEvidence: chat that is not evidence", () => {
+  const chat = [
+    "can I swap Friday's shift with someone?",
+    "thanks!",
+    "Does anyone know when the rota for next month goes up? I need to book a day off for my brother's birthday.",
+    "Quick question, is my assessor coming on Tuesday or Wednesday? I have to hand in my portfolio by the end of the month.",
+    "good morning all, see you at the team night out on Saturday",
+  ];
+  for (const text of chat)
+    it(`suggests nothing for "${text.slice(0, 40)}…"`, () => {
+      const result = mapEvidence(text, LEVEL2);
+      expect(result.isEvidence).toBe(false);
+      expect(result.reason).toBeTruthy();
+      expect(result.units).toEqual([]);
+      expect(result.criteria).toEqual([]);
+      expect(result.ranges).toEqual([]);
+      expect(result.knowledge).toEqual([]);
+    });
+});
+
+describe("mapEvidence: voice-style text maps about as well as written text", () => {
+  const written =
+    "A customer phoned because she had been charged twice for her order. I listened to the whole story and asked a few questions to check I understood. " +
+    "I looked at her account and could see the second payment, so I explained that I could refund it or hold it as credit. " +
+    "She chose the refund, so I processed it while she was on the line and told her it would take three to five days. " +
+    "I rang her on Friday to check the money had gone back and she said it had.";
+  const spoken = `um so ${written
+    .toLowerCase()
+    .replace(/[.,]/g, "")
+    .replace(/ so i /g, " so um i ")
+    .replace(/ and i /g, " and then i ")}`;
+
+  it("finds the same top unit and mostly the same criteria", () => {
+    const a = mapEvidence(written, LEVEL2);
+    const b = mapEvidence(spoken, LEVEL2);
+    expect(b.isEvidence).toBe(true);
+    expect(b.units[0]?.unitId).toBe(a.units[0]?.unitId);
+    const top = new Set(a.criteria.slice(0, 10).map((c) => c.id));
+    const shared = b.criteria.slice(0, 10).filter((c) => top.has(c.id)).length;
+    expect(shared).toBeGreaterThanOrEqual(5);
+  });
+
+  it("splits a run-on transcript into short supporting sentences", () => {
+    const b = mapEvidence(spoken, LEVEL2);
+    for (const c of b.criteria) expect(c.support.text.length).toBeLessThan(spoken.length / 2);
+  });
+});
+
+describe("mapEvidence: supporting sentences", () => {
+  it("slice the original text at their offsets, including around emoji and odd spacing", () => {
+    const text = `🙂  ${BUSY_EXTRA_MILE.replace(". ", ".\n\n  ")} 👍`;
+    const result = mapEvidence(text, LEVEL2);
+    const supports = [
+      ...result.units.flatMap((u) => (u.support ? [u.support] : [])),
+      ...result.criteria.map((c) => c.support),
+      ...result.knowledge.map((k) => k.support),
+      ...result.ranges.map((r) => r.support),
+      ...result.situations.map((s) => s.support),
+    ];
+    expect(supports.length).toBeGreaterThan(5);
+    for (const s of supports) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
+describe("mapEvidence: bad input never throws", () => {
+  const bad: Array<[string, unknown]> = [
+    ["empty", ""],
+    ["whitespace", "   \n\t  "],
+    ["emoji only", "😀😀🎉👍🙏"],
+    ["binary junk", String.fromCharCode(...Array.from({ length: 400 }, (_, i) => (i * 37) % 256))],
+    [
+      "another language",
+      "Le client est arrivé en retard et j'ai proposé une remise parce que la commande était incomplète.",
+    ],
+    ["not a string", 42],
+  ];
+  for (const [name, text] of bad)
+    it(`returns not evidence for ${name}`, () => {
+      const result = mapEvidence(text as string, LEVEL2);
+      expect(result.isEvidence).toBe(false);
+      expect(result.criteria).toEqual([]);
+      expect(typeof result.reason).toBe("string");
+    });
+
+  it("answers 200 KB with a clear not-evidence result, quickly", () => {
+    const text = BUSY_EXTRA_MILE.repeat(Math.ceil(200_000 / BUSY_EXTRA_MILE.length));
+    expect(text.length).toBeGreaterThan(MAX_TEXT_CHARS);
+    const started = performance.now();
+    const result = mapEvidence(text, LEVEL2);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result.isEvidence).toBe(false);
+    expect(result.reason).toMatch(/split/i);
+  });
+
+  it("maps unknown registered units by falling back to the level's units", () => {
+    const result = mapEvidence(BUSY_EXTRA_MILE, { level: 2, units: ["999"] });
+    expect(result.isEvidence).toBe(true);
+  });
+});
+
+describe("mapEvidence: loads once", () => {
+  it("builds the index once per process", () => {
+    mapEvidence(BUSY_EXTRA_MILE, LEVEL2);
+    const after = indexBuildCount();
+    for (let i = 0; i < 5; i++) mapEvidence(`${BUSY_EXTRA_MILE} ${i}`, LEVEL2);
+    expect(indexBuildCount()).toBe(after);
+    expect(after).toBe(1);
+  });
+});
