@@ -28,6 +28,8 @@ export const configSchema = z.object({
     }),
   /** Where uploaded audio and exports are kept. */
   SHIFTNOTE_FILES_DIR: z.string().default("./var/files"),
+  /** Serve the web playground's speak-as-anyone endpoint even when channel credentials are configured. */
+  SHIFTNOTE_PLAYGROUND: flag,
   SHIFTNOTE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.pipe(
@@ -35,12 +37,31 @@ export const configSchema = z.object({
   ),
   SHIFTNOTE_LLM_MODEL: z.string().default("gpt-4o-mini"),
   SHIFTNOTE_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+  /** Voice notes: `auto` uses the platform's transcript, else whisper when its model is set, else OpenAI. */
+  SHIFTNOTE_TRANSCRIBE_ENGINE: z.enum(["auto", "openai", "platform", "whisper"]).default("auto"),
+  OPENAI_TRANSCRIBE_MODEL: z.string().min(1).default("gpt-4o-mini-transcribe"),
+  SHIFTNOTE_TRANSCRIBE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** A whisper.cpp ggml model file (e.g. ggml-base.en.bin) for offline transcription. */
+  SHIFTNOTE_WHISPER_MODEL: optionalText,
+  SHIFTNOTE_VOICE_MAX_SECONDS: z.coerce
+    .number({ message: "must be a number of seconds, such as 300" })
+    .positive({ message: "must be a number of seconds, such as 300" })
+    .default(300),
+  /** An ffmpeg binary; otherwise the system's `ffmpeg`, then the one shipped in @ffmpeg-installer/ffmpeg. */
+  SHIFTNOTE_FFMPEG: optionalText,
   TEAMS_CLIENT_ID: optionalText,
   TEAMS_CLIENT_SECRET: optionalText,
   TEAMS_TENANT_ID: optionalText,
+  /** A certificate instead of TEAMS_CLIENT_SECRET: the PEM certificate and its private key files. */
+  TEAMS_CERTIFICATE_PEM_FILE: optionalText,
+  TEAMS_CERTIFICATE_KEY_FILE: optionalText,
   TEAMS_ANONYMOUS: flag,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
+  /** The Slack Web API base URL; tests point it at a local fake. */
+  SLACK_API_URL: optionalText.pipe(
+    z.url({ message: "must be a URL such as https://slack.com/api/" }).optional(),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;
