@@ -1,0 +1,232 @@
+// The Slack listeners: messages, mentions, button presses, the testimony form and /shiftnote, each as one bot command.
+import type { App, BlockAction, SlackEventMiddlewareArgs } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import type { Config } from "../../app/config.ts";
+import { SLACK_INPUT_ACTION_PREFIX } from "../../cards/actions.ts";
+import { type SlackStateValues, slackInputs } from "../../cards/slack-inputs.ts";
+import { handleSafely } from "../channel-errors.ts";
+import { type ChannelLog, describeError } from "../channel-log.ts";
+import type { ConversationStore } from "../conversation-store.ts";
+import type { Actor, BotCommand, BotCore, BotReply, Notification } from "../types.ts";
+import {
+  actionToCommand,
+  isForTheBot,
+  mentionedUsers,
+  messageToCommand,
+  parseButtonValue,
+  type SlackFile,
+  type SlackMessageEvent,
+} from "./event-to-command.ts";
+import { slackFiles } from "./files.ts";
+import { messageBody, replyThread } from "./render.ts";
+import { missingInputs, readTestimonyContext, TESTIFY_VERB, testimonyForm } from "./testimony-form.ts";
+import type { SlackUserDirectory } from "./users.ts";
+
+export interface SlackDeps {
+  config: Config;
+  core: BotCore;
+  conversations?: ConversationStore;
+  /** Delivers what the core wants sent to other people (the lead maps personId to a channel reference). */
+  onNotifications?: (notifications: Notification[]) => Promise<void>;
+  log?: ChannelLog;
+}
+
+type MessageArgs = SlackEventMiddlewareArgs<"message" | "app_mention"> & {
+  client: WebClient;
+  context: { botUserId?: string; retryNum?: number; retryReason?: string; teamId?: string };
+  body: { event_id?: string; team_id?: string };
+};
+
+/** The listeners: each turns one kind of Slack request into one command and renders the replies. */
+export function slackHandlers(
+  deps: SlackDeps,
+  log: ChannelLog,
+  users: SlackUserDirectory,
+  files: { botToken: string; apiUrl: string },
+) {
+  /** Event ids being worked on now: a retry Slack sends because our ack looked slow is dropped while the first runs. */
+  const inFlight = new Set<string>();
+
+  const actorOf = async (userId: string): Promise<Actor> => {
+    const info = await users.lookup(userId);
+    return {
+      channel: "slack",
+      userId,
+      ...(info.name ? { displayName: info.name } : {}),
+      ...(info.email ? { email: info.email } : {}),
+    };
+  };
+  const run = async (command: BotCommand) => {
+    const result = await handleSafely(deps.core, command, log);
+    if (result.notifications.length > 0 && deps.onNotifications) {
+      deps.onNotifications(result.notifications).catch((error: unknown) => {
+        log.error(
+          `Delivering ${result.notifications.length} notification(s) failed: ${describeError(error)}`,
+          error,
+        );
+      });
+    }
+    return result.replies;
+  };
+  const post = async (client: WebClient, channel: string, threadTs: string | undefined, reply: BotReply) => {
+    await client.chat.postMessage({
+      channel,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      ...messageBody(reply),
+    });
+  };
+
+  return {
+    async message({ event, body, context, client }: MessageArgs) {
+      const message = event as SlackMessageEvent;
+      if (!isForTheBot(message, context.botUserId) || !message.user || !message.channel) return;
+      const eventId = body.event_id ?? `${message.channel}:${message.ts}`;
+      if ((context.retryNum ?? 0) > 0 && context.retryReason === "http_timeout" && inFlight.has(eventId)) {
+        log.debug(
+          `Dropping Slack retry ${context.retryNum} of ${eventId}: the first delivery is still being handled.`,
+        );
+        return;
+      }
+      inFlight.add(eventId);
+      try {
+        const mentioned = mentionedUsers(message.text ?? "", context.botUserId);
+        const [actor, ...others] = await Promise.all([
+          actorOf(message.user),
+          ...mentioned.map((id) => users.lookup(id)),
+        ]);
+        const people = new Map(mentioned.map((id, i) => [id, others[i] ?? {}]));
+        const teamId = body.team_id ?? context.teamId;
+        const command = messageToCommand(message, {
+          eventId,
+          ...(teamId ? { teamId } : {}),
+          ...(context.botUserId ? { botUserId: context.botUserId } : {}),
+          actor: actor as Actor,
+          people,
+          files: slackFiles(message.files, {
+            ...files,
+            fileInfo: async (id) => (await client.files.info({ file: id })).file as SlackFile | undefined,
+          }),
+        });
+        const isDirect = message.channel_type === "im";
+        const replies = await run(command);
+        // Saved after the core has run, so a store that keeps references only for linked people can tell.
+        if (isDirect && deps.conversations) {
+          await deps.conversations.save(message.user, "slack", command.conversationReference);
+        }
+        for (const reply of replies) {
+          const thread = replyThread({
+            reply,
+            isDirect,
+            ...(message.ts ? { messageTs: message.ts } : {}),
+            ...(command.threadId ? { threadTs: command.threadId } : {}),
+          });
+          await post(client, message.channel, thread, reply);
+        }
+      } finally {
+        inFlight.delete(eventId);
+      }
+    },
+
+    async blockAction({ ack, body, action, client, respond }: BlockActionArgs) {
+      await ack();
+      // Changes to a card's inputs are not actions; their values arrive with the button that submits them.
+      const isInput = "action_id" in action && action.action_id.startsWith(SLACK_INPUT_ACTION_PREFIX);
+      const data = isInput ? undefined : parseButtonValue(buttonValue(action));
+      const channel = body.channel?.id ?? body.container?.channel_id;
+      if (!data || !channel) {
+        log.debug(`Ignoring a Slack ${action.type} that is not one of our card actions.`);
+        return;
+      }
+      const message = body.message as { ts?: string; thread_ts?: string; blocks?: unknown[] } | undefined;
+      const values = body.state?.values as SlackStateValues | undefined;
+      const unfilled = data.verb === TESTIFY_VERB ? missingInputs(message?.blocks, values) : [];
+      if (unfilled.length > 0) {
+        // Slack only enforces required inputs in a modal; the trigger id lasts 3 seconds, so open it first.
+        const form = {
+          data,
+          channel,
+          ...(message?.ts ? { messageTs: message.ts } : {}),
+          ...(message?.thread_ts ? { threadTs: message.thread_ts } : {}),
+        };
+        await client.views.open({ trigger_id: body.trigger_id, view: testimonyForm(form, unfilled, values) });
+        return;
+      }
+      const command = actionToCommand({
+        actor: await actorOf(body.user.id),
+        channel,
+        ...(message?.thread_ts ? { threadTs: message.thread_ts } : {}),
+        data,
+        inputs: slackInputs(values ?? {}),
+        eventId: `action:${body.trigger_id}`,
+        ...(body.team?.id ? { teamId: body.team.id } : {}),
+      });
+      const ephemeral = Boolean((body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral);
+      for (const reply of await run(command)) {
+        if (reply.replacesCard && reply.card && message?.ts && !ephemeral) {
+          await client.chat.update({ channel, ts: message.ts, ...messageBody(reply) });
+        } else if (reply.replacesCard && reply.card && ephemeral) {
+          await respond({ replace_original: true, ...messageBody(reply) });
+        } else {
+          const thread = replyThread({
+            reply,
+            isDirect: channel.startsWith("D"),
+            ...(message?.ts ? { messageTs: message.ts } : {}),
+            ...(message?.thread_ts ? { threadTs: message.thread_ts } : {}),
+          });
+          await post(client, channel, thread, reply);
+        }
+      }
+    },
+
+    async testimony({ ack, body, view, client }: ViewArgs) {
+      await ack();
+      const form = readTestimonyContext(view.private_metadata);
+      if (!form) {
+        log.warn("A Slack testimony form came back without its context; ignored.");
+        return;
+      }
+      const threadTs = form.threadTs ?? form.messageTs;
+      const command = actionToCommand({
+        actor: await actorOf(body.user.id),
+        channel: form.channel,
+        ...(threadTs ? { threadTs } : {}),
+        data: form.data,
+        inputs: slackInputs(view.state.values as SlackStateValues),
+        eventId: `view:${view.id}`,
+        ...(body.team?.id ? { teamId: body.team.id } : {}),
+      });
+      for (const reply of await run(command)) {
+        if (reply.replacesCard && reply.card && form.messageTs) {
+          await client.chat.update({ channel: form.channel, ts: form.messageTs, ...messageBody(reply) });
+        } else {
+          const isDirect = form.channel.startsWith("D");
+          await post(client, form.channel, isDirect && !reply.inThread ? form.threadTs : threadTs, reply);
+        }
+      }
+    },
+
+    async slash({ ack, command, respond }: CommandArgs) {
+      await ack();
+      const text = command.text.trim() || "help";
+      const replies = await run({
+        channel: "slack",
+        actor: await actorOf(command.user_id),
+        conversationId: command.channel_id,
+        text,
+        eventId: `command:${command.trigger_id}`,
+        conversationReference: { channel: command.channel_id, teamId: command.team_id },
+      });
+      for (const reply of replies) await respond({ response_type: "ephemeral", ...messageBody(reply) });
+    },
+  };
+}
+
+type BlockActionArgs = Parameters<Parameters<App["action"]>[1]>[0] & { body: BlockAction };
+type ViewArgs = Parameters<Parameters<App["view"]>[1]>[0];
+type CommandArgs = Parameters<Parameters<App["command"]>[1]>[0];
+
+/** The payload a button or a select option carries. */
+function buttonValue(action: BlockActionArgs["action"]): string | undefined {
+  if (action.type === "button") return action.value;
+  return (action as { selected_option?: { value?: string } }).selected_option?.value;
+}

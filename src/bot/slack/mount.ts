@@ -1,0 +1,117 @@
+// The Slack channel: Bolt over HTTP on POST /slack/events, acked at once, one bot command per event, replies as blocks.
+import { App, ExpressReceiver, type Logger, LogLevel } from "@slack/bolt";
+import express, { type Express } from "express";
+import { type ChannelLog, consoleLog, describeError } from "../channel-log.ts";
+import type { BotReply } from "../types.ts";
+import type { SlackReference } from "./event-to-command.ts";
+import { type SlackDeps, slackHandlers } from "./handlers.ts";
+import { slackMode } from "./mode.ts";
+import { messageBody } from "./render.ts";
+import { TESTIMONY_CALLBACK } from "./testimony-form.ts";
+import { SlackUserDirectory } from "./users.ts";
+
+export type { SlackDeps } from "./handlers.ts";
+
+export const SLACK_PATH = "/slack/events";
+export const SLACK_COMMAND = "/shiftnote";
+
+export interface SlackChannel {
+  /** Posts a reply into a stored Slack conversation: `{ channel, threadTs? }` (a user id as channel opens their DM). */
+  sendProactive(reference: unknown, reply: BotReply): Promise<void>;
+}
+
+/** Mounts POST /slack/events; returns undefined (after one log line) when Slack is not configured. */
+export function mountSlack(app: Express, deps: SlackDeps): SlackChannel | undefined {
+  const log = deps.log ?? consoleLog(deps.config, "slack");
+  const mode = slackMode(deps.config);
+  if (mode.kind === "off") {
+    log.info(mode.reason);
+    app.post(SLACK_PATH, (_req, res) => {
+      res.status(503).json({ error: "The Slack channel is not configured on this server." });
+    });
+    return undefined;
+  }
+  log.info(`Slack is on at POST ${SLACK_PATH} (events, interactivity and ${SLACK_COMMAND}).`);
+
+  const router = express.Router();
+  const logger = boltLogger(log);
+  const receiver = new AnsweringReceiver({
+    signingSecret: mode.signingSecret,
+    endpoints: SLACK_PATH,
+    // Ack first, work after: Slack wants an answer within 3 seconds and mapping or transcription can take longer.
+    processBeforeResponse: false,
+    router,
+    logger,
+    bodyLimit: "1mb",
+  });
+  const bolt = new App({
+    token: mode.botToken,
+    receiver,
+    logger,
+    clientOptions: { slackApiUrl: mode.apiUrl, retryConfig: { retries: 2, factor: 2 } },
+  });
+  bolt.error(async (error) => {
+    log.error(`A Slack listener failed: ${describeError(error)}`, error);
+  });
+  const users = new SlackUserDirectory(bolt.client, log);
+  const handlers = slackHandlers(deps, log, users, { botToken: mode.botToken, apiUrl: mode.apiUrl });
+
+  bolt.event("message", (args) => handlers.message(args));
+  bolt.event("app_mention", (args) => handlers.message(args));
+  bolt.action({ type: "block_actions" }, (args) => handlers.blockAction(args));
+  bolt.view(TESTIMONY_CALLBACK, (args) => handlers.testimony(args));
+  bolt.command(SLACK_COMMAND, (args) => handlers.slash(args));
+  app.use(router);
+
+  return {
+    async sendProactive(reference, reply) {
+      const target = reference as Partial<SlackReference> | undefined;
+      if (typeof target?.channel !== "string")
+        throw new Error("sendProactive needs a Slack { channel } reference.");
+      await bolt.client.chat.postMessage({
+        channel: target.channel,
+        ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+        ...messageBody(reply),
+      });
+    },
+  };
+}
+
+/**
+ * Bolt leaves a signed body it cannot classify unanswered until a 3-second timer gives up; we answer
+ * 400 at once instead, so a malformed or unknown payload never hangs or resets the connection.
+ */
+class AnsweringReceiver extends ExpressReceiver {
+  override async requestHandler(req: express.Request, res: express.Response): Promise<void> {
+    await super.requestHandler(req, res);
+    if (!res.headersSent)
+      res.status(400).json({ error: "This is not a Slack request this app understands." });
+  }
+}
+
+/** Bolt's logger interface over ours, so Bolt's warnings land in the same place. */
+function boltLogger(log: ChannelLog): Logger {
+  let level = LogLevel.INFO;
+  const text = (parts: unknown[]) => parts.map(logPart).join(" ");
+  return {
+    debug: (...parts) => log.debug(text(parts)),
+    info: (...parts) => log.info(text(parts)),
+    warn: (...parts) => log.warn(text(parts)),
+    error: (...parts) => log.error(text(parts)),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+function logPart(part: unknown): string {
+  if (typeof part === "string") return part;
+  if (part instanceof Error) return describeError(part);
+  try {
+    return JSON.stringify(part);
+  } catch {
+    return String(part);
+  }
+}

@@ -1,0 +1,90 @@
+// Teams attachments (voice recordings, documents) as IncomingFiles the core can fetch when it needs the bytes.
+import type { Attachment } from "@microsoft/agents-activity";
+import { downloadFile } from "../channel-download.ts";
+import type { IncomingFile } from "../types.ts";
+
+const FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
+
+/** Hosts that may receive the bot's token with a download: Microsoft's connector hosts and the activity's own serviceUrl. */
+const trustedHostSuffixes = [
+  ".botframework.com",
+  ".trafficmanager.net",
+  ".teams.microsoft.com",
+  ".skype.com",
+];
+
+export interface AttachmentSource {
+  serviceUrl: string | undefined;
+  /** The bot's access token for the connector; undefined in anonymous mode. */
+  getToken: () => Promise<string | undefined>;
+}
+
+/** Files among the attachments: Teams file uploads and audio/document content; cards and the HTML copy of the text are skipped. */
+export function attachmentsToFiles(
+  attachments: Attachment[] | undefined,
+  source: AttachmentSource,
+): IncomingFile[] {
+  const files: IncomingFile[] = [];
+  for (const attachment of attachments ?? []) {
+    const file = attachmentToFile(attachment, source);
+    if (file) files.push(file);
+  }
+  return files;
+}
+
+function attachmentToFile(attachment: Attachment, source: AttachmentSource): IncomingFile | undefined {
+  const type = attachment.contentType ?? "";
+  if (type === FILE_DOWNLOAD_INFO) {
+    const content = attachment.content as { downloadUrl?: unknown; fileType?: unknown } | undefined;
+    if (typeof content?.downloadUrl !== "string") return undefined;
+    const url = content.downloadUrl;
+    const name = attachment.name ?? "file";
+    const mimeType = mimeFromName(typeof content.fileType === "string" ? `x.${content.fileType}` : name);
+    // The download URL is pre-authorised by Teams: no bot token goes with it.
+    return { name, ...(mimeType ? { mimeType } : {}), fetch: () => download(url, undefined) };
+  }
+  if (
+    type.startsWith("text/html") ||
+    type.startsWith("application/vnd.microsoft.card") ||
+    !attachment.contentUrl
+  ) {
+    return undefined;
+  }
+  const url = attachment.contentUrl;
+  const sendToken = isTrustedHost(url, source.serviceUrl);
+  return {
+    name: attachment.name ?? `attachment.${type.split("/")[1] ?? "bin"}`,
+    mimeType: type,
+    fetch: async () => download(url, sendToken ? await source.getToken() : undefined),
+  };
+}
+
+export function isTrustedHost(url: string, serviceUrl: string | undefined): boolean {
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    if (serviceUrl && new URL(serviceUrl).hostname.toLowerCase() === host) return true;
+    return trustedHostSuffixes.some((suffix) => host.endsWith(suffix));
+  } catch {
+    return false;
+  }
+}
+
+function download(url: string, token: string | undefined): Promise<Uint8Array> {
+  return downloadFile(url, { platform: "Teams", ...(token ? { token } : {}) });
+}
+
+function mimeFromName(name: string): string | undefined {
+  const extension = name.split(".").pop()?.toLowerCase();
+  const types: Record<string, string> = {
+    m4a: "audio/mp4",
+    mp3: "audio/mpeg",
+    wav: "audio/wav",
+    ogg: "audio/ogg",
+    webm: "audio/webm",
+    mp4: "video/mp4",
+    pdf: "application/pdf",
+    docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    txt: "text/plain",
+  };
+  return extension ? types[extension] : undefined;
+}

@@ -1,0 +1,26 @@
+// `npm run package:teams [-- --allow-placeholder] [-- --out FILE]`: validates and zips the Teams app package.
+import { parseArgs } from "node:util";
+import { PackageError, packageTeamsApp } from "./app-package.ts";
+
+const { values } = parseArgs({
+  options: { "allow-placeholder": { type: "boolean", default: false }, out: { type: "string" } },
+});
+
+try {
+  const { outFile, manifest } = await packageTeamsApp({
+    env: process.env,
+    allowPlaceholder: values["allow-placeholder"],
+    ...(values.out ? { outFile: values.out } : {}),
+  });
+  console.log(
+    `Wrote ${outFile} (manifest ${String(manifest.manifestVersion)}, app id ${String(manifest.id)}).`,
+  );
+  console.log("Upload it in Teams (Apps → Manage your apps → Upload an app) or in the Teams admin centre.");
+} catch (error) {
+  if (error instanceof PackageError || error instanceof SyntaxError) {
+    console.error(error.message);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

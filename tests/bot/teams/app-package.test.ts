@@ -1,0 +1,109 @@
+// The Teams app package: the manifest validates against its shipped JSON schema, the icons are right, the zip is complete.
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PNG } from "pngjs";
+import { describe, expect, it } from "vitest";
+import { checkIcons, PackageError, packageTeamsApp } from "../../../src/bot/teams/app-package.ts";
+
+const manifestText = readFileSync(new URL("../../../manifest/teams/manifest.json", import.meta.url), "utf8");
+const version = (
+  JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
+
+/** The file names in a zip, read from its central directory. */
+function zipEntries(bytes: Buffer): string[] {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = bytes.readUInt16LE(end + 10);
+  let offset = bytes.readUInt32LE(end + 16);
+  const names: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const nameLength = bytes.readUInt16LE(offset + 28);
+    const extra = bytes.readUInt16LE(offset + 30);
+    const comment = bytes.readUInt16LE(offset + 32);
+    names.push(bytes.subarray(offset + 46, offset + 46 + nameLength).toString("utf8"));
+    offset += 46 + nameLength + extra + comment;
+  }
+  return names;
+}
+
+const out = () => join(mkdtempSync(join(tmpdir(), "shiftnote-teams-")), "shiftnote-teams.zip");
+
+describe("npm run package:teams", () => {
+  it("writes a zip with manifest.json and both icons, the bot id and URLs filled in from the environment", async () => {
+    const outFile = out();
+    const clientId = "3f2b6a1c-9d4e-4c1a-8b7e-2a5f0c9d1e77";
+    const { manifest } = await packageTeamsApp({
+      env: { TEAMS_CLIENT_ID: clientId, SHIFTNOTE_PUBLIC_URL: "https://shiftnote.centre.example/" },
+      outFile,
+    });
+    expect(zipEntries(readFileSync(outFile)).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
+    expect(manifest).toMatchObject({
+      manifestVersion: "1.24",
+      version,
+      id: clientId,
+      developer: { privacyUrl: "https://shiftnote.centre.example/privacy" },
+      bots: [{ botId: clientId, scopes: ["personal", "team"], supportsFiles: true }],
+    });
+    const bots = manifest.bots as Array<{ commandLists: Array<{ commands: Array<{ title: string }> }> }>;
+    expect(bots[0]?.commandLists[0]?.commands.map((c) => c.title)).toEqual([
+      "help",
+      "progress",
+      "queue",
+      "sample",
+    ]);
+  });
+
+  it("fails clearly, naming each variable, when the bot id or public URL is missing", async () => {
+    const attempt = packageTeamsApp({ env: {}, outFile: out() });
+    await expect(attempt).rejects.toThrow(PackageError);
+    await expect(attempt).rejects.toThrow(/TEAMS_CLIENT_ID: set it to the Application \(client\) ID/);
+    await expect(attempt).rejects.toThrow(/SHIFTNOTE_PUBLIC_URL/);
+  });
+
+  it("builds a test package with --allow-placeholder", async () => {
+    const { manifest } = await packageTeamsApp({ env: {}, allowPlaceholder: true, outFile: out() });
+    expect(manifest.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("fails on any schema error, listing them all", async () => {
+    const broken = manifestText
+      .replace('"scopes": ["personal", "team"]', '"scopes": ["everywhere"]')
+      .replace('"accentColor": "#1F6FB2"', '"accentColor": "blue"');
+    const attempt = packageTeamsApp({
+      env: {},
+      allowPlaceholder: true,
+      outFile: out(),
+      manifestText: broken,
+    });
+    await expect(attempt).rejects.toThrow(/\/bots\/0\/scopes\/0 must be equal to one of the allowed values/);
+    await expect(attempt).rejects.toThrow(/\/accentColor/);
+    // A bot id that is not a GUID is a schema error too.
+    await expect(
+      packageTeamsApp({
+        env: { TEAMS_CLIENT_ID: "my-bot", SHIFTNOTE_PUBLIC_URL: "https://x.example" },
+        outFile: out(),
+      }),
+    ).rejects.toThrow(/\/bots\/0\/botId must match pattern/);
+  });
+
+  it("checks the icons: 192×192 colour, 32×32 white-on-transparent outline", () => {
+    const icons = new URL("../../../manifest/teams/", import.meta.url);
+    const color = readFileSync(new URL("color.png", icons));
+    const outline = readFileSync(new URL("outline.png", icons));
+    expect(checkIcons(color, outline)).toEqual([]);
+    const outlinePng = PNG.sync.read(outline);
+    expect(outlinePng.data.some((_, i) => i % 4 === 3 && outlinePng.data[i] === 0)).toBe(true);
+
+    const square = (size: number, rgba: [number, number, number, number]) => {
+      const png = new PNG({ width: size, height: size });
+      for (let i = 0; i < png.data.length; i += 4) png.data.set(rgba, i);
+      return PNG.sync.write(png);
+    };
+    expect(checkIcons(square(64, [0, 0, 0, 255]), square(32, [255, 0, 0, 255]))).toEqual([
+      "color.png must be 192×192 pixels (it is 64×64)",
+      "outline.png must have a transparent background",
+      "outline.png must be white only (1024 pixels are not)",
+    ]);
+  });
+});
