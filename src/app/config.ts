@@ -31,6 +31,14 @@ export const configSchema = z.object({
   /** Serve the web playground's speak-as-anyone endpoint even when channel credentials are configured. */
   SHIFTNOTE_PLAYGROUND: flag,
   SHIFTNOTE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Signs sign-in links and session cookies (32+ characters). Unset: generated once and kept in var/session-secret. */
+  SHIFTNOTE_SESSION_SECRET: optionalText.pipe(
+    z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -hex 32)" }).optional(),
+  ),
+  /** The address people reach Shiftnote's pages at, for the links the bot sends; default http://HOST:PORT. */
+  SHIFTNOTE_PUBLIC_URL: optionalText.pipe(
+    z.url({ message: "must be a URL such as https://shiftnote.example.org" }).optional(),
+  ),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.pipe(
     z.url({ message: "must be a URL such as http://127.0.0.1:8080/v1" }).optional(),

@@ -60,6 +60,17 @@ export function createApp(parts: AppParts): Express {
       res.status(status[error.code]).json({ error: error.message, code: error.code });
       return;
     }
+    const http = error as { status?: number; type?: string };
+    if (typeof http.status === "number" && http.status >= 400 && http.status < 500) {
+      const message =
+        http.type === "entity.too.large"
+          ? "That was too large to accept. Send a shorter message or a smaller file."
+          : http.type === "entity.parse.failed"
+            ? "The request body was not valid JSON. Check it and send it again."
+            : "That request could not be read. Check it and send it again.";
+      res.status(http.status).json({ error: message });
+      return;
+    }
     console.error("Unexpected error while serving a request:", error);
     res.status(500).json({ error: "Something went wrong on our side. Try again in a minute." });
   });

@@ -1,9 +1,11 @@
 // `shiftnote serve` (what `npm start` runs): starts the product on its configured or embedded defaults.
 import type { AddressInfo } from "node:net";
+import { effectiveHost } from "../../bot/teams/mode.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs } from "../cli-args.ts";
 import { loadConfig } from "../config.ts";
-import { createApp, listen } from "../server.ts";
+import { listen } from "../server.ts";
+import { buildProduct } from "../wiring.ts";
 
 export const command: Command = {
   summary: "Start Shiftnote (the web playground, the channels that are configured, the API)",
@@ -11,17 +13,22 @@ export const command: Command = {
   async run(args) {
     const { values } = parseCommandArgs(args, { port: { type: "string" } });
     const config = loadConfig(values.port ? { ...process.env, PORT: values.port } : process.env);
-    const server = await listen(createApp({ config }), config);
+    const product = await buildProduct(config);
+    // The playground lets anyone speak as anyone, and anonymous Teams checks no token: both stay on this machine.
+    const host = product.playground && !process.env.HOST ? "127.0.0.1" : effectiveHost(config);
+    const server = await listen(product.app, { ...config, HOST: host });
     const { port } = server.address() as AddressInfo;
-    console.log(
-      `Shiftnote is running on http://${config.HOST}:${port}  (health: /healthz, standards: /api/standards)`,
-    );
+    const base = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+    console.log(`Shiftnote is running on ${base}`);
+    if (product.playground) console.log(`  Playground: ${base}/  (pick a demo person and talk to the bot)`);
+    console.log(`  Health: ${base}/healthz · Standards: ${base}/api/standards`);
     console.log("Press Ctrl+C to stop.");
     await new Promise<void>((resolveStop) => {
       const stop = () => server.close(() => resolveStop());
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
+    await product.close();
     return 0;
   },
 };

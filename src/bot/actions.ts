@@ -1,0 +1,218 @@
+// Card actions: each re-reads the evidence, re-authorises through the use case, and answers with the current card.
+import { AppError } from "../app/errors.ts";
+import { parseCardAction } from "../cards/index.ts";
+import { checkPrivacy } from "../mapping/privacy.ts";
+import { suggestionsToClaims } from "../portfolio/claims.ts";
+import { discardDraft } from "../portfolio/discard-draft.ts";
+import { editEvidence } from "../portfolio/edit-evidence.ts";
+import { giveTestimony } from "../portfolio/give-testimony.ts";
+import { recordDecision } from "../portfolio/record-decision.ts";
+import { resubmitEvidence } from "../portfolio/resubmit-evidence.ts";
+import { sampleEvidence } from "../portfolio/sample-evidence.ts";
+import { submitEvidence } from "../portfolio/submit-evidence.ts";
+import { type EvidenceView, viewEvidence } from "../portfolio/view-evidence.ts";
+import type { Turn } from "./core.ts";
+import { card, say } from "./reply.ts";
+import type { BotReply, CardActionData } from "./types.ts";
+import { approvalView, sampleView, suggestionView, witnessRequestView } from "./views.ts";
+
+const MALFORMED =
+  "That button didn't carry what I expected, so nothing was changed. Scroll to the latest card, or type help.";
+
+/** The card this person should see for this evidence now, for the "this changed" answer and refreshes. */
+async function currentCard(turn: Turn, evidence: EvidenceView, notice?: string): Promise<BotReply> {
+  const { catalogue } = turn.ctx;
+  const me = turn.person;
+  const view =
+    evidence.candidateId === me.id
+      ? ({ kind: "suggestion", view: suggestionView(catalogue, evidence) } as const)
+      : evidence.witnessRequests.some((r) => r.witnessId === me.id) && evidence.assessorId !== me.id
+        ? ({ kind: "witnessRequest", view: witnessRequestView(catalogue, evidence, me) } as const)
+        : evidence.status === "assessed" || evidence.status === "sampled"
+          ? me.roles.includes("internal_verifier") && evidence.assessorId !== me.id
+            ? ({ kind: "sample", view: sampleView(catalogue, evidence) } as const)
+            : ({ kind: "approval", view: approvalView(catalogue, evidence) } as const)
+          : ({ kind: "approval", view: approvalView(catalogue, evidence) } as const);
+  if (notice) return card({ kind: "stale", view: { current: view, notice } }, { replacesCard: true });
+  return card(view, { replacesCard: true });
+}
+
+/** Handles one card action; a stale version gets the current card with a friendly notice. */
+export async function handleAction(turn: Turn, data: CardActionData): Promise<BotReply[]> {
+  const parsed = parseCardAction(data);
+  if (!parsed) return [say(MALFORMED)];
+  const { payload, inputs } = parsed;
+  const actorId = turn.person.id;
+  const { ctx } = turn;
+  // Re-read first: this is also the permission check (not found for anyone with no access).
+  const before = await viewEvidence(ctx, { actorId, evidenceId: payload.evidenceId });
+  try {
+    return await dispatch(turn, payload.verb, before, payload.version, inputs);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "stale") {
+      const now = await viewEvidence(ctx, { actorId, evidenceId: payload.evidenceId });
+      return [await currentCard(turn, now, "This changed since you opened it; here is the current card.")];
+    }
+    throw error;
+  }
+}
+
+async function dispatch(
+  turn: Turn,
+  verb: string,
+  evidence: EvidenceView,
+  version: number,
+  inputs: Record<string, string>,
+): Promise<BotReply[]> {
+  const { ctx, person, command } = turn;
+  const actorId = person.id;
+  const eventId = command.eventId;
+  const base = { actorId, evidenceId: evidence.id, eventId };
+  const reread = () => viewEvidence(ctx, { actorId, evidenceId: evidence.id });
+  // The use cases check the version and the person's right to act, in that order of their own.
+
+  switch (verb) {
+    case "evidence.submit": {
+      // Unticked suggestions are removed first (a new version), then the draft is submitted.
+      const unticked = evidence.activeClaims
+        .filter((c) => inputs[`claim:${c.targetId}`] === "false")
+        .map((c) => c.targetId);
+      let v = version;
+      // Two steps, two event ids: a retry of the same tap repeats neither.
+      if (unticked.length)
+        v = (
+          await editEvidence(ctx, { ...base, eventId: `${eventId}:edit`, version: v, removeClaims: unticked })
+        ).version;
+      const done =
+        evidence.status === "referred"
+          ? await resubmitEvidence(ctx, { ...base, eventId: `${eventId}:submit`, version: v })
+          : await submitEvidence(ctx, { ...base, eventId: `${eventId}:submit`, version: v });
+      const after = await reread();
+      const assessor = after.assessorId ? after.names[after.assessorId] : undefined;
+      return [
+        await currentCard(turn, after),
+        say(
+          `${done.ref} is filed${assessor ? ` and on its way to ${assessor}` : ""}, with ${after.activeClaims.length} claim${after.activeClaims.length === 1 ? "" : "s"}. Type progress to see where you are.`,
+        ),
+      ];
+    }
+    case "evidence.edit": {
+      const text = (inputs.text ?? "").trim();
+      if (!text)
+        return [say("The text was empty, so I kept your account as it was. Type it again with Edit text.")];
+      const enrolment = await ctx.store.enrolments.byId(evidence.enrolmentId);
+      const mapped = await turn.deps.map(text, {
+        level: enrolment?.level ?? 2,
+        units: enrolment?.unitIds ?? [],
+      });
+      const suggested = suggestionsToClaims(mapped);
+      const keep = new Set(suggested.map((s) => s.id));
+      await editEvidence(ctx, {
+        ...base,
+        version,
+        text,
+        removeClaims: evidence.activeClaims.filter((c) => !keep.has(c.targetId)).map((c) => c.targetId),
+        addClaims: suggested.filter((s) => !evidence.activeClaims.some((c) => c.targetId === s.id)),
+      });
+      const after = await reread();
+      return [
+        card(
+          {
+            kind: "suggestion",
+            view: suggestionView(ctx.catalogue, after, { privacy: mapped.privacy.found }),
+          },
+          { replacesCard: true },
+        ),
+      ];
+    }
+    case "evidence.redact": {
+      const { redacted, found } = checkPrivacy(evidence.text);
+      if (!found.length) return [say("I found no customer details left to remove.")];
+      await editEvidence(ctx, { ...base, version, text: redacted });
+      const after = await reread();
+      return [
+        card({ kind: "suggestion", view: suggestionView(ctx.catalogue, after) }, { replacesCard: true }),
+        say(
+          "Done: the customer's details are replaced in the new version. The earlier version is kept for the audit trail only.",
+        ),
+      ];
+    }
+    case "evidence.discard": {
+      await discardDraft(ctx, { ...base, version });
+      return [say(`${evidence.ref} is discarded. Nothing was filed.`)];
+    }
+    case "evidence.open":
+    case "sample.open":
+      return [await currentCard(turn, evidence)];
+    case "evidence.approve_all":
+      await recordDecision(ctx, {
+        ...base,
+        version,
+        outcome: "assessed",
+        claims: evidence.activeClaims.map((c) => ({ targetId: c.targetId, decision: "accepted" as const })),
+        ...(inputs.comment?.trim() ? { comment: inputs.comment.trim() } : {}),
+      });
+      return [await currentCard(turn, await reread())];
+    case "evidence.decide": {
+      // A claim with no choice (a trimmed Slack card, a cleared dropdown) is not taken as accepted.
+      const undecided = evidence.activeClaims.filter(
+        (c) => !["accept", "reject"].includes(inputs[`decision:${c.id}`] ?? ""),
+      );
+      if (undecided.length)
+        return [
+          say(
+            `Choose Accept or Reject for every claim first (${undecided.map((c) => c.targetId).join(", ")} ${undecided.length === 1 ? "has" : "have"} no choice yet), then press Submit decisions. Nothing was saved.`,
+          ),
+        ];
+      const claims = evidence.activeClaims.map((c) => ({
+        targetId: c.targetId,
+        decision: inputs[`decision:${c.id}`] === "reject" ? ("rejected" as const) : ("accepted" as const),
+      }));
+      await recordDecision(ctx, {
+        ...base,
+        version,
+        outcome: "assessed",
+        claims,
+        ...(inputs.comment?.trim() ? { comment: inputs.comment.trim() } : {}),
+      });
+      return [await currentCard(turn, await reread())];
+    }
+    case "evidence.refer": {
+      const comment = inputs.comment?.trim();
+      if (!comment)
+        return [say("Say what the candidate should change in the comment box, then press Refer back again.")];
+      await recordDecision(ctx, { ...base, version, outcome: "referred", comment });
+      return [await currentCard(turn, await reread())];
+    }
+    case "witness.testify":
+    case "witness.decline": {
+      const request = evidence.witnessRequests.find((r) => r.witnessId === actorId && r.status === "pending");
+      if (!request) return [await currentCard(turn, evidence)];
+      await giveTestimony(ctx, {
+        actorId,
+        requestId: request.id,
+        eventId,
+        statusCategory: Number(inputs.statusCategory),
+        relationship: inputs.relationship ?? "",
+        declaredNoPersonalRelationship: inputs.declaration === "true",
+        text: inputs.testimony ?? "",
+        ...(verb === "witness.decline" ? { decline: true } : {}),
+      });
+      return [
+        await currentCard(turn, await reread()),
+        say("Thank you. Your testimony is with the candidate's evidence."),
+      ];
+    }
+    case "sample.countersign": {
+      await sampleEvidence(ctx, {
+        ...base,
+        version,
+        outcome: inputs.outcome === "disagreed" ? "disagreed" : "agreed",
+        ...(inputs.comment?.trim() ? { comment: inputs.comment.trim() } : {}),
+      });
+      return [await currentCard(turn, await reread())];
+    }
+    default:
+      return [say(MALFORMED)];
+  }
+}

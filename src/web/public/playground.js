@@ -1,0 +1,144 @@
+// The playground page: pick a demo person, talk to the bot core, render its Adaptive Cards and send their actions back.
+(() => {
+  const log = document.getElementById("log");
+  const who = document.getElementById("who");
+  const text = document.getElementById("text");
+  const file = document.getElementById("file");
+  const record = document.getElementById("record");
+  const seen = new Map();
+
+  const add = (node) => {
+    log.appendChild(node);
+    node.scrollIntoView({ block: "end" });
+  };
+  const bubble = (content, cls, label) => {
+    const div = document.createElement("div");
+    div.className = `msg ${cls || ""}`;
+    if (label) {
+      const span = document.createElement("span");
+      span.className = "who";
+      span.textContent = label;
+      div.appendChild(span);
+    }
+    div.appendChild(document.createTextNode(content));
+    return div;
+  };
+
+  function renderCard(json, holder) {
+    const card = new AdaptiveCards.AdaptiveCard();
+    card.hostConfig = new AdaptiveCards.HostConfig({ fontFamily: "system-ui, Segoe UI, Roboto, sans-serif" });
+    card.onExecuteAction = (action) => {
+      const data = Object.assign({}, action.data || {});
+      if (action instanceof AdaptiveCards.ExecuteAction && action.verb) data.verb = action.verb;
+      send({ action: data }, holder);
+    };
+    card.parse(json);
+    const el = card.render();
+    const wrap = holder || document.createElement("div");
+    wrap.className = "card";
+    wrap.replaceChildren(el);
+    return wrap;
+  }
+
+  function show(replies, sourceCard) {
+    for (const reply of replies) {
+      if (reply.card && reply.replacesCard && sourceCard) renderCard(reply.card, sourceCard);
+      else if (reply.card) add(renderCard(reply.card));
+      if (reply.text) add(bubble(reply.text, "", "Shiftnote"));
+    }
+  }
+
+  async function send(body, sourceCard) {
+    if (!who.value) return;
+    const res = await fetch("/playground/api/messages", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(Object.assign({ as: who.value }, body)),
+    });
+    const out = await res.json().catch(() => ({ replies: [{ text: "The server sent something we could not read. Try again." }] }));
+    if (!res.ok && !out.replies) out.replies = [{ text: out.error || "That did not work. Try again." }];
+    show(out.replies || [], sourceCard);
+  }
+
+  async function sendFile(blob, name) {
+    add(bubble(`(voice note: ${name})`, "mine"));
+    const url = `/playground/api/voice?as=${encodeURIComponent(who.value)}&name=${encodeURIComponent(name)}`;
+    const res = await fetch(url, { method: "POST", headers: { "content-type": blob.type || "application/octet-stream" }, body: blob });
+    const out = await res.json().catch(() => ({ replies: [{ text: "The upload failed. Try again, or type your account." }] }));
+    show(out.replies || [{ text: out.error }]);
+  }
+
+  async function inbox() {
+    if (!who.value) return;
+    const res = await fetch(`/playground/api/inbox?as=${encodeURIComponent(who.value)}`);
+    if (!res.ok) return;
+    const out = await res.json();
+    const fresh = (out.replies || []).filter((r) => !seen.has(r.id));
+    for (const r of fresh) seen.set(r.id, true);
+    if (fresh.length) {
+      add(bubble("New for you:", "note"));
+      show(fresh);
+    }
+  }
+
+  document.getElementById("composer").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const value = text.value.trim();
+    if (!value) return;
+    add(bubble(value, "mine", who.options[who.selectedIndex]?.text));
+    text.value = "";
+    await send({ text: value });
+  });
+  text.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) document.getElementById("send").click();
+  });
+  file.addEventListener("change", () => {
+    if (file.files[0]) sendFile(file.files[0], file.files[0].name);
+    file.value = "";
+  });
+
+  let recorder;
+  record.addEventListener("click", async () => {
+    if (recorder && recorder.state === "recording") {
+      recorder.stop();
+      return;
+    }
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+      const chunks = [];
+      recorder = new MediaRecorder(stream);
+      recorder.ondataavailable = (e) => chunks.push(e.data);
+      recorder.onstop = () => {
+        stream.getTracks().forEach((t) => t.stop());
+        record.setAttribute("aria-pressed", "false");
+        record.textContent = "Record";
+        sendFile(new Blob(chunks, { type: recorder.mimeType }), "voice-note.webm");
+      };
+      recorder.start();
+      record.setAttribute("aria-pressed", "true");
+      record.textContent = "Stop";
+    } catch {
+      add(bubble("This browser would not let us use the microphone. Upload a voice note instead, or type.", "note"));
+    }
+  });
+
+  who.addEventListener("change", () => {
+    log.replaceChildren(bubble(`You are now ${who.options[who.selectedIndex].text}. Type help to see what you can do.`, "note"));
+    seen.clear();
+    inbox();
+  });
+
+  fetch("/playground/api/people")
+    .then((r) => r.json())
+    .then((out) => {
+      for (const p of out.people || []) {
+        const option = document.createElement("option");
+        option.value = p.email;
+        option.textContent = `${p.name} (${p.roles.join(", ")})`;
+        who.appendChild(option);
+      }
+      if (!who.options.length) add(bubble("No demo people yet. Run npx shiftnote demo, then reload.", "note"));
+      who.dispatchEvent(new Event("change"));
+    });
+  setInterval(inbox, 3000);
+})();

@@ -1,0 +1,34 @@
+// What a person types is read as the command they meant, and anything else goes to the mapper.
+import { describe, expect, it } from "vitest";
+import { readIntent } from "../../src/bot/intents.ts";
+
+describe("readIntent", () => {
+  it.each([
+    ["help", "help"],
+    ["What can you do?", "help"],
+    ["progress", "progress"],
+    ["How am I doing?", "progress"],
+    ["what's missing", "progress"],
+    ["Queue", "queue"],
+    ["sample", "sample"],
+    ["Hiya!", "greeting"],
+    ["thanks!", "thanks"],
+    ["Cheers", "thanks"],
+  ])("reads %j as %s", (text, kind) => {
+    expect(readIntent(text).kind).toBe(kind);
+  });
+
+  it.each([
+    ["ask Sam Patel to witness this", "sam patel"],
+    ["Ask sam.patel@example.com to witness", "sam.patel@example.com"],
+    ["please ask @Dee to be my witness", "dee"],
+    ["get Priya to give testimony on my last one", "priya"],
+  ])("reads %j as a witness request for %s", (text, who) => {
+    expect(readIntent(text)).toEqual({ kind: "witness_request", who });
+  });
+
+  it("passes an account through untouched, even when it mentions progress or help", () => {
+    const text = "A customer asked for help finding a size 12 and I checked the stockroom for her.";
+    expect(readIntent(text)).toEqual({ kind: "account", text });
+  });
+});
