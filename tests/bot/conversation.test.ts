@@ -1,0 +1,191 @@
+// Whole conversations over the bot core with the real mapper and the embedded database, as people would have them.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBotCore } from "../../src/bot/core.ts";
+import type { BotCommand, BotCore, BotResult } from "../../src/bot/types.ts";
+import { mapEvidence } from "../../src/mapping/offline.ts";
+import { portfolioContext } from "../../src/portfolio/context.ts";
+import { loadDemoCentre } from "../../src/portfolio/demo-centre.ts";
+import { loadCatalogue } from "../../src/standards/catalogue.ts";
+import { openStore, type Store } from "../../src/store/store.ts";
+
+const AMIRA = "amira.hussain@demo.shiftnote.test";
+const LEO = "leo.carter@demo.shiftnote.test";
+const TOM = "tom.reid@demo.shiftnote.test";
+const PRIYA = "priya.shah@demo.shiftnote.test";
+
+const ACCOUNT =
+  "Saturday afternoon was heaving and the card reader kept freezing, so an older gentleman at my till got cross about waiting. " +
+  "I said sorry, told him what was going on and asked my supervisor whether I could put the payment through on the other till. " +
+  "She agreed, I walked him over so he didn't lose his place, and he left smiling and thanked me.";
+
+let store: Store;
+let core: BotCore;
+let sequence = 0;
+const errors: unknown[] = [];
+
+beforeAll(async () => {
+  store = await openStore("memory://");
+  const catalogue = loadCatalogue();
+  await loadDemoCentre(portfolioContext(store, catalogue));
+  core = createBotCore({
+    portfolio: portfolioContext(store, catalogue),
+    map: (text, options) => mapEvidence(text, options),
+    log: (_message, error) => errors.push(error),
+  });
+});
+afterAll(() => store.close());
+
+function command(as: string, body: Partial<BotCommand>, channel: BotCommand["channel"] = "web"): BotCommand {
+  return {
+    channel,
+    actor: { channel, userId: as, email: as },
+    conversationId: `c-${as}`,
+    text: "",
+    eventId: `t-${++sequence}`,
+    ...body,
+  };
+}
+const say = (as: string, text: string) => core.handle(command(as, { text }));
+const act = (as: string, action: Record<string, unknown>) =>
+  core.handle(command(as, { action: action as BotCommand["action"] }));
+
+/** The data of the first Action.Execute with this verb anywhere in a card. */
+function actionIn(node: unknown, verb: string): Record<string, unknown> | undefined {
+  if (!node || typeof node !== "object") return undefined;
+  const n = node as Record<string, unknown>;
+  if (n.verb === verb && n.data) return n.data as Record<string, unknown>;
+  for (const value of Object.values(n)) {
+    const found = actionIn(value, verb);
+    if (found) return found;
+  }
+  return undefined;
+}
+const inputIds = (card: unknown, prefix: string) =>
+  [...JSON.stringify(card).matchAll(new RegExp(`"id":"(${prefix}[^"]+)"`, "g"))].map((m) => m[1] as string);
+const texts = (result: BotResult) => result.replies.map((r) => r.text ?? "").join("\n");
+const firstCard = (result: BotResult) => result.replies.find((r) => r.card)?.card?.adaptive;
+
+describe("a candidate's account becomes assessed evidence", () => {
+  it("walks from account to assessor decision, with a witness on the way", async () => {
+    // The candidate tells the bot what happened: a suggestion card with the claims the mapper found.
+    const suggestion = await say(AMIRA, ACCOUNT);
+    const card = firstCard(suggestion);
+    expect(card, texts(suggestion)).toBeDefined();
+    const claims = inputIds(card, "claim:");
+    expect(claims.length).toBeGreaterThan(2);
+    expect(JSON.stringify(card)).toContain("card reader kept freezing");
+
+    // Untick one and submit: the assessor is told, with the approval card.
+    const submit = actionIn(card, "evidence.submit");
+    const dropped = claims[0] as string;
+    const submitted = await act(AMIRA, { ...submit, [dropped]: "false" });
+    expect(texts(submitted)).toMatch(/is filed and on its way to Priya Shah/);
+    expect(submitted.notifications.map((n) => n.personId)).toHaveLength(1);
+    const evidence = (await store.evidence.ofCandidate((await store.people.byEmail(AMIRA))?.id ?? "")).at(-1);
+    expect(evidence?.status).toBe("submitted");
+    expect(evidence?.claims.filter((c) => c.active).map((c) => `claim:${c.targetId}`)).not.toContain(dropped);
+
+    // The team leader is asked to witness, answers on the card they are sent.
+    const asked = await say(AMIRA, "ask Tom Reid to witness this");
+    expect(texts(asked)).toMatch(/asked Tom Reid to witness/);
+    const witnessCard = asked.notifications[0]?.reply.card?.adaptive;
+    const testify = actionIn(witnessCard, "witness.testify");
+    const given = await act(TOM, {
+      ...testify,
+      statusCategory: "3",
+      relationship: "Team leader on the same shift",
+      declaration: "true",
+      testimony:
+        "I was on the floor and saw Amira calm the customer and sort the payment on the second till.",
+    });
+    expect(texts(given)).toMatch(/Thank you/);
+
+    // The assessor opens it from the queue, rejects one claim and accepts the rest.
+    const queue = await say(PRIYA, "queue");
+    const open = actionIn(firstCard(queue), "evidence.open");
+    expect(open).toBeDefined();
+    const opened = await act(PRIYA, {
+      ...open,
+      evidenceId: evidence?.id,
+      version: (await store.evidence.header(evidence?.id ?? ""))?.version,
+    });
+    const approval = firstCard(opened);
+    expect(JSON.stringify(approval)).toContain("Team leader on the same shift");
+    const decisions = inputIds(approval, "decision:");
+    const inputs = Object.fromEntries(decisions.map((id, i) => [id, i === 0 ? "reject" : "accept"]));
+    const decided = await act(PRIYA, {
+      ...actionIn(approval, "evidence.decide"),
+      ...inputs,
+      comment: "Say more about the first one.",
+    });
+    expect(JSON.stringify(firstCard(decided))).toMatch(/Assessed by Priya Shah/);
+    expect(decided.notifications[0]?.reply.text).toMatch(/1 not accepted/);
+
+    // The same decision again, from the card she had: the current card with a "this changed" notice, nothing saved twice.
+    const again = await act(PRIYA, { ...actionIn(approval, "evidence.decide"), ...inputs });
+    expect(JSON.stringify(firstCard(again))).toMatch(/changed since you opened it/);
+    expect((await store.evidence.byId(evidence?.id ?? ""))?.decisions).toHaveLength(1);
+
+    // The candidate's progress now counts those criteria as assessed.
+    const progress = await say(AMIRA, "progress");
+    expect(JSON.stringify(firstCard(progress))).toMatch(/\d+ assessed/);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("what people who are not the candidate's assessor can do", () => {
+  it("lets nobody else decide, and changes nothing when they try", async () => {
+    const draft = await say(LEO, ACCOUNT);
+    const card = firstCard(draft);
+    const submitted = await act(LEO, actionIn(card, "evidence.submit") ?? {});
+    expect(texts(submitted)).toMatch(/is filed/);
+    const leo = await store.people.byEmail(LEO);
+    const before = (await store.evidence.ofCandidate(leo?.id ?? "")).at(-1);
+    const forged = { verb: "evidence.approve_all", evidenceId: before?.id, version: before?.version };
+    for (const who of [AMIRA, TOM]) {
+      const result = await act(who, forged);
+      expect(texts(result)).toMatch(/can't find that piece of evidence/);
+    }
+    const after = await store.evidence.byId(before?.id ?? "");
+    expect(after?.status).toBe("submitted");
+    expect(after?.version).toBe(before?.version);
+  });
+
+  it("answers malformed action data without touching anything", async () => {
+    const result = await act(AMIRA, { verb: "evidence.explode", evidenceId: "x", version: 1 });
+    expect(texts(result)).toMatch(/didn't carry what I expected/);
+  });
+});
+
+describe("messages that are not evidence", () => {
+  it.each([
+    ["can I swap my Friday shift with someone?", /haven't filed anything/],
+    ["thanks!", /You're welcome/],
+    ["help", /Tell me about a customer/],
+  ])("answers %j in words, with no card", async (text, reply) => {
+    const result = await say(AMIRA, text);
+    expect(result.replies.every((r) => !r.card)).toBe(true);
+    expect(texts(result)).toMatch(reply);
+  });
+
+  it("tells someone the centre has not added who to ask, and keeps nothing", async () => {
+    const result = await core.handle(command("stranger@example.com", { text: ACCOUNT }, "slack"));
+    expect(texts(result)).toMatch(/I don't know you yet/);
+    expect(await store.people.byEmail("stranger@example.com")).toBeNull();
+    expect(await store.people.byChatIdentity("slack", "stranger@example.com")).toBeNull();
+  });
+
+  it("links a Slack user to the person with their email the first time they write", async () => {
+    const result = await core.handle({
+      ...command(TOM, { text: "help" }, "slack"),
+      actor: { channel: "slack", userId: "U0TOMREID", email: TOM },
+    });
+    expect(texts(result)).toMatch(/witness/);
+    expect((await store.people.byChatIdentity("slack", "U0TOMREID"))?.email).toBe(TOM);
+  });
+
+  it("refuses an account too long for one piece of evidence, politely", async () => {
+    const result = await say(AMIRA, `${ACCOUNT} `.repeat(40));
+    expect(texts(result)).toMatch(/Split it into two accounts/);
+  });
+});
