@@ -1,0 +1,220 @@
+// `shiftnote admin …`: create a centre, add people, link chat identities, enrol, assign assessors, export and erase.
+import { writeFileSync } from "node:fs";
+import { addPerson } from "../../portfolio/add-person.ts";
+import { assignStaff } from "../../portfolio/assign-staff.ts";
+import type { PortfolioContext } from "../../portfolio/context.ts";
+import { createCentre } from "../../portfolio/create-centre.ts";
+import { enrolCandidate } from "../../portfolio/enrol-candidate.ts";
+import { erasePerson } from "../../portfolio/erase-person.ts";
+import { exportPortfolio } from "../../portfolio/export-portfolio.ts";
+import { linkIdentity } from "../../portfolio/link-identity.ts";
+import { withPortfolio } from "../../portfolio/open-portfolio.ts";
+import type { PlanCheck } from "../../standards/rules.ts";
+import { CHANNELS, type Channel, ROLES, type Role } from "../../store/types.ts";
+import type { Command } from "../cli.ts";
+import { parseCommandArgs, parseLevel, parseList, UsageError } from "../cli-args.ts";
+import { loadConfig } from "../config.ts";
+import { AppError } from "../errors.ts";
+
+const usage = `Usage:
+  shiftnote admin centre add <name>                         create a centre
+  shiftnote admin centres                                   list centres
+  shiftnote admin person add --centre <name> --email <e> --name <n> --roles candidate,witness [--job-title <t>]
+  shiftnote admin people --centre <name>                    list a centre's people and their roles
+  shiftnote admin link <email> --channel teams|slack|web --id <user id>
+  shiftnote admin enrol <email> --level N --units 201,205,… [--assessor <email>] [--verifier <email>]
+  shiftnote admin assign <candidate email> [--assessor <email>] [--verifier <email>] [--units …]
+  shiftnote admin export <email> [--out <file>]             the candidate's portfolio as JSON
+  shiftnote admin erase <email> --yes                       erase a person's data (data-protection request)
+Uses DATABASE_URL (default: the embedded database in ./var/pgdata).`;
+
+const CLI = { system: "cli" } as const;
+
+const options = {
+  centre: { type: "string" },
+  email: { type: "string" },
+  name: { type: "string" },
+  roles: { type: "string" },
+  "job-title": { type: "string" },
+  channel: { type: "string" },
+  id: { type: "string" },
+  level: { type: "string" },
+  units: { type: "string" },
+  assessor: { type: "string" },
+  verifier: { type: "string" },
+  out: { type: "string" },
+  yes: { type: "boolean" },
+} as const;
+
+type Values = ReturnType<typeof parseCommandArgs<typeof options>>["values"];
+
+export const command: Command = {
+  summary: "Manage centres, people, enrolments, exports and erasure",
+  usage,
+  async run(args) {
+    const { values, positionals } = parseCommandArgs(args, options);
+    const [action, ...rest] = positionals;
+    if (!action) throw new UsageError("Say what to do, for example `shiftnote admin centres`.");
+    const config = loadConfig();
+    return withPortfolio(config.DATABASE_URL, (ctx) => dispatch(ctx, action, rest, values));
+  },
+};
+
+async function dispatch(
+  ctx: PortfolioContext,
+  action: string,
+  rest: string[],
+  values: Values,
+): Promise<number> {
+  switch (action) {
+    case "centre": {
+      if (rest[0] !== "add" || !rest[1]) throw new UsageError("Use `shiftnote admin centre add <name>`.");
+      const centre = await createCentre(ctx, { actor: CLI, name: rest.slice(1).join(" ") });
+      console.log(`Created centre "${centre.name}".`);
+      return 0;
+    }
+    case "centres": {
+      const centres = await ctx.store.people.centres();
+      if (centres.length === 0)
+        console.log("No centres yet. Create one with `shiftnote admin centre add <name>`.");
+      for (const c of centres) console.log(c.name);
+      return 0;
+    }
+    case "person": {
+      if (rest[0] !== "add") throw new UsageError("Use `shiftnote admin person add …`.");
+      const centre = await centreNamed(ctx, values.centre);
+      if (!values.email || !values.name) throw new UsageError("Give --email and --name.");
+      const person = await addPerson(ctx, {
+        actor: CLI,
+        centreId: centre.id,
+        email: values.email,
+        name: values.name,
+        ...(values["job-title"] ? { jobTitle: values["job-title"] } : {}),
+        roles: roles(values.roles),
+      });
+      console.log(`Added ${person.name} <${person.email}> to ${centre.name} as ${person.roles.join(", ")}.`);
+      return 0;
+    }
+    case "people": {
+      const centre = await centreNamed(ctx, values.centre);
+      for (const p of await ctx.store.people.inCentre(centre.id))
+        if (!p.erased) console.log(`${p.name.padEnd(24)} ${p.email.padEnd(40)} ${p.roles.join(", ")}`);
+      return 0;
+    }
+    case "link": {
+      const person = await personByEmail(ctx, rest[0]);
+      const channel = values.channel as Channel | undefined;
+      if (!channel || !(CHANNELS as readonly string[]).includes(channel))
+        throw new UsageError(`Give --channel ${CHANNELS.join("|")}.`);
+      if (!values.id) throw new UsageError("Give the user id with --id.");
+      await linkIdentity(ctx, { actor: CLI, personId: person.id, channel, externalId: values.id });
+      console.log(`Linked ${person.name} to ${channel} user ${values.id}.`);
+      return 0;
+    }
+    case "enrol": {
+      const candidate = await personByEmail(ctx, rest[0]);
+      const level = parseLevel(values.level);
+      const units = parseList(values.units);
+      if (!level || !units?.length) throw new UsageError("Give --level and --units.");
+      const { enrolment, plan } = await enrolCandidate(ctx, {
+        actor: CLI,
+        candidateId: candidate.id,
+        level,
+        unitIds: units,
+        ...(values.assessor ? { assessorId: (await personByEmail(ctx, values.assessor)).id } : {}),
+        ...(values.verifier ? { internalVerifierId: (await personByEmail(ctx, values.verifier)).id } : {}),
+      });
+      console.log(
+        `Enrolled ${candidate.name} on ${plan.qualification.title} with units ${enrolment.unitIds.join(", ")}.`,
+      );
+      printPlan(plan);
+      return 0;
+    }
+    case "assign": {
+      const candidate = await personByEmail(ctx, rest[0]);
+      const [enrolment, ...more] = await ctx.store.enrolments.ofCandidate(candidate.id);
+      if (!enrolment)
+        throw new AppError("not_found", `${candidate.name} is not enrolled yet. Enrol them first.`);
+      if (more.length)
+        throw new AppError(
+          "bad_input",
+          `${candidate.name} has more than one enrolment; change it in the web app.`,
+        );
+      const units = parseList(values.units);
+      const result = await assignStaff(ctx, {
+        actor: CLI,
+        enrolmentId: enrolment.id,
+        ...(values.assessor ? { assessorId: (await personByEmail(ctx, values.assessor)).id } : {}),
+        ...(values.verifier ? { internalVerifierId: (await personByEmail(ctx, values.verifier)).id } : {}),
+        ...(units ? { unitIds: units } : {}),
+      });
+      console.log(`Updated ${candidate.name}'s enrolment.`);
+      printPlan(result.plan);
+      return 0;
+    }
+    case "export": {
+      const person = await personByEmail(ctx, rest[0]);
+      const json = JSON.stringify(
+        await exportPortfolio(ctx, { actor: CLI, candidateId: person.id }),
+        null,
+        2,
+      );
+      if (values.out) {
+        writeFileSync(values.out, `${json}\n`);
+        console.log(`Wrote ${person.name}'s portfolio to ${values.out}.`);
+      } else console.log(json);
+      return 0;
+    }
+    case "erase": {
+      const person = await personByEmail(ctx, rest[0]);
+      if (!values.yes) throw new UsageError(`Erasing ${person.name} can't be undone. Add --yes to confirm.`);
+      const done = await erasePerson(ctx, { actor: CLI, personId: person.id });
+      console.log(
+        `Erased ${person.name}'s personal data: ${done.identitiesRemoved} chat identit${done.identitiesRemoved === 1 ? "y" : "ies"} removed, the words of ${done.evidenceErased} piece${done.evidenceErased === 1 ? "" : "s"} of evidence replaced. The audit trail records that it happened.`,
+      );
+      return 0;
+    }
+    default:
+      throw new UsageError(`Unknown action "${action}".`);
+  }
+}
+
+async function centreNamed(ctx: PortfolioContext, name: string | undefined) {
+  if (!name) throw new UsageError("Give the centre with --centre <name>.");
+  const centre = await ctx.store.people.centreByName(name);
+  if (!centre)
+    throw new AppError(
+      "not_found",
+      `There is no centre called "${name}". Run \`shiftnote admin centres\` to list them.`,
+    );
+  return centre;
+}
+
+async function personByEmail(ctx: PortfolioContext, email: string | undefined) {
+  if (!email) throw new UsageError("Give the person's email address.");
+  const person = await ctx.store.people.byEmail(email);
+  if (!person || person.erased)
+    throw new AppError(
+      "not_found",
+      `Nobody with the email ${email} is in Shiftnote. Check it, or add them with \`shiftnote admin person add\`.`,
+    );
+  return person;
+}
+
+function roles(value: string | undefined): Role[] {
+  const list = parseList(value);
+  if (!list?.length) throw new UsageError(`Give --roles, one or more of ${ROLES.join(", ")}.`);
+  const bad = list.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (bad.length) throw new UsageError(`Unknown role ${bad.join(", ")}: use ${ROLES.join(", ")}.`);
+  return list as Role[];
+}
+
+function printPlan(plan: PlanCheck) {
+  const mark = { met: "✓", not_met: "✗", unknown: "?" } as const;
+  for (const o of plan.outcomes)
+    if (o.status !== "met") console.log(`  ${mark[o.status]} ${o.rule}: ${o.detail}`);
+  if (!plan.ok)
+    console.log(
+      "  The plan does not meet every structure rule yet; change it with `shiftnote admin assign --units`.",
+    );
+}

@@ -1,0 +1,99 @@
+// Use case: a candidate's account, with the mapper's suggestions, becomes a draft piece of evidence.
+import { AppError } from "../app/errors.ts";
+import type { EvidenceMethod, EvidenceSetting, EvidenceSource } from "../store/types.ts";
+import { type MappedSuggestions, resolveClaims, suggestionsToClaims } from "./claims.ts";
+import type { EvidenceSummary, PortfolioContext } from "./context.ts";
+import { loadActor, summary } from "./load.ts";
+import { notifySafely } from "./notify.ts";
+
+export const MAX_TEXT = 20_000;
+
+export interface CreateDraftInput {
+  candidateId: string;
+  /** Which enrolment; may be left out when the candidate has only one. */
+  enrolmentId?: string;
+  text: string;
+  title?: string;
+  source?: EvidenceSource;
+  method?: EvidenceMethod;
+  setting?: EvidenceSetting;
+  /** ISO date (YYYY-MM-DD) of the shift. */
+  occurredOn?: string;
+  /** What the mapper suggested; taken as data, so the mapper is not needed here. */
+  mapped?: MappedSuggestions;
+  /** Channel event id: the same id twice makes one draft. */
+  eventId?: string;
+}
+
+export async function createDraft(ctx: PortfolioContext, input: CreateDraftInput): Promise<EvidenceSummary> {
+  const replayed = await ctx.store.replay(input.eventId, "evidence.draft", input.candidateId);
+  if (replayed) return summary(ctx, replayed);
+
+  // load
+  const candidate = await loadActor(ctx, input.candidateId);
+  const enrolments = await ctx.store.enrolments.ofCandidate(candidate.id);
+  // authorise: only a candidate with an enrolment files evidence, on their own enrolment
+  const enrolment = input.enrolmentId ? enrolments.find((e) => e.id === input.enrolmentId) : enrolments[0];
+  if (!enrolment || (!input.enrolmentId && enrolments.length > 1))
+    throw new AppError(
+      "not_found",
+      enrolments.length > 1
+        ? "You are enrolled on more than one qualification; say which one this evidence is for."
+        : "You are not enrolled on a qualification yet, so there is nowhere to file evidence. Ask your centre admin to enrol you.",
+    );
+  // check the input
+  const text = input.text.trim();
+  if (!text)
+    throw new AppError(
+      "bad_input",
+      "The account is empty. Say what happened on your shift and send it again.",
+    );
+  if (text.length > MAX_TEXT)
+    throw new AppError(
+      "too_large",
+      `The account is longer than ${MAX_TEXT} characters. Split it into two pieces of evidence.`,
+    );
+  if (input.occurredOn && !/^\d{4}-\d{2}-\d{2}$/.test(input.occurredOn))
+    throw new AppError("bad_input", "The date of the shift must look like 2025-11-24.");
+  const claims = resolveClaims(
+    ctx.catalogue,
+    input.mapped ? suggestionsToClaims(input.mapped) : [],
+    "mapper",
+  );
+  const title = (input.title?.trim() || firstWords(text)).slice(0, 120);
+
+  // one transaction: the draft, its first version, its claims and the audit event
+  const id = await ctx.store.once(input.eventId, "evidence.draft", candidate.id, async (tx) => {
+    const number = await tx.enrolments.takeEvidenceNumber(enrolment.id);
+    const created = await tx.evidence.create({
+      enrolmentId: enrolment.id,
+      candidateId: candidate.id,
+      ref: `E${number}`,
+      title,
+      source: input.source ?? "typed",
+      method: input.method ?? (input.source === "witness" ? "witness_testimony" : "personal_statement"),
+      setting: input.setting ?? "workplace",
+      occurredOn: input.occurredOn ?? null,
+      text,
+      authorId: candidate.id,
+      claims,
+    });
+    await tx.audit.append({
+      actor: { personId: candidate.id },
+      action: "evidence.drafted",
+      entityType: "evidence",
+      entityId: created.id,
+      centreId: enrolment.centreId,
+      data: { ref: created.ref, claims: claims.map((c) => c.targetId) },
+    });
+    return created.id;
+  });
+
+  await notifySafely(ctx.notify, { type: "evidence.drafted", evidenceId: id, candidateId: candidate.id });
+  return summary(ctx, id);
+}
+
+function firstWords(text: string): string {
+  const words = text.split(/\s+/).slice(0, 10).join(" ");
+  return words.length < text.length ? `${words}…` : words;
+}

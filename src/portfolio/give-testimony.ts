@@ -1,0 +1,115 @@
+// Use case: a witness who was asked confirms what the candidate did, with their status and relationship declared.
+import { AppError } from "../app/errors.ts";
+import type { EvidenceSummary, PortfolioContext } from "./context.ts";
+import { MAX_TEXT } from "./create-draft.ts";
+import { wrongStatus } from "./errors.ts";
+import { loadActor, summary } from "./load.ts";
+import { notifySafely } from "./notify.ts";
+import {
+  checkTestimonyForm,
+  personalRelationshipRefusal,
+  type TestimonyDeclaration,
+} from "./witness-rules.ts";
+
+export interface GiveTestimonyInput extends TestimonyDeclaration {
+  actorId: string;
+  requestId: string;
+  eventId?: string;
+}
+
+const requestNotFound = () =>
+  new AppError(
+    "not_found",
+    "We can't find that request for testimony. Ask the candidate to send it to you again.",
+  );
+
+export async function giveTestimony(
+  ctx: PortfolioContext,
+  input: GiveTestimonyInput,
+): Promise<EvidenceSummary> {
+  const replayed = await ctx.store.replay(input.eventId, "witness.testify", input.actorId);
+  if (replayed) return summary(ctx, replayed);
+
+  // load and authorise: only the witness who was asked answers
+  const witness = await loadActor(ctx, input.actorId);
+  const request = await ctx.store.witnesses.byId(input.requestId);
+  if (!request || request.witnessId !== witness.id) throw requestNotFound();
+  const evidence = await ctx.store.evidence.header(request.evidenceId);
+  if (!evidence) throw requestNotFound();
+  // check the status, then the witness rules
+  if (request.status !== "pending")
+    throw new AppError(
+      "forbidden_state",
+      request.status === "given"
+        ? `You have already given testimony for ${evidence.ref}. Thank you; there is nothing more to do.`
+        : `Your testimony for ${evidence.ref} could not be accepted, so this request is closed.`,
+    );
+  if (evidence.status !== "draft" && evidence.status !== "submitted")
+    throw wrongStatus(
+      evidence.ref,
+      evidence.status,
+      "testimony can no longer be added to it. Thank you all the same.",
+    );
+  if (witness.id === evidence.candidateId)
+    throw new AppError("bad_input", "Nobody can be a witness for their own evidence.");
+  checkTestimonyForm(input, MAX_TEXT);
+  const refusal = personalRelationshipRefusal(input);
+
+  if (refusal) {
+    // The refusal is recorded too: the request is closed and the trail says why (a code, no personal detail).
+    // No event id here: a retry finds the request closed and is told so.
+    await ctx.store.transaction(async (tx) => {
+      if (!(await tx.witnesses.close(request.id, "refused"))) throw requestNotFound();
+      await tx.audit.append({
+        actor: { personId: witness.id },
+        action: "witness.refused",
+        entityType: "evidence",
+        entityId: evidence.id,
+        centreId: evidence.centreId,
+        data: { requestId: request.id, reason: refusal },
+      });
+    });
+    await notifySafely(ctx.notify, {
+      type: "witness.refused",
+      evidenceId: evidence.id,
+      requestId: request.id,
+      candidateId: evidence.candidateId,
+    });
+    throw new AppError(
+      "bad_input",
+      "Testimony from a relative, or from someone with a significant personal relationship with the candidate, can't be accepted (City & Guilds rules). Nothing was added; the candidate can ask a team leader or colleague instead.",
+    );
+  }
+
+  // one transaction: the testimony, the request closed, the evidence version bumped, the audit event
+  await ctx.store.once(input.eventId, "witness.testify", witness.id, async (tx) => {
+    if (!(await tx.witnesses.close(request.id, "given"))) throw requestNotFound();
+    await tx.witnesses.addTestimony(request, {
+      statusCategory: input.statusCategory,
+      relationship: input.relationship.trim().slice(0, 200),
+      declaredNoPersonalRelationship: true,
+      text: input.text.trim(),
+      signedAt: ctx.now(),
+    });
+    const version = await tx.evidence.touch(evidence.id, ["draft", "submitted"]);
+    if (version === null)
+      throw wrongStatus(evidence.ref, "assessed", "testimony can no longer be added to it.");
+    await tx.audit.append({
+      actor: { personId: witness.id },
+      action: "witness.testimony_given",
+      entityType: "evidence",
+      entityId: evidence.id,
+      centreId: evidence.centreId,
+      data: { requestId: request.id, statusCategory: input.statusCategory, version },
+    });
+    return evidence.id;
+  });
+
+  await notifySafely(ctx.notify, {
+    type: "witness.testimony_given",
+    evidenceId: evidence.id,
+    requestId: request.id,
+    candidateId: evidence.candidateId,
+  });
+  return summary(ctx, evidence.id);
+}

@@ -1,0 +1,32 @@
+// The notify hook: after a change is committed, tell whoever renders cards or chat messages. Failures never undo the change.
+export type PortfolioEvent =
+  | { type: "evidence.drafted"; evidenceId: string; candidateId: string }
+  | { type: "evidence.edited"; evidenceId: string; candidateId: string }
+  | { type: "evidence.submitted"; evidenceId: string; candidateId: string; assessorId: string | null }
+  | { type: "evidence.resubmitted"; evidenceId: string; candidateId: string; assessorId: string | null }
+  | { type: "evidence.assessed"; evidenceId: string; candidateId: string }
+  | { type: "evidence.referred"; evidenceId: string; candidateId: string }
+  | { type: "evidence.sampled"; evidenceId: string; candidateId: string; verifierId: string }
+  | { type: "witness.requested"; evidenceId: string; requestId: string; witnessId: string }
+  | { type: "witness.testimony_given"; evidenceId: string; requestId: string; candidateId: string }
+  | { type: "witness.refused"; evidenceId: string; requestId: string; candidateId: string }
+  | { type: "person.erased"; personId: string };
+
+export interface Notifier {
+  notify(event: PortfolioEvent): void | Promise<void>;
+}
+
+export const silentNotifier: Notifier = { notify() {} };
+
+/** Sends the event; a failing notifier is reported to `onError` and otherwise ignored, since the change is already saved. */
+export async function notifySafely(
+  notifier: Notifier,
+  event: PortfolioEvent,
+  onError: (error: unknown) => void = () => {},
+): Promise<void> {
+  try {
+    await notifier.notify(event);
+  } catch (error) {
+    onError(error);
+  }
+}

@@ -1,0 +1,72 @@
+// Use case: the candidate sends referred evidence back to the assessor after making the changes asked for.
+import type { EvidenceSummary, PortfolioContext } from "./context.ts";
+import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
+import { loadActor, summary } from "./load.ts";
+import { notifySafely } from "./notify.ts";
+import { isOwner } from "./permissions.ts";
+import { checkSubmission } from "./submission-rules.ts";
+import { applyTransition, loadFacts } from "./transition.ts";
+
+export interface ResubmitEvidenceInput {
+  actorId: string;
+  evidenceId: string;
+  version: number;
+  eventId?: string;
+}
+
+export async function resubmitEvidence(
+  ctx: PortfolioContext,
+  input: ResubmitEvidenceInput,
+): Promise<EvidenceSummary> {
+  const replayed = await ctx.store.replay(input.eventId, "evidence.resubmit", input.actorId);
+  if (replayed) return summary(ctx, replayed);
+
+  // load and authorise
+  const actor = await loadActor(ctx, input.actorId);
+  const evidence = await loadFacts(ctx, actor, input.evidenceId);
+  if (!isOwner(actor, evidence)) throw evidenceNotFound();
+  // A card opened on an older version is answered with what changed, whatever the status is now.
+  if (input.version !== evidence.version) throw staleEvidence(evidence.ref);
+  // check the status and the rules
+  if (evidence.status === "draft")
+    throw wrongStatus(evidence.ref, evidence.status, 'use "submit" to file it for the first time.');
+  if (evidence.status !== "referred")
+    throw wrongStatus(evidence.ref, evidence.status, "there is nothing to resubmit.");
+  checkSubmission(
+    ctx.catalogue,
+    { unitIds: evidence.planUnitIds },
+    {
+      ref: evidence.ref,
+      setting: evidence.setting,
+      claims: evidence.claims.map((c) => ({ unitId: c.unitId, active: true })),
+    },
+  );
+
+  // one transaction: back to submitted, every claim pending again, the audit event
+  const result = await applyTransition(ctx, evidence, {
+    evidenceId: evidence.id,
+    expectedVersion: input.version,
+    from: ["referred"],
+    to: "submitted",
+    resetDecisions: true,
+    audit: {
+      actor: { personId: actor.id },
+      action: "evidence.resubmitted",
+      entityType: "evidence",
+      entityId: evidence.id,
+      centreId: evidence.centreId,
+      data: { version: input.version + 1 },
+    },
+    ...(input.eventId
+      ? { event: { id: input.eventId, action: "evidence.resubmit", actorId: actor.id } }
+      : {}),
+  });
+
+  await notifySafely(ctx.notify, {
+    type: "evidence.resubmitted",
+    evidenceId: evidence.id,
+    candidateId: actor.id,
+    assessorId: evidence.assessorId,
+  });
+  return result;
+}

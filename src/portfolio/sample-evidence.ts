@@ -1,0 +1,73 @@
+// Use case: an internal verifier of the centre samples assessed evidence and countersigns (agrees) or disagrees.
+import { AppError } from "../app/errors.ts";
+import type { EvidenceSummary, PortfolioContext } from "./context.ts";
+import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
+import { loadActor, summary } from "./load.ts";
+import { notifySafely } from "./notify.ts";
+import { isCentreVerifier } from "./permissions.ts";
+import { applyTransition, loadFacts } from "./transition.ts";
+
+export interface SampleEvidenceInput {
+  actorId: string;
+  evidenceId: string;
+  version: number;
+  outcome: "agreed" | "disagreed";
+  comment?: string;
+  eventId?: string;
+}
+
+export async function sampleEvidence(
+  ctx: PortfolioContext,
+  input: SampleEvidenceInput,
+): Promise<EvidenceSummary> {
+  const replayed = await ctx.store.replay(input.eventId, "evidence.sample", input.actorId);
+  if (replayed) return summary(ctx, replayed);
+
+  // load and authorise: internal verifiers sample only in their own centre
+  const actor = await loadActor(ctx, input.actorId);
+  const evidence = await loadFacts(ctx, actor, input.evidenceId);
+  if (!isCentreVerifier(actor, evidence)) throw evidenceNotFound();
+  // A card opened on an older version is answered with what changed, whatever the status is now.
+  if (input.version !== evidence.version) throw staleEvidence(evidence.ref);
+  // check the status
+  if (evidence.status !== "assessed")
+    throw wrongStatus(
+      evidence.ref,
+      evidence.status,
+      evidence.status === "sampled"
+        ? "it does not need sampling again."
+        : "only assessed evidence can be sampled.",
+    );
+  const comment = (input.comment ?? "").trim();
+  if (input.outcome === "disagreed" && !comment)
+    throw new AppError(
+      "bad_input",
+      `Say why you disagree with the assessment of ${evidence.ref}, for the assessor to act on.`,
+    );
+
+  // one transaction: status, the sample record, the audit event
+  const result = await applyTransition(ctx, evidence, {
+    evidenceId: evidence.id,
+    expectedVersion: input.version,
+    from: ["assessed"],
+    to: "sampled",
+    sample: { verifierId: actor.id, outcome: input.outcome, comment },
+    audit: {
+      actor: { personId: actor.id },
+      action: "evidence.sampled",
+      entityType: "evidence",
+      entityId: evidence.id,
+      centreId: evidence.centreId,
+      data: { version: input.version + 1, outcome: input.outcome, assessorId: evidence.assessorId },
+    },
+    ...(input.eventId ? { event: { id: input.eventId, action: "evidence.sample", actorId: actor.id } } : {}),
+  });
+
+  await notifySafely(ctx.notify, {
+    type: "evidence.sampled",
+    evidenceId: evidence.id,
+    candidateId: evidence.candidateId,
+    verifierId: actor.id,
+  });
+  return result;
+}

@@ -1,0 +1,73 @@
+// Use case: the candidate confirms the claims of a draft and files it for assessment.
+import type { EvidenceSummary, PortfolioContext } from "./context.ts";
+import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
+import { loadActor, summary } from "./load.ts";
+import { notifySafely } from "./notify.ts";
+import { isOwner } from "./permissions.ts";
+import { checkSubmission } from "./submission-rules.ts";
+import { applyTransition, loadFacts } from "./transition.ts";
+
+export interface SubmitEvidenceInput {
+  actorId: string;
+  evidenceId: string;
+  version: number;
+  eventId?: string;
+}
+
+export async function submitEvidence(
+  ctx: PortfolioContext,
+  input: SubmitEvidenceInput,
+): Promise<EvidenceSummary> {
+  const replayed = await ctx.store.replay(input.eventId, "evidence.submit", input.actorId);
+  if (replayed) return summary(ctx, replayed);
+
+  // load and authorise: only the candidate files their own evidence
+  const actor = await loadActor(ctx, input.actorId);
+  const evidence = await loadFacts(ctx, actor, input.evidenceId);
+  if (!isOwner(actor, evidence)) throw evidenceNotFound();
+  // A card opened on an older version is answered with what changed, whatever the status is now.
+  if (input.version !== evidence.version) throw staleEvidence(evidence.ref);
+  // check the status and the rules
+  if (evidence.status === "referred")
+    throw wrongStatus(
+      evidence.ref,
+      evidence.status,
+      'send it back with "resubmit" once you have made the changes asked for.',
+    );
+  if (evidence.status !== "draft")
+    throw wrongStatus(evidence.ref, evidence.status, "there is nothing to submit.");
+  checkSubmission(
+    ctx.catalogue,
+    { unitIds: evidence.planUnitIds },
+    {
+      ref: evidence.ref,
+      setting: evidence.setting,
+      claims: evidence.claims.map((c) => ({ unitId: c.unitId, active: true })),
+    },
+  );
+
+  // one transaction (one statement): status change guarded by the version, the audit event, the event id
+  const result = await applyTransition(ctx, evidence, {
+    evidenceId: evidence.id,
+    expectedVersion: input.version,
+    from: ["draft"],
+    to: "submitted",
+    audit: {
+      actor: { personId: actor.id },
+      action: "evidence.submitted",
+      entityType: "evidence",
+      entityId: evidence.id,
+      centreId: evidence.centreId,
+      data: { version: input.version + 1, claims: evidence.claims.map((c) => c.targetId) },
+    },
+    ...(input.eventId ? { event: { id: input.eventId, action: "evidence.submit", actorId: actor.id } } : {}),
+  });
+
+  await notifySafely(ctx.notify, {
+    type: "evidence.submitted",
+    evidenceId: evidence.id,
+    candidateId: actor.id,
+    assessorId: evidence.assessorId,
+  });
+  return result;
+}

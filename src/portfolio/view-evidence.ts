@@ -1,0 +1,35 @@
+// Use case: one piece of evidence as the person asking may see it, with the names cards show.
+import type { EvidenceRecord } from "../store/types.ts";
+import type { PortfolioContext } from "./context.ts";
+import { evidenceNotFound } from "./errors.ts";
+import { loadActor, loadVisibleEvidence } from "./load.ts";
+
+export interface EvidenceView extends EvidenceRecord {
+  /** Names of the candidate, witnesses, assessors and verifiers named in the record, by person id. */
+  names: Record<string, string>;
+  /** The active claims only (removed ones stay in the store and the export). */
+  activeClaims: EvidenceRecord["claims"];
+}
+
+export async function viewEvidence(
+  ctx: PortfolioContext,
+  input: { actorId: string; evidenceId: string },
+): Promise<EvidenceView> {
+  const actor = await loadActor(ctx, input.actorId);
+  await loadVisibleEvidence(ctx, actor, input.evidenceId);
+  const record = await ctx.store.evidence.byId(input.evidenceId);
+  if (!record) throw evidenceNotFound();
+  const ids = [
+    record.candidateId,
+    ...(record.assessorId ? [record.assessorId] : []),
+    ...record.witnessRequests.map((w) => w.witnessId),
+    ...record.decisions.map((d) => d.assessorId),
+    ...record.samples.map((s) => s.verifierId),
+  ];
+  const people = await ctx.store.people.byIds(ids);
+  return {
+    ...record,
+    activeClaims: record.claims.filter((c) => c.active),
+    names: Object.fromEntries(people.map((p) => [p.id, p.name])),
+  };
+}

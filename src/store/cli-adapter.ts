@@ -1,0 +1,20 @@
+// The Prisma CLI's way into the database: PostgreSQL directly, or the embedded PGlite served on a loopback port.
+import { mkdirSync } from "node:fs";
+import { PrismaPg } from "adapter-pg-cli";
+
+/** A driver adapter factory for the Prisma CLI (migrate deploy, migrate status, studio). */
+export async function cliAdapterFactory(databaseUrl: string) {
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return new PrismaPg({ connectionString: databaseUrl });
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  const { pgliteDataDir } = await import("./database-url.ts");
+  const dataDir = pgliteDataDir(databaseUrl);
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir);
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0 });
+  await server.start();
+  const address = server.getServerConn();
+  // The CLI exits when done; let the process end without waiting for this server.
+  (server as unknown as { server?: { unref?: () => void } }).server?.unref?.();
+  return new PrismaPg({ connectionString: `postgresql://postgres@${address}/postgres?sslmode=disable` });
+}

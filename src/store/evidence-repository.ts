@@ -1,0 +1,434 @@
+// Evidence, its versions and its claims: reads and guarded writes (every state change checks the version it expects).
+import type { Db } from "./db.ts";
+import type { Prisma } from "./generated/client/index.js";
+import type {
+  ClaimDecision,
+  ClaimKind,
+  ClaimProposer,
+  ClaimRecord,
+  CoverageClaim,
+  EvidenceMethod,
+  EvidenceRecord,
+  EvidenceSetting,
+  EvidenceSource,
+  EvidenceStatus,
+} from "./types.ts";
+
+export interface NewClaim {
+  kind: ClaimKind;
+  targetId: string;
+  unitId: string;
+  proposedBy: ClaimProposer;
+  support: string;
+}
+
+export interface NewEvidence {
+  enrolmentId: string;
+  candidateId: string;
+  ref: string;
+  title: string;
+  source: EvidenceSource;
+  method: EvidenceMethod;
+  setting: EvidenceSetting;
+  occurredOn: string | null;
+  text: string;
+  authorId: string;
+  claims: NewClaim[];
+}
+
+/** What authorising and status checks need, without the claims and testimony. */
+export interface EvidenceHeader {
+  id: string;
+  enrolmentId: string;
+  centreId: string;
+  candidateId: string;
+  assessorId: string | null;
+  ref: string;
+  status: EvidenceStatus;
+  version: number;
+}
+
+const claimSelect = {
+  id: true,
+  kind: true,
+  targetId: true,
+  unitId: true,
+  proposedBy: true,
+  support: true,
+  active: true,
+  decision: true,
+  comment: true,
+} satisfies Prisma.ClaimSelect;
+
+const headerSelect = {
+  id: true,
+  enrolmentId: true,
+  candidateId: true,
+  ref: true,
+  status: true,
+  version: true,
+  enrolment: { select: { centreId: true, assessorId: true } },
+} satisfies Prisma.EvidenceSelect;
+
+const fullSelect = {
+  ...headerSelect,
+  title: true,
+  source: true,
+  method: true,
+  setting: true,
+  occurredOn: true,
+  createdAt: true,
+  updatedAt: true,
+  versions: { select: { number: true, text: true }, orderBy: { number: "desc" }, take: 1 },
+  claims: { select: claimSelect, orderBy: [{ unitId: "asc" }, { targetId: "asc" }] },
+  witnessRequests: {
+    select: {
+      id: true,
+      evidenceId: true,
+      witnessId: true,
+      requestedById: true,
+      status: true,
+      testimony: {
+        select: {
+          statusCategory: true,
+          relationship: true,
+          declaredNoPersonalRelationship: true,
+          text: true,
+          signedAt: true,
+        },
+      },
+    },
+    orderBy: { createdAt: "asc" },
+  },
+  decisions: {
+    select: { assessorId: true, outcome: true, comment: true, evidenceVersion: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  },
+  samples: {
+    select: { verifierId: true, outcome: true, comment: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  },
+} satisfies Prisma.EvidenceSelect;
+
+type HeaderRow = {
+  id: string;
+  enrolmentId: string;
+  candidateId: string;
+  ref: string;
+  status: EvidenceStatus;
+  version: number;
+  enrolment: { centreId: string; assessorId: string | null };
+};
+
+const toHeader = (row: HeaderRow): EvidenceHeader => ({
+  id: row.id,
+  enrolmentId: row.enrolmentId,
+  centreId: row.enrolment.centreId,
+  candidateId: row.candidateId,
+  assessorId: row.enrolment.assessorId,
+  ref: row.ref,
+  status: row.status,
+  version: row.version,
+});
+
+const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+export class EvidenceRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(input: NewEvidence): Promise<EvidenceHeader> {
+    const row = await this.db.evidence.create({
+      data: {
+        enrolmentId: input.enrolmentId,
+        candidateId: input.candidateId,
+        ref: input.ref,
+        title: input.title,
+        source: input.source,
+        method: input.method,
+        setting: input.setting,
+        occurredOn: input.occurredOn ? new Date(`${input.occurredOn}T00:00:00Z`) : null,
+        versions: { create: { number: 1, text: input.text, authorId: input.authorId } },
+        claims: { create: input.claims },
+      },
+      select: headerSelect,
+    });
+    return toHeader(row);
+  }
+
+  async header(id: string): Promise<EvidenceHeader | null> {
+    const row = await this.db.evidence.findUnique({ where: { id }, select: headerSelect });
+    return row ? toHeader(row) : null;
+  }
+
+  async headerByRef(candidateId: string, ref: string): Promise<EvidenceHeader | null> {
+    const row = await this.db.evidence.findUnique({
+      where: { candidateId_ref: { candidateId, ref } },
+      select: headerSelect,
+    });
+    return row ? toHeader(row) : null;
+  }
+
+  async byId(id: string): Promise<EvidenceRecord | null> {
+    const row = await this.db.evidence.findUnique({ where: { id }, select: fullSelect });
+    return row ? toRecord(row) : null;
+  }
+
+  /** Every piece of a candidate's evidence, oldest first. */
+  async ofCandidate(candidateId: string): Promise<EvidenceRecord[]> {
+    const rows = await this.db.evidence.findMany({
+      where: { candidateId },
+      select: fullSelect,
+      orderBy: { createdAt: "asc" },
+    });
+    return rows.map(toRecord);
+  }
+
+  /** Evidence headers of some enrolments, optionally only in some statuses, oldest change first. */
+  async headersOf(enrolmentIds: string[], statuses?: EvidenceStatus[]): Promise<EvidenceHeader[]> {
+    const rows = await this.db.evidence.findMany({
+      where: { enrolmentId: { in: enrolmentIds }, ...(statuses ? { status: { in: statuses } } : {}) },
+      select: headerSelect,
+      orderBy: { updatedAt: "asc" },
+    });
+    return rows.map(toHeader);
+  }
+
+  /** Assessed, not yet sampled evidence of a centre, oldest change first. */
+  async assessedInCentre(centreId: string, limit = 200): Promise<EvidenceHeader[]> {
+    const rows = await this.db.evidence.findMany({
+      where: { status: "assessed", enrolment: { centreId } },
+      select: headerSelect,
+      orderBy: { updatedAt: "asc" },
+      take: limit,
+    });
+    return rows.map(toHeader);
+  }
+
+  async claims(evidenceId: string): Promise<ClaimRecord[]> {
+    return this.db.claim.findMany({
+      where: { evidenceId },
+      select: claimSelect,
+      orderBy: { targetId: "asc" },
+    });
+  }
+
+  /**
+   * Moves the evidence on if nobody changed it since `expectedVersion`: sets the status (when given) and bumps the
+   * version. Returns the new version, or null when the version or status no longer match.
+   */
+  async advance(
+    id: string,
+    expectedVersion: number,
+    fromStatuses: readonly EvidenceStatus[],
+    toStatus?: EvidenceStatus,
+  ): Promise<number | null> {
+    const result = await this.db.evidence.updateMany({
+      where: { id, version: expectedVersion, status: { in: [...fromStatuses] } },
+      data: { version: { increment: 1 }, updatedAt: new Date(), ...(toStatus ? { status: toStatus } : {}) },
+    });
+    return result.count === 1 ? expectedVersion + 1 : null;
+  }
+
+  /** Bumps the version if the status still allows it (something was attached); returns the new version or null. */
+  async touch(id: string, fromStatuses: readonly EvidenceStatus[]): Promise<number | null> {
+    const rows = await this.db.evidence.updateManyAndReturn({
+      where: { id, status: { in: [...fromStatuses] } },
+      data: { version: { increment: 1 }, updatedAt: new Date() },
+      select: { version: true },
+    });
+    return rows[0]?.version ?? null;
+  }
+
+  async updateDetails(
+    id: string,
+    data: Partial<{ title: string; setting: EvidenceSetting; method: EvidenceMethod }>,
+  ): Promise<void> {
+    if (Object.keys(data).length) await this.db.evidence.update({ where: { id }, data });
+  }
+
+  /** Every version of the account of some evidence, oldest first (for exports). */
+  async versions(
+    evidenceIds: string[],
+  ): Promise<
+    Array<{ evidenceId: string; number: number; text: string; authorId: string | null; at: string }>
+  > {
+    const rows = await this.db.evidenceVersion.findMany({
+      where: { evidenceId: { in: evidenceIds } },
+      select: { evidenceId: true, number: true, text: true, authorId: true, createdAt: true },
+      orderBy: [{ evidenceId: "asc" }, { number: "asc" }],
+    });
+    return rows.map(({ createdAt, ...r }) => ({ ...r, at: createdAt.toISOString() }));
+  }
+
+  /** Adds a new version of the account; earlier versions stay. Returns its number. */
+  async addVersion(evidenceId: string, text: string, authorId: string): Promise<number> {
+    const last = await this.db.evidenceVersion.findFirst({
+      where: { evidenceId },
+      select: { number: true },
+      orderBy: { number: "desc" },
+    });
+    const number = (last?.number ?? 0) + 1;
+    await this.db.evidenceVersion.create({ data: { evidenceId, number, text, authorId } });
+    return number;
+  }
+
+  /** Adds claims, or brings back ones removed earlier (with the new proposer and support). */
+  async addClaims(evidenceId: string, claims: NewClaim[]): Promise<void> {
+    for (const claim of claims) {
+      await this.db.claim.upsert({
+        where: { evidenceId_targetId: { evidenceId, targetId: claim.targetId } },
+        create: { evidenceId, ...claim },
+        update: {
+          active: true,
+          proposedBy: claim.proposedBy,
+          support: claim.support,
+          decision: "pending",
+          comment: null,
+          decidedAt: null,
+          decidedById: null,
+        },
+      });
+    }
+  }
+
+  /** Marks claims as removed by the candidate; they stay on record. */
+  async removeClaims(evidenceId: string, targetIds: string[]): Promise<number> {
+    const result = await this.db.claim.updateMany({
+      where: { evidenceId, targetId: { in: targetIds }, active: true },
+      data: { active: false },
+    });
+    return result.count;
+  }
+
+  async decideClaims(
+    evidenceId: string,
+    decisions: Array<{ claimId: string; decision: ClaimDecision; comment: string | null }>,
+    assessorId: string,
+    at: Date,
+  ): Promise<void> {
+    for (const d of decisions) {
+      await this.db.claim.update({
+        where: { id: d.claimId, evidenceId },
+        data: { decision: d.decision, comment: d.comment, decidedById: assessorId, decidedAt: at },
+      });
+    }
+  }
+
+  /** Puts every active claim back to pending for a fresh assessment (earlier decisions stay in the audit log). */
+  async resetDecisions(evidenceId: string): Promise<void> {
+    await this.db.claim.updateMany({
+      where: { evidenceId, active: true },
+      data: { decision: "pending", comment: null, decidedById: null, decidedAt: null },
+    });
+  }
+
+  /** The active claims of an enrolment's filed evidence (drafts are the candidate's own until submitted). */
+  async coverageClaims(enrolmentId: string): Promise<CoverageClaim[]> {
+    // One join, enums as text: this runs on every progress view, so it avoids the ORM's per-relation queries.
+    const rows = await this.db.$queryRaw<
+      Array<{
+        kind: ClaimKind;
+        target_id: string;
+        unit_id: string;
+        decision: ClaimDecision;
+        ref: string;
+        status: EvidenceStatus;
+      }>
+    >`
+      SELECT c.kind::text AS kind, c.target_id, c.unit_id, c.decision::text AS decision, e.ref, e.status::text AS status
+        FROM claim c JOIN evidence e ON e.id = c.evidence_id
+       WHERE e.enrolment_id = ${enrolmentId} AND c.active AND e.status NOT IN ('draft', 'discarded')`;
+    return rows.map((r) => ({
+      kind: r.kind,
+      targetId: r.target_id,
+      unitId: r.unit_id,
+      decision: r.decision,
+      evidenceRef: r.ref,
+      evidenceStatus: r.status,
+    }));
+  }
+
+  /** Replaces the words of a candidate's evidence (every version, claim support and testimony) for erasure. */
+  async eraseWordsOf(candidateId: string, placeholder: string): Promise<number> {
+    const ids = (await this.db.evidence.findMany({ where: { candidateId }, select: { id: true } })).map(
+      (e) => e.id,
+    );
+    if (ids.length === 0) return 0;
+    await this.db.evidence.updateMany({ where: { id: { in: ids } }, data: { title: placeholder } });
+    await this.db.evidenceVersion.updateMany({
+      where: { evidenceId: { in: ids } },
+      data: { text: placeholder },
+    });
+    await this.db.claim.updateMany({ where: { evidenceId: { in: ids } }, data: { support: "" } });
+    await this.db.testimony.updateMany({ where: { evidenceId: { in: ids } }, data: { text: placeholder } });
+    return ids.length;
+  }
+}
+
+type FullRow = HeaderRow & {
+  title: string;
+  source: EvidenceSource;
+  method: EvidenceMethod;
+  setting: EvidenceSetting;
+  occurredOn: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  versions: Array<{ number: number; text: string }>;
+  claims: ClaimRecord[];
+  witnessRequests: Array<{
+    id: string;
+    evidenceId: string;
+    witnessId: string;
+    requestedById: string;
+    status: "pending" | "given" | "refused";
+    testimony: {
+      statusCategory: number;
+      relationship: string;
+      declaredNoPersonalRelationship: boolean;
+      text: string;
+      signedAt: Date;
+    } | null;
+  }>;
+  decisions: Array<{
+    assessorId: string;
+    outcome: "assessed" | "referred";
+    comment: string;
+    evidenceVersion: number;
+    createdAt: Date;
+  }>;
+  samples: Array<{ verifierId: string; outcome: "agreed" | "disagreed"; comment: string; createdAt: Date }>;
+};
+
+function toRecord(row: FullRow): EvidenceRecord {
+  const latest = row.versions[0];
+  return {
+    ...toHeader(row),
+    title: row.title,
+    source: row.source,
+    method: row.method,
+    setting: row.setting,
+    occurredOn: isoDate(row.occurredOn),
+    text: latest?.text ?? "",
+    textVersion: latest?.number ?? 0,
+    claims: row.claims.map((c) => ({ ...c })),
+    witnessRequests: row.witnessRequests.map((w) => ({
+      ...w,
+      testimony: w.testimony ? { ...w.testimony, signedAt: w.testimony.signedAt.toISOString() } : null,
+    })),
+    decisions: row.decisions.map((d) => ({
+      assessorId: d.assessorId,
+      outcome: d.outcome,
+      comment: d.comment,
+      evidenceVersion: d.evidenceVersion,
+      at: d.createdAt.toISOString(),
+    })),
+    samples: row.samples.map((s) => ({
+      verifierId: s.verifierId,
+      outcome: s.outcome,
+      comment: s.comment,
+      at: s.createdAt.toISOString(),
+    })),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

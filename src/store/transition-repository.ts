@@ -1,0 +1,158 @@
+// Guarded evidence state changes as single SQL statements: version check, state, records, audit event and event id at once.
+import type { AuditEntry } from "./audit-repository.ts";
+import type { Db } from "./db.ts";
+import { Prisma } from "./generated/client/index.js";
+import type { EvidenceStatus, SampleOutcome } from "./types.ts";
+
+/** What authorising and status checks need, in one round trip. */
+export interface TransitionFacts {
+  id: string;
+  enrolmentId: string;
+  centreId: string;
+  candidateId: string;
+  assessorId: string | null;
+  ref: string;
+  status: EvidenceStatus;
+  version: number;
+  setting: "workplace" | "realistic_working_environment" | "simulation";
+  /** The enrolment's unit plan. */
+  planUnitIds: string[];
+  /** Active claims: id, target and unit. */
+  claims: Array<{ id: string; targetId: string; unitId: string }>;
+}
+
+export interface Transition {
+  evidenceId: string;
+  expectedVersion: number;
+  from: readonly EvidenceStatus[];
+  to: EvidenceStatus;
+  audit: AuditEntry;
+  /** Recorded in the same statement so a retry with the same id is answered from it. */
+  event?: { id: string; action: string; actorId: string | null };
+  /** Assessor decisions on claims, and the decision record. */
+  decision?: {
+    assessorId: string;
+    outcome: "assessed" | "referred";
+    comment: string;
+    claims: Array<{ claimId: string; decision: "accepted" | "rejected"; comment: string | null }>;
+  };
+  /** Puts every active claim back to pending (resubmission). */
+  resetDecisions?: boolean;
+  sample?: { verifierId: string; outcome: SampleOutcome; comment: string };
+}
+
+const text = (v: string | null) => (v === null ? Prisma.sql`NULL::text` : Prisma.sql`${v}::text`);
+
+/**
+ * One statement is one transaction in PostgreSQL: every data-modifying part below runs only when the guarded
+ * UPDATE of the evidence row matched (`moved` is not empty), so a stale version changes nothing at all.
+ */
+export class TransitionRepository {
+  constructor(private readonly db: Db) {}
+
+  async facts(evidenceId: string): Promise<TransitionFacts | null> {
+    // One row per active claim (or one row with no claim): a plain join is cheaper here than aggregating JSON.
+    const rows = await this.db.$queryRaw<
+      Array<{
+        id: string;
+        enrolment_id: string;
+        centre_id: string;
+        candidate_id: string;
+        assessor_id: string | null;
+        ref: string;
+        status: EvidenceStatus;
+        version: number;
+        setting: TransitionFacts["setting"];
+        unit_ids: string[];
+        claim_id: string | null;
+        target_id: string | null;
+        unit_id: string | null;
+      }>
+    >`
+      SELECT e.id, e.enrolment_id, en.centre_id, e.candidate_id, en.assessor_id, e.ref, e.status::text AS status,
+             e.version, e.setting::text AS setting, en.unit_ids, c.id AS claim_id, c.target_id, c.unit_id
+        FROM evidence e
+        JOIN enrolment en ON en.id = e.enrolment_id
+        LEFT JOIN claim c ON c.evidence_id = e.id AND c.active
+       WHERE e.id = ${evidenceId}
+       ORDER BY c.target_id`;
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      enrolmentId: row.enrolment_id,
+      centreId: row.centre_id,
+      candidateId: row.candidate_id,
+      assessorId: row.assessor_id,
+      ref: row.ref,
+      status: row.status,
+      version: Number(row.version),
+      setting: row.setting,
+      planUnitIds: [...row.unit_ids],
+      claims: rows.flatMap((r) =>
+        r.claim_id && r.target_id && r.unit_id
+          ? [{ id: r.claim_id, targetId: r.target_id, unitId: r.unit_id }]
+          : [],
+      ),
+    };
+  }
+
+  /** Applies the transition; returns the new version, or null when the version or status no longer match. */
+  async apply(t: Transition): Promise<number | null> {
+    const actorId = "personId" in t.audit.actor ? t.audit.actor.personId : null;
+    const actorLabel = "label" in t.audit.actor ? t.audit.actor.label : null;
+    const parts: Prisma.Sql[] = [
+      Prisma.sql`moved AS (
+        UPDATE evidence SET status = ${t.to}::"EvidenceStatus", version = version + 1, updated_at = now()
+         WHERE id = ${t.evidenceId} AND version = ${t.expectedVersion}
+           AND status::text = ANY(${[...t.from]}::text[])
+        RETURNING id, version)`,
+      Prisma.sql`audited AS (
+        INSERT INTO audit_event (actor_id, actor_label, action, entity_type, entity_id, centre_id, data)
+        SELECT ${text(actorId)}, ${text(actorLabel)}, ${t.audit.action}, ${t.audit.entityType}, ${t.audit.entityId},
+               ${text(t.audit.centreId ?? null)}, ${JSON.stringify(t.audit.data ?? {})}::jsonb FROM moved
+        RETURNING 1)`,
+    ];
+    if (t.event)
+      parts.push(Prisma.sql`processed AS (
+        INSERT INTO processed_event (event_id, action, result)
+        SELECT ${t.event.id}, ${t.event.action},
+               json_build_object('id', ${t.evidenceId}::text, 'actorId', ${text(t.event.actorId)})::jsonb FROM moved
+        RETURNING 1)`);
+    if (t.resetDecisions)
+      parts.push(Prisma.sql`reset AS (
+        UPDATE claim SET decision = 'pending', comment = NULL, decided_by_id = NULL, decided_at = NULL
+         WHERE evidence_id = ${t.evidenceId} AND active AND EXISTS (SELECT 1 FROM moved)
+        RETURNING 1)`);
+    if (t.decision) {
+      const d = t.decision;
+      if (d.claims.length) {
+        const values = Prisma.join(
+          d.claims.map((c) => Prisma.sql`(${c.claimId}::text, ${c.decision}::text, ${text(c.comment)})`),
+        );
+        parts.push(Prisma.sql`decided AS (
+          UPDATE claim c SET decision = v.decision::"ClaimDecision", comment = v.comment,
+                 decided_by_id = ${d.assessorId}, decided_at = now()
+            FROM (VALUES ${values}) AS v(id, decision, comment)
+           WHERE c.id = v.id AND c.evidence_id = ${t.evidenceId} AND EXISTS (SELECT 1 FROM moved)
+          RETURNING 1)`);
+      }
+      parts.push(Prisma.sql`recorded AS (
+        INSERT INTO decision (id, evidence_id, assessor_id, outcome, comment, evidence_version)
+        SELECT gen_random_uuid()::text, moved.id, ${d.assessorId}, ${d.outcome}::"DecisionOutcome", ${d.comment},
+               ${t.expectedVersion} FROM moved
+        RETURNING 1)`);
+    }
+    if (t.sample)
+      parts.push(Prisma.sql`sampled AS (
+        INSERT INTO sample (id, evidence_id, verifier_id, outcome, comment)
+        SELECT gen_random_uuid()::text, moved.id, ${t.sample.verifierId}, ${t.sample.outcome}::"SampleOutcome",
+               ${t.sample.comment} FROM moved
+        RETURNING 1)`);
+    const rows = await this.db.$queryRaw<Array<{ version: number }>>`
+      WITH ${Prisma.join(parts, ",\n")}
+      SELECT version FROM moved`;
+    const version = rows[0]?.version;
+    return version === undefined ? null : Number(version);
+  }
+}
