@@ -1,10 +1,11 @@
 // The offline mapper's index: BM25F documents for criteria, knowledge items and units, and the phrase books, built once per catalogue.
 import type { Catalogue } from "../standards/catalogue.ts";
 import { Bm25Index, type Field } from "./bm25.ts";
-import { tokensOf } from "./nlp.ts";
+import { fingerprint, mapperSourceHash, readCached, writeCached } from "./cache.ts";
+import { type PackedToken, packedPhraseTokens, seedPhraseTokens, tokensOf } from "./nlp.ts";
 import { PhraseBook } from "./phrases.ts";
 import { shippedVocabulary, type Vocabulary } from "./vocabulary.ts";
-import { synonyms } from "./wordnet.ts";
+import { seedSynonyms, synonymEntries, synonyms } from "./wordnet.ts";
 
 export interface CriterionEntry {
   id: string;
@@ -37,6 +38,8 @@ export interface MapperIndex {
   knowledge: KnowledgeEntry[];
   units: UnitEntry[];
   unitIndex: Map<string, number>;
+  /** Indexes of the channel units (vocabulary `channelUnits`). */
+  channelUnits: Set<number>;
   criterionDocs: Bm25Index;
   knowledgeDocs: Bm25Index;
   unitDocs: Bm25Index;
@@ -49,7 +52,15 @@ export interface MapperIndex {
   notEvidenceChat: PhraseBook<string>;
   /** A unit's own material (criteria and their phrases, unit phrases) as one text, for the genericness priors. */
   backgroundOf(unit: number): string;
+  /** A hash of the catalogue's units and the vocabulary the index was built from (keys cached start-up values). */
+  fingerprint: string;
   buildMs: number;
+}
+
+/** The start-up cache of the build's text analysis. */
+interface Analysed {
+  tokens: Array<[string, PackedToken[]]>;
+  synonyms: Array<[string, string[]]>;
 }
 
 /** Field weights of the BM25F documents. */
@@ -119,6 +130,20 @@ function field(terms: readonly string[], weight: number): Field {
 /** Builds the index of a catalogue with a vocabulary. */
 export function buildIndex(catalogue: Catalogue, vocabulary: Vocabulary = shippedVocabulary()): MapperIndex {
   const started = performance.now();
+  const contentHash = fingerprint(
+    JSON.stringify([...catalogue.units.values()]),
+    JSON.stringify([...catalogue.situations.values()]),
+    JSON.stringify(vocabulary, (_, value) =>
+      value instanceof Map ? [...value] : value instanceof Set ? [...value] : value,
+    ),
+  );
+  // Analysing every criterion, phrase and synonym is most of the build: reuse an earlier run's analysis.
+  const analysisKey = fingerprint(contentHash, mapperSourceHash());
+  const warm = readCached<Analysed>("mapping-analysis", analysisKey);
+  if (warm) {
+    seedPhraseTokens(warm.tokens);
+    seedSynonyms(warm.synonyms);
+  }
   const criteria: CriterionEntry[] = [];
   const knowledge: KnowledgeEntry[] = [];
   const units: UnitEntry[] = [];
@@ -207,12 +232,23 @@ export function buildIndex(catalogue: Catalogue, vocabulary: Vocabulary = shippe
   const notEvidenceChat = new PhraseBook<string>();
   for (const cue of vocabulary.notEvidenceChat) notEvidenceChat.add(cue, cue);
 
+  const channelUnits = new Set<number>();
+  for (const id of vocabulary.channelUnits) {
+    const i = unitIndex.get(id);
+    if (i !== undefined) channelUnits.add(i);
+  }
+  if (!warm)
+    writeCached("mapping-analysis", analysisKey, {
+      tokens: packedPhraseTokens(),
+      synonyms: synonymEntries(),
+    } satisfies Analysed);
   return {
     catalogue,
     criteria,
     knowledge,
     units,
     unitIndex,
+    channelUnits,
     criterionDocs,
     knowledgeDocs,
     unitDocs,
@@ -222,6 +258,7 @@ export function buildIndex(catalogue: Catalogue, vocabulary: Vocabulary = shippe
     notEvidenceTopics,
     notEvidenceChat,
     backgroundOf: (unit) => background[unit] ?? "",
+    fingerprint: contentHash,
     buildMs: performance.now() - started,
   };
 }

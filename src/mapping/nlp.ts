@@ -336,3 +336,45 @@ export function tokensOf(text: string): Token[] {
   }
   return tokens;
 }
+
+/** A token as stored in the start-up cache: [value, lemma, term, start, end, flags (1 negated, 2 word, 4 stop), pos]. */
+export type PackedToken = [string, string, string, number, number, number, string];
+
+/** Every short text analysed by tokensOf so far, packed, for the start-up cache. */
+export function packedPhraseTokens(): Array<[string, PackedToken[]]> {
+  return [...phraseTokens].map(([text, tokens]) => [
+    text,
+    tokens.map(
+      (t): PackedToken => [
+        t.value,
+        t.lemma,
+        t.term,
+        t.start,
+        t.end,
+        (t.negated ? 1 : 0) | (t.word ? 2 : 0) | (t.stop ? 4 : 0),
+        t.pos,
+      ],
+    ),
+  ]);
+}
+
+/** Seeds tokensOf with texts analysed in an earlier run (same texts, same analysis code). */
+export function seedPhraseTokens(entries: ReadonlyArray<[string, PackedToken[]]>): void {
+  for (const [text, packed] of entries) {
+    if (phraseTokens.has(text)) continue;
+    phraseTokens.set(
+      text,
+      packed.map(([value, lemma, term, start, end, flags, pos]) => ({
+        value,
+        lemma,
+        term,
+        start,
+        end,
+        negated: (flags & 1) !== 0,
+        word: (flags & 2) !== 0,
+        stop: (flags & 4) !== 0,
+        pos,
+      })),
+    );
+  }
+}

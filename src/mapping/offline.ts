@@ -1,6 +1,7 @@
 // The offline mapper: text → units, criteria, knowledge, situations and ranges, in-process, in milliseconds.
 import { type Catalogue, loadCatalogue } from "../standards/catalogue.ts";
 import { queryOf } from "./bm25.ts";
+import { fingerprint, mapperSourceHash, readCached, writeCached } from "./cache.ts";
 import { indexFor, type MapperIndex, type PhraseTarget } from "./mapper-index.ts";
 import { type Analysis, analyse, type Segment } from "./nlp.ts";
 import { assessEvidence } from "./not-evidence.ts";
@@ -21,7 +22,10 @@ import type {
 /** Longest text mapped, in characters; longer texts get a not-evidence result that says to split them. */
 export const MAX_TEXT_CHARS = 20_000;
 
-/** The knobs of the scoring, tuned on half of the dev set and checked on the other half. */
+/**
+ * The knobs of the scoring: a few scalars grid-searched on half A of the dev set (0-based even lines)
+ * and confirmed on half B with `src/mapping/tune-cli.ts`; nothing per text or per phrase.
+ */
 export interface Tuning {
   /** Weight of a phrase hit (per pattern word, first word counts `phraseBase`). */
   phraseBase: number;
@@ -50,6 +54,16 @@ export interface Tuning {
   maxUnits: number;
   /** Criteria of a suggested unit get this share of the unit's score added. */
   criterionUnitBoost: number;
+  /**
+   * Channel units (face to face, telephone, writing): nearly every account happens on one channel, so
+   * such a unit loses `channelPenalty` unless at least `channelCriteria` of its criteria score
+   * `channelCriterionMin` or more (the account is about the channel skill itself).
+   */
+  channelPenalty: number;
+  channelCriteria: number;
+  channelCriterionMin: number;
+  /** Within one evidence requirement, a range is kept only when its situation scores this share of the best one's. */
+  rangeRelative: number;
   /** Criteria returned. */
   maxCriteria: number;
   /** Knowledge items: minimum score and how many. */
@@ -63,17 +77,21 @@ export const DEFAULT_TUNING: Tuning = {
   phrasePerWord: 1,
   negatedPhrase: 0.5,
   criterionBm25: 0.5,
-  secondSegment: 0,
+  secondSegment: 0.2,
   unitBm25: 0.5,
   unitPhrase: 1,
   unitCriteria: 1.5,
   unitPhraseCap: 100,
   unitTopCriteria: 1,
-  unitRelative: 0.6,
-  unitAbsolute: 4,
-  priorWeight: 0.5,
+  unitRelative: 0.7,
+  unitAbsolute: 2,
+  priorWeight: 0.4,
   maxUnits: 3,
-  criterionUnitBoost: 0.5,
+  criterionUnitBoost: 1.2,
+  channelPenalty: 4,
+  channelCriteria: 3,
+  channelCriterionMin: 5,
+  rangeRelative: 0.5,
   maxCriteria: 15,
   knowledgeMin: 3,
   maxKnowledge: 5,
@@ -177,9 +195,12 @@ export function mapWithTuning(
   for (const u of scored.units) {
     const unit = index.catalogue.unit(u.unitId);
     for (const requirement of unit?.evidenceRequirements ?? []) {
+      let best = 0;
+      for (const range of requirement.ranges)
+        best = Math.max(best, detected.get(range.situation)?.score ?? 0);
       for (const range of requirement.ranges) {
         const situation = detected.get(range.situation);
-        if (!situation) continue;
+        if (!situation || situation.score < tuning.rangeRelative * best) continue;
         ranges.push({
           id: range.id,
           unitId: u.unitId,
@@ -272,6 +293,8 @@ interface UnitParts {
   phrase: number;
   /** Mean of the unit's best criterion scores. */
   criteria: number;
+  /** How many of its criteria score at least `channelCriterionMin`. */
+  strong: number;
 }
 
 function unitParts(
@@ -290,15 +313,16 @@ function unitParts(
   const out = new Map<number, UnitParts>();
   for (const u of candidates) {
     const entry = index.units[u] as MapperIndex["units"][number];
-    const top = entry.criteria
-      .map((c) => critScore[c] as number)
-      .sort((a, b) => b - a)
-      .slice(0, tuning.unitTopCriteria);
+    const all = entry.criteria.map((c) => critScore[c] as number).sort((a, b) => b - a);
+    const top = all.slice(0, tuning.unitTopCriteria);
+    let strong = 0;
+    for (const x of all) if (x >= tuning.channelCriterionMin) strong++;
     out.set(u, {
       bm25: ((unitBm25[u] as number) / maxBm25) * 5,
       // Saturating: ten mentions of "phone" do not make an account about telephone skills.
       phrase: tuning.unitPhraseCap * (1 - Math.exp(-(unitPhrase[u] as number) / tuning.unitPhraseCap)),
       criteria: top.length ? top.reduce((a, b) => a + b, 0) / tuning.unitTopCriteria : 0,
+      strong,
     });
   }
   return out;
@@ -326,8 +350,15 @@ function priorsFor(index: MapperIndex, tuning: Tuning): UnitParts[] {
   }
   const hit = byTuning.get(key);
   if (hit) return hit;
+  // Computing the priors maps every unit's material (most of a second); keep them on disk across runs.
+  const diskKey = fingerprint(index.fingerprint, mapperSourceHash(), key);
+  const cached = readCached<UnitParts[]>("mapping-priors", diskKey);
+  if (Array.isArray(cached) && cached.length === index.units.length) {
+    byTuning.set(key, cached);
+    return cached;
+  }
   const n = index.units.length;
-  const sums: UnitParts[] = Array.from({ length: n }, () => ({ bm25: 0, phrase: 0, criteria: 0 }));
+  const sums: UnitParts[] = Array.from({ length: n }, () => ({ bm25: 0, phrase: 0, criteria: 0, strong: 0 }));
   const counts = new Array<number>(n).fill(0);
   const all = index.units.map((_, i) => i).filter((i) => (index.units[i]?.criteria.length ?? 0) > 0);
   for (const v of all) {
@@ -349,9 +380,10 @@ function priorsFor(index: MapperIndex, tuning: Tuning): UnitParts[] {
   }
   const priors = sums.map((s, u) => {
     const c = Math.max(1, counts[u] as number);
-    return { bm25: s.bm25 / c, phrase: s.phrase / c, criteria: s.criteria / c };
+    return { bm25: s.bm25 / c, phrase: s.phrase / c, criteria: s.criteria / c, strong: 0 };
   });
   byTuning.set(key, priors);
+  writeCached("mapping-priors", diskKey, priors);
   return priors;
 }
 
@@ -449,14 +481,19 @@ function scoreText(
   const parts = unitParts(index, analysis, candidates, tuning, critScore, unitPhrase);
   const prior = priorsFor(index, tuning);
   const unitScores: Array<{ u: number; score: number }> = [];
+  // Whether anything on the plan matches at all is judged before the channel penalty, which only ranks.
+  let bestEvidence = 0;
   for (const u of candidates) {
     const p = parts.get(u) as UnitParts;
-    const q = prior[u] ?? { bm25: 0, phrase: 0, criteria: 0 };
-    const score =
+    const q = prior[u] ?? { bm25: 0, phrase: 0, criteria: 0, strong: 0 };
+    const evidence =
       tuning.unitBm25 * (p.bm25 - tuning.priorWeight * q.bm25) +
       tuning.unitPhrase * (p.phrase - tuning.priorWeight * q.phrase) +
       tuning.unitCriteria * (p.criteria - tuning.priorWeight * q.criteria);
-    unitScores.push({ u, score });
+    bestEvidence = Math.max(bestEvidence, evidence);
+    const penalty =
+      index.channelUnits.has(u) && p.strong < tuning.channelCriteria ? tuning.channelPenalty : 0;
+    unitScores.push({ u, score: evidence - penalty });
   }
   unitScores.sort((a, b) => b.score - a.score);
   const bestUnit = unitScores[0]?.score ?? 0;
@@ -465,8 +502,8 @@ function scoreText(
       (x, i) => i === 0 || (x.score >= tuning.unitRelative * bestUnit && x.score >= tuning.unitAbsolute),
     )
     .slice(0, tuning.maxUnits);
-  if (!chosen.length || bestUnit <= 0) return { units: [], criteria: [], knowledge: [] };
-  const chosenScore = new Map(chosen.map((x) => [x.u, x.score]));
+  if (!chosen.length || bestEvidence <= 0) return { units: [], criteria: [], knowledge: [] };
+  const chosenScore = new Map(chosen.map((x) => [x.u, Math.max(0, x.score)]));
 
   const units: UnitSuggestion[] = chosen.map(({ u, score }) => {
     const entry = index.units[u] as MapperIndex["units"][number];
@@ -489,8 +526,9 @@ function scoreText(
   const ranked: Array<{ c: number; score: number }> = [];
   for (const u of candidates) {
     const boost = chosenScore.get(u);
+    const lift = boost === undefined ? 0 : tuning.criterionUnitBoost * boost;
     for (const c of (index.units[u] as MapperIndex["units"][number]).criteria) {
-      const score = (critScore[c] as number) + (boost === undefined ? 0 : tuning.criterionUnitBoost * boost);
+      const score = (critScore[c] as number) + lift;
       if (score > 0) ranked.push({ c, score });
     }
   }

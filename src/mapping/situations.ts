@@ -22,6 +22,23 @@ export const DEFAULT_SITUATION_TUNING: SituationTuning = {
   negatedToOpposite: 0.75,
 };
 
+/** Situations that are something the customer does: a first-person subject right before the cue is not one. */
+const CUSTOMER_ACTS = new Set(["customer_asked"]);
+const FIRST_PERSON = new Set(["i", "we"]);
+
+/** Whether the word just before token `first` is "I" or "we". */
+function firstPersonBefore(analysis: Analysis, first: number): boolean {
+  for (let i = first - 1; i >= 0; i--) {
+    const t = analysis.tokens[i];
+    if (!t || (!t.word && t.value.trim() !== "")) return false;
+    if (!t.word) continue;
+    const lower = t.value.toLowerCase();
+    if (lower === "also" || lower === "then" || lower === "just") continue;
+    return FIRST_PERSON.has(lower);
+  }
+  return false;
+}
+
 interface Vote {
   score: number;
   /** Where the strongest cue is, for the supporting sentence and for ordering opposites. */
@@ -61,6 +78,8 @@ export function detectSituations(
   for (const hit of longestHits(hits)) {
     const target = hit.phrase.target;
     if (target.kind !== "situation") continue;
+    // "I asked if she was all right" is the candidate asking, not the customer's request.
+    if (CUSTOMER_ACTS.has(target.id) && firstPersonBefore(analysis, hit.first)) continue;
     const weight = tuning.singleWord + tuning.perExtraWord * (hit.phrase.pattern.length - 1);
     if (!hit.negated) {
       vote(target.id, weight, hit);

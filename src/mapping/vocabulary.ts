@@ -33,6 +33,11 @@ export const vocabularyFileSchema = z
     knowledge: keyed(knowledgeId, "knowledge item"),
     /** Extra cues for the catalogue's situations, added to its own. */
     situations: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, "a situation id"), phrases).default({}),
+    /**
+     * Units about a channel of contact (face to face, telephone, writing): most accounts happen on
+     * one of them, so such a unit needs more than the channel's words to be suggested.
+     */
+    channelUnits: z.array(z.string().regex(unitId, "a unit id")).default([]),
     /** Cues of chat that is not evidence: shift swaps, pay, rota, portfolio admin, thanks, small talk. */
     notEvidence: z
       .object({
@@ -51,6 +56,7 @@ export interface Vocabulary {
   criteria: Map<string, string[]>;
   knowledge: Map<string, string[]>;
   situations: Map<string, string[]>;
+  channelUnits: Set<string>;
   notEvidenceTopics: string[];
   notEvidenceChat: string[];
 }
@@ -71,6 +77,7 @@ export function loadVocabulary(dir: string = DEFAULT_VOCABULARY_DIR): Vocabulary
     criteria: new Map(),
     knowledge: new Map(),
     situations: new Map(),
+    channelUnits: new Set(),
     notEvidenceTopics: [],
     notEvidenceChat: [],
   };
@@ -99,6 +106,7 @@ export function loadVocabulary(dir: string = DEFAULT_VOCABULARY_DIR): Vocabulary
     add(vocabulary.criteria, file.criteria);
     add(vocabulary.knowledge, file.knowledge);
     add(vocabulary.situations, file.situations);
+    for (const id of file.channelUnits) vocabulary.channelUnits.add(id);
     vocabulary.notEvidenceTopics.push(...(file.notEvidence?.topics ?? []));
     vocabulary.notEvidenceChat.push(...(file.notEvidence?.chat ?? []));
   }
@@ -112,6 +120,7 @@ export function unknownVocabularyIds(vocabulary: Vocabulary, catalogue: Catalogu
   for (const id of vocabulary.criteria.keys()) if (!catalogue.criterion(id)) unknown.push(id);
   for (const id of vocabulary.knowledge.keys()) if (!catalogue.knowledgeItem(id)) unknown.push(id);
   for (const id of vocabulary.situations.keys()) if (!catalogue.situations.has(id)) unknown.push(id);
+  for (const id of vocabulary.channelUnits) if (!catalogue.unit(id)) unknown.push(id);
   return unknown;
 }
 

@@ -100,3 +100,13 @@ export function synonyms(lemma: string, senses = 2): string[] {
   cache.set(key, list);
   return list;
 }
+
+/** Every synonym list looked up so far, for the start-up cache. */
+export function synonymEntries(): Array<[string, string[]]> {
+  return [...cache];
+}
+
+/** Seeds the synonym lookups with lists from an earlier run (same WordNet files). */
+export function seedSynonyms(entries: ReadonlyArray<[string, string[]]>): void {
+  for (const [key, list] of entries) if (!cache.has(key)) cache.set(key, list);
+}

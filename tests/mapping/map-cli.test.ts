@@ -1,6 +1,6 @@
 // `shiftnote map` as a person runs it: readable and JSON output, standard input, bad usage, the LLM fallback, --audio.
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +8,6 @@ import type { MappingResult } from "../../src/mapping/types.ts";
 import { type FakeOpenAi, reply, startFakeOpenAi } from "../helpers/fake-openai.ts";
 
 const bin = join(import.meta.dirname, "../../bin/shiftnote.js");
-const voiceModule = join(import.meta.dirname, "../../src/voice/transcribe.ts");
 
 // The environment of a machine with no OpenAI settings, whatever the developer's shell has.
 const baseEnv = Object.fromEntries(
@@ -93,24 +92,12 @@ describe("shiftnote map", { timeout: 120_000 }, () => {
     });
   });
 
-  it.skipIf(existsSync(voiceModule))(
-    "says voice input is not available yet when src/voice has no transcriber",
-    async () => {
-      const r = await run(["map", "--audio", join(dir, "note.ogg")]);
-      expect(r.code).toBe(2);
-      expect(r.err).toMatch(/^Voice input is not available yet/);
-    },
-  );
-
-  it.runIf(existsSync(voiceModule))(
-    "hands --audio to the voice module, which answers a missing file in one line",
-    async () => {
-      const r = await run(["map", "--audio", join(dir, "missing.ogg")]);
-      expect(r.code).toBe(2);
-      expect(r.err).toContain("missing.ogg");
-      expect(r.err).not.toMatch(/\n\s+at /);
-    },
-  );
+  it("hands --audio to the voice module, which answers a missing file in one line", async () => {
+    const r = await run(["map", "--audio", join(dir, "missing.ogg")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("missing.ogg");
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
 
   it("with --mapper llm and no key, shows the offline result and why", async () => {
     const r = await run(["map", "--mapper", "llm", file]);

@@ -167,3 +167,40 @@ describe("mapEvidence: loads once", () => {
     expect(after).toBe(1);
   });
 });
+
+describe("mapEvidence: units, situations and ranges are decided with the account's point in mind", () => {
+  it("does not suggest the telephone unit just because the account happened on the phone", () => {
+    const text =
+      "A customer rang because his washing machine had been delivered with a dent in the door. " +
+      "I listened to what had happened, apologised, and checked the order on the system. " +
+      "I offered him a replacement or a partial refund and he chose the replacement, so I booked a collection and delivery for Thursday. " +
+      "I rang him on Friday to make sure the new machine was working and he was happy.";
+    const result = mapEvidence(text, { level: 2, units: ["101", "105", "201", "209", "213"] });
+    expect(ids(result, "units")[0]).toBe("213");
+    expect(ids(result, "units")).not.toContain("209");
+  });
+
+  it("reads 'I asked' as the candidate asking, not as a customer's request", () => {
+    const text =
+      "A lady came to the till with a basket of shopping for her family. I asked if she needed a hand " +
+      "and whether she had a loyalty card, and I asked about her weekend while I scanned everything.";
+    const result = mapEvidence(text, { level: 2, units: ["101", "105", "201", "205", "206"] });
+    expect(ids(result, "situations")).not.toContain("customer_asked");
+    const asked = mapEvidence(
+      "A customer asked me whether we had the coat in a larger size, so I checked the stock system and found one at our other branch for her.",
+      { level: 2 },
+    );
+    expect(ids(asked, "situations")).toContain("customer_asked");
+  });
+
+  it("keeps, within one evidence requirement, only ranges whose situation is near the strongest", () => {
+    const result = mapEvidence(BUSY_EXTRA_MILE, LEVEL2);
+    const byRequirement = new Map<string, number[]>();
+    for (const range of result.ranges) {
+      const requirement = range.id.split(".").slice(0, 2).join(".");
+      byRequirement.set(requirement, [...(byRequirement.get(requirement) ?? []), range.score]);
+    }
+    for (const scores of byRequirement.values())
+      for (const score of scores) expect(score).toBeGreaterThanOrEqual(0.5 * Math.max(...scores));
+  });
+});

@@ -12,6 +12,7 @@ describe("vocabulary", () => {
     expect(vocabulary.criteria.size).toBeGreaterThan(200);
     expect(vocabulary.units.size).toBeGreaterThan(20);
     expect(unknownVocabularyIds(vocabulary, loadCatalogue())).toEqual([]);
+    expect([...vocabulary.channelUnits].sort()).toEqual(["207", "208", "209"]);
   });
 
   it("rejects a file with a bad id, naming the file", () => {

@@ -1,10 +1,10 @@
-// `shiftnote map`: maps one account (a file, standard input or, later, a voice note) to the standards and shows why.
-import { existsSync, readFileSync } from "node:fs";
+// `shiftnote map`: maps one account (a file, standard input or a voice note) to the standards and shows why.
+import { readFileSync } from "node:fs";
 import type { MappingResult, SupportingSentence } from "../../mapping/types.ts";
 import { type Catalogue, loadCatalogue } from "../../standards/catalogue.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, parseLevel, parseList, UsageError } from "../cli-args.ts";
-import { type Config, loadConfig } from "../config.ts";
+import { loadConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 
 const usage = `Usage: shiftnote map [--level N] [--units a,b,c] [--mapper offline|llm] [--json] [FILE|-]
@@ -14,28 +14,15 @@ const usage = `Usage: shiftnote map [--level N] [--units a,b,c] [--mapper offlin
   --mapper NAME      offline (default) or llm: the language model set by OPENAI_API_KEY, OPENAI_BASE_URL
                      and SHIFTNOTE_LLM_MODEL re-ranks the offline result, which stands if it fails
   --json             print the full result as JSON
-  --audio FILE       map a voice note instead of text (needs voice input)`;
+  --audio FILE       map a voice note instead of text (see docs/VOICE.md for the engines)`;
 
 /** Biggest text read; the mapper itself takes less and says so, this only stops a runaway pipe. */
 const MAX_INPUT_BYTES = 1_000_000;
 
-/**
- * The hook for voice input: src/voice/transcribe.ts, when it exists, exports
- * `transcribeFile(path, config): Promise<{ text: string }>`. Until then --audio says it is not available.
- */
-const VOICE_MODULE = new URL("../../voice/transcribe.ts", import.meta.url);
-type Transcriber = (path: string, config: Config) => Promise<{ text: string }>;
-
+/** A voice note's transcript; the voice module is loaded only when --audio is used, so text mapping starts faster. */
 async function textFromAudio(path: string): Promise<string> {
-  const voice = existsSync(VOICE_MODULE)
-    ? ((await import(VOICE_MODULE.href)) as { transcribeFile?: Transcriber })
-    : undefined;
-  if (typeof voice?.transcribeFile !== "function")
-    throw new AppError(
-      "unavailable",
-      "Voice input is not available yet in this version: type the account into a file and run `shiftnote map FILE`.",
-    );
-  return (await voice.transcribeFile(path, loadConfig())).text;
+  const { transcribeFile } = await import("../../voice/transcribe.ts");
+  return (await transcribeFile(path, loadConfig())).text;
 }
 
 function readText(file: string | undefined): string {
