@@ -14,6 +14,8 @@ import { type Catalogue, loadCatalogue } from "../standards/catalogue.ts";
 import { openStore, type Store } from "../store/store.ts";
 import { transcribeAudio } from "../voice/pipeline.ts";
 import type { Config } from "./config.ts";
+import { mountPages } from "../web/pages.ts";
+import { signLink } from "../web/signed-link.ts";
 import { createApp } from "./server.ts";
 
 export interface Product {
@@ -42,6 +44,7 @@ export async function buildProduct(
   const core = createBotCore({
     portfolio,
     map: (text, mapOptions) => mapEvidence(text, mapOptions),
+    portfolioLink: (personId, to) => signLink(personId, config, 1800, to ? { to } : {}),
     async transcribe(file) {
       const bytes = file.bytes ?? (file.fetch ? await file.fetch() : undefined);
       const transcript = await transcribeAudio(
@@ -93,6 +96,7 @@ export async function buildProduct(
         const slack = mountSlack(a, { config, core, conversations, onNotifications: deliver });
         if (slack) channels.slack = slack;
       },
+      (a) => mountPages(a, { config, store, catalogue }),
       (a) => {
         if (playground) mountPlayground(a, { core, store, outbox, onNotifications: deliver });
       },

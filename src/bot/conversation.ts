@@ -186,7 +186,11 @@ async function queue(turn: Turn): Promise<BotReply[]> {
     turn,
     work.toAssess.map((h) => h.id),
   );
-  return [card({ kind: "queue", view: queueView(list, names) })];
+  const link = turn.deps.portfolioLink?.(turn.person.id, "/pages/queue");
+  return [
+    card({ kind: "queue", view: queueView(list, names) }),
+    ...(link ? [say(`Open the queue at your desk (the link works for 30 minutes): ${link}`)] : []),
+  ];
 }
 
 async function sample(turn: Turn): Promise<BotReply[]> {

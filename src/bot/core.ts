@@ -17,6 +17,8 @@ export interface BotDeps {
   map(text: string, options: MapOptions): MappingResult | Promise<MappingResult>;
   /** Turns a voice note into text; absent when voice is not set up. */
   transcribe?(file: IncomingFile): Promise<{ text: string; engine: string; audioPath?: string }>;
+  /** A short-lived signed link that opens a person's pages (portfolio, queue); absent where pages are not served. */
+  portfolioLink?(personId: string, to?: string): string;
   /** Where to report unexpected errors (never shown to people). */
   log?(message: string, error?: unknown): void;
 }

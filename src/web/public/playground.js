@@ -24,9 +24,23 @@
     return div;
   };
 
+  // The cards' own host config (Teams-like colours and spacing), served from src/cards/host-config.ts.
+  let hostConfig = new AdaptiveCards.HostConfig({ fontFamily: "system-ui, Segoe UI, Roboto, sans-serif" });
+  const looks = fetch("/playground/assets/host-config.json")
+    .then((r) => (r.ok ? r.json() : {}))
+    .then((out) => {
+      if (out.hostConfig) hostConfig = new AdaptiveCards.HostConfig(out.hostConfig);
+      if (out.hostCss) {
+        const style = document.createElement("style");
+        style.textContent = out.hostCss;
+        document.head.appendChild(style);
+      }
+    })
+    .catch(() => {});
+
   function renderCard(json, holder) {
     const card = new AdaptiveCards.AdaptiveCard();
-    card.hostConfig = new AdaptiveCards.HostConfig({ fontFamily: "system-ui, Segoe UI, Roboto, sans-serif" });
+    card.hostConfig = hostConfig;
     card.onExecuteAction = (action) => {
       const data = Object.assign({}, action.data || {});
       if (action instanceof AdaptiveCards.ExecuteAction && action.verb) data.verb = action.verb;
@@ -42,20 +56,29 @@
 
   function show(replies, sourceCard) {
     for (const reply of replies) {
+      // The words introduce the card, so they come first.
+      if (reply.text) add(bubble(reply.text, "", "Shiftnote"));
       if (reply.card && reply.replacesCard && sourceCard) renderCard(reply.card, sourceCard);
       else if (reply.card) add(renderCard(reply.card));
-      if (reply.text) add(bubble(reply.text, "", "Shiftnote"));
     }
   }
 
   async function send(body, sourceCard) {
     if (!who.value) return;
-    const res = await fetch("/playground/api/messages", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(Object.assign({ as: who.value }, body)),
-    });
-    const out = await res.json().catch(() => ({ replies: [{ text: "The server sent something we could not read. Try again." }] }));
+    let res;
+    try {
+      res = await fetch("/playground/api/messages", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(Object.assign({ as: who.value }, body)),
+      });
+    } catch {
+      add(bubble("Shiftnote could not be reached. Check it is still running, then try again.", "note"));
+      return;
+    }
+    const out = await res
+      .json()
+      .catch(() => ({ replies: [{ text: "The server sent something we could not read. Try again." }] }));
     if (!res.ok && !out.replies) out.replies = [{ text: out.error || "That did not work. Try again." }];
     show(out.replies || [], sourceCard);
   }
@@ -63,8 +86,14 @@
   async function sendFile(blob, name) {
     add(bubble(`(voice note: ${name})`, "mine"));
     const url = `/playground/api/voice?as=${encodeURIComponent(who.value)}&name=${encodeURIComponent(name)}`;
-    const res = await fetch(url, { method: "POST", headers: { "content-type": blob.type || "application/octet-stream" }, body: blob });
-    const out = await res.json().catch(() => ({ replies: [{ text: "The upload failed. Try again, or type your account." }] }));
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": blob.type || "application/octet-stream" },
+      body: blob,
+    });
+    const out = await res
+      .json()
+      .catch(() => ({ replies: [{ text: "The upload failed. Try again, or type your account." }] }));
     show(out.replies || [{ text: out.error }]);
   }
 
@@ -118,17 +147,25 @@
       record.setAttribute("aria-pressed", "true");
       record.textContent = "Stop";
     } catch {
-      add(bubble("This browser would not let us use the microphone. Upload a voice note instead, or type.", "note"));
+      add(
+        bubble(
+          "This browser would not let us use the microphone. Upload a voice note instead, or type.",
+          "note",
+        ),
+      );
     }
   });
 
   who.addEventListener("change", () => {
-    log.replaceChildren(bubble(`You are now ${who.options[who.selectedIndex].text}. Type help to see what you can do.`, "note"));
+    log.replaceChildren(
+      bubble(`You are now ${who.options[who.selectedIndex].text}. Type help to see what you can do.`, "note"),
+    );
     seen.clear();
     inbox();
   });
 
-  fetch("/playground/api/people")
+  looks
+    .then(() => fetch("/playground/api/people"))
     .then((r) => r.json())
     .then((out) => {
       for (const p of out.people || []) {
@@ -137,7 +174,8 @@
         option.textContent = `${p.name} (${p.roles.join(", ")})`;
         who.appendChild(option);
       }
-      if (!who.options.length) add(bubble("No demo people yet. Run npx shiftnote demo, then reload.", "note"));
+      if (!who.options.length)
+        add(bubble("No demo people yet. Run npx shiftnote demo, then reload.", "note"));
       who.dispatchEvent(new Event("change"));
     });
   setInterval(inbox, 3000);

@@ -1,0 +1,299 @@
+// The assessor, verifier and candidate pages: routes that call the portfolio use cases and render server-side HTML.
+import { resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import express, { type Express, type Request, type Response } from "express";
+import type { Config } from "../app/config.ts";
+import { AppError, isAppError } from "../app/errors.ts";
+import { assessorQueue } from "../portfolio/assessor-queue.ts";
+import { candidateRecords } from "../portfolio/candidate-records.ts";
+import { type PortfolioContext, portfolioContext } from "../portfolio/context.ts";
+import { evidenceNotFound } from "../portfolio/errors.ts";
+import { evidenceWithTrail } from "../portfolio/evidence-trail.ts";
+import { listWork } from "../portfolio/list-work.ts";
+import { myCandidates } from "../portfolio/my-candidates.ts";
+import type { Notifier } from "../portfolio/notify.ts";
+import { isAssignedAssessor, isCentreAdmin, isCentreVerifier } from "../portfolio/permissions.ts";
+import { type ClaimJudgement, recordDecision } from "../portfolio/record-decision.ts";
+import { getRecordingForm } from "../portfolio/recording-form.ts";
+import { sampleEvidence } from "../portfolio/sample-evidence.ts";
+import { samplingOverview } from "../portfolio/sampling-overview.ts";
+import type { Catalogue } from "../standards/catalogue.ts";
+import type { Store } from "../store/store.ts";
+import { csrfValid, readSession } from "./auth/session.ts";
+import { mountAuth } from "./auth-routes.ts";
+import { mountDownloads } from "./download-routes.ts";
+import { currentViewer, localMode, pageHeaders, param, sendError, signedIn, statusOf } from "./respond.ts";
+import { type EvidenceForms, evidencePage } from "./views/evidence.ts";
+import { paths, type Viewer } from "./views/layout.ts";
+import { matrixPage } from "./views/matrix.ts";
+import { portfolioPage } from "./views/portfolio.ts";
+import { queuePage } from "./views/queue.ts";
+import { errorPage, homePage } from "./views/simple.ts";
+import { verifyPage } from "./views/verify.ts";
+
+export { signLink } from "./signed-link.ts";
+
+export interface PagesDeps {
+  config: Config;
+  store: Store;
+  catalogue: Catalogue;
+  /** Tells the bot about decisions and samples made on the pages (the same hook the use cases take). */
+  notify?: Notifier;
+}
+
+const assetsDir = fileURLToPath(new URL("./assets/", import.meta.url));
+const form = express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 500 });
+
+const SAVED: Record<string, (ref: string) => string> = {
+  assessed: (ref) => `Saved: ${ref} is assessed. The unit recording forms are up to date.`,
+  referred: (ref) => `Saved: ${ref} is referred back to the candidate with your comment.`,
+  sampled: (ref) => `Saved: your sample of ${ref} is recorded.`,
+  unsampled: (ref) => `Nothing recorded: ${ref} stays unsampled.`,
+};
+
+/** Mounts /auth/* and /pages/* on the app. */
+export function mountPages(app: Express, deps: PagesDeps): void {
+  const { config, store, catalogue } = deps;
+  const ctx: PortfolioContext = portfolioContext(
+    store,
+    catalogue,
+    deps.notify ? { notify: deps.notify } : {},
+  );
+  const route = (handler: Parameters<typeof signedIn>[2]) => signedIn(config, store, handler);
+
+  app.use(["/pages", "/auth"], pageHeaders);
+  app.use("/pages/assets", express.static(assetsDir, { index: false, maxAge: "1h" }));
+  mountAuth(app, { config, store });
+  mountDownloads(app, { config, ctx });
+
+  app.get("/pages", async (req, res) => {
+    let viewer: Viewer | undefined;
+    try {
+      viewer = await currentViewer(req, config, store);
+      if (!viewer) {
+        if (localMode(config)) res.redirect(303, "/pages/demo");
+        else signedIn(config, store, async () => {})(req, res);
+        return;
+      }
+      const candidates = await myCandidates(ctx, { actorId: viewer.person.id });
+      const waiting = viewer.person.roles.includes("assessor")
+        ? (await listWork(ctx, { actorId: viewer.person.id })).toAssess.length
+        : null;
+      res.type("html").send(homePage(viewer, candidates, waiting));
+    } catch (error) {
+      sendError(res, error, viewer);
+    }
+  });
+
+  app.get(
+    "/pages/queue",
+    route(async (req, res, viewer) => {
+      if (!viewer.person.roles.includes("assessor"))
+        throw new AppError("not_found", "There is no assessment queue for you: only assessors have one.");
+      const filters = { candidateId: param(req.query.candidate), unitId: param(req.query.unit) };
+      const queue = await assessorQueue(ctx, { actorId: viewer.person.id, ...filters });
+      res.type("html").send(queuePage(viewer, queue, filters));
+    }),
+  );
+
+  app.get(
+    "/pages/verify",
+    route(async (req, res, viewer) => {
+      const filters = { unitId: param(req.query.unit), assessorId: param(req.query.assessor) };
+      const overview = await samplingOverview(ctx, { actorId: viewer.person.id, ...filters });
+      res.type("html").send(verifyPage(viewer, overview, filters));
+    }),
+  );
+
+  app.get(
+    "/pages/candidates/:candidateId",
+    route(async (req, res, viewer) => {
+      const candidateId = String(req.params.candidateId);
+      const records = await candidateRecords(ctx, { actor: { personId: viewer.person.id }, candidateId });
+      // the same rule as exportPortfolio: the candidate themselves or an admin of their centre
+      const mayExportAll =
+        viewer.person.id === candidateId || isCentreAdmin(viewer.person, records.candidate.centreId);
+      res.type("html").send(portfolioPage(viewer, records, catalogue, { mayExportAll }));
+    }),
+  );
+
+  app.get(
+    "/pages/candidates/:candidateId/units/:unitId",
+    route(async (req, res, viewer) => {
+      const recording = await getRecordingForm(ctx, {
+        actor: { personId: viewer.person.id },
+        candidateId: String(req.params.candidateId),
+        unitId: String(req.params.unitId),
+      });
+      res.type("html").send(matrixPage(viewer, recording));
+    }),
+  );
+
+  /** Renders the evidence page; `forms` carries a notice and the values of a refused form. */
+  async function showEvidence(
+    req: Request,
+    res: Response,
+    viewer: Viewer,
+    extra: Pick<EvidenceForms, "notice" | "previous"> = {},
+    status = 200,
+  ) {
+    const evidenceId = await evidenceIdOf(req);
+    const data = await evidenceWithTrail(ctx, { actorId: viewer.person.id, evidenceId });
+    const e = data.evidence;
+    const saved = param(req.query.saved);
+    const notice = extra.notice ?? (saved && SAVED[saved] ? { text: SAVED[saved](e.ref) } : undefined);
+    const forms: EvidenceForms = {
+      canDecide: e.status === "submitted" && isAssignedAssessor(viewer.person, e),
+      canSample: e.status === "assessed" && isCentreVerifier(viewer.person, e),
+      ...(audioKey(e) ? { audioUrl: `${paths.evidence(e.candidateId, e.ref)}/audio` } : {}),
+      ...(notice ? { notice } : {}),
+      ...(extra.previous ? { previous: extra.previous } : {}),
+    };
+    res
+      .status(status)
+      .type("html")
+      .send(evidencePage(viewer, data, catalogue, forms));
+  }
+
+  /** The evidence id behind a candidate's reference; "not found" when there is none (access is checked after). */
+  async function evidenceIdOf(req: Request): Promise<string> {
+    const header = await store.evidence.headerByRef(String(req.params.candidateId), String(req.params.ref));
+    if (!header) throw evidenceNotFound();
+    return header.id;
+  }
+
+  const evidencePath = "/pages/candidates/:candidateId/evidence/:ref";
+  app.get(
+    evidencePath,
+    route(async (req, res, viewer) => showEvidence(req, res, viewer)),
+  );
+
+  app.get(
+    `${evidencePath}/audio`,
+    route(async (req, res, viewer) => {
+      const data = await evidenceWithTrail(ctx, {
+        actorId: viewer.person.id,
+        evidenceId: await evidenceIdOf(req),
+      });
+      const key = audioKey(data.evidence);
+      const root = resolve(config.SHIFTNOTE_FILES_DIR);
+      const file = key ? resolve(root, key) : "";
+      if (!key || !file.startsWith(root + sep))
+        throw new AppError("not_found", "There is no voice note with this evidence.");
+      res.sendFile(file, { headers: { "Cache-Control": "private, no-store" } }, (error) => {
+        if (error && !res.headersSent)
+          sendError(res, new AppError("not_found", "The voice note is no longer kept."), viewer);
+      });
+    }),
+  );
+
+  /** Refuses a form without this session's CSRF token; answers true when it may go on. */
+  function checkForm(req: Request, res: Response, viewer: Viewer): boolean {
+    const session = readSession(req, config);
+    if (session && csrfValid(config, session, (req.body as Record<string, unknown>)?._csrf)) return true;
+    res
+      .status(403)
+      .type("html")
+      .send(
+        errorPage(
+          "Please try again",
+          "This form was out of date or did not come from Shiftnote, so nothing was saved. Open the page again and try once more.",
+          viewer,
+        ),
+      );
+    return false;
+  }
+
+  const body = (req: Request) => (req.body ?? {}) as Record<string, string>;
+
+  app.post(
+    `${evidencePath}/decision`,
+    form,
+    route(async (req, res, viewer) => {
+      if (!checkForm(req, res, viewer)) return;
+      const fields = body(req);
+      const claims: ClaimJudgement[] = Object.entries(fields)
+        .filter(([k, v]) => k.startsWith("decision:") && (v === "accepted" || v === "rejected"))
+        .map(([k, v]) => {
+          const targetId = k.slice("decision:".length);
+          const comment = fields[`comment:${targetId}`]?.trim();
+          return { targetId, decision: v as ClaimJudgement["decision"], ...(comment ? { comment } : {}) };
+        });
+      const outcome = fields.outcome === "referred" ? "referred" : "assessed";
+      try {
+        const evidenceId = await evidenceIdOf(req);
+        await recordDecision(ctx, {
+          actorId: viewer.person.id,
+          evidenceId,
+          version: Number(fields.version),
+          outcome,
+          claims,
+          comment: fields.comment ?? "",
+          ...(fields._event ? { eventId: `page:${fields._event}` } : {}),
+        });
+        res.redirect(
+          303,
+          `${paths.evidence(String(req.params.candidateId), String(req.params.ref))}?saved=${outcome}`,
+        );
+      } catch (error) {
+        await refusedForm(req, res, viewer, error, fields);
+      }
+    }),
+  );
+
+  app.post(
+    `${evidencePath}/sample`,
+    form,
+    route(async (req, res, viewer) => {
+      if (!checkForm(req, res, viewer)) return;
+      const fields = body(req);
+      const back = paths.evidence(String(req.params.candidateId), String(req.params.ref));
+      try {
+        const evidenceId = await evidenceIdOf(req);
+        if (fields.sampled === "no") {
+          // nothing to record, but only someone who could have sampled it is told so
+          const data = await evidenceWithTrail(ctx, { actorId: viewer.person.id, evidenceId });
+          if (!isCentreVerifier(viewer.person, data.evidence)) throw evidenceNotFound();
+          res.redirect(303, `${back}?saved=unsampled`);
+          return;
+        }
+        await sampleEvidence(ctx, {
+          actorId: viewer.person.id,
+          evidenceId,
+          version: Number(fields.version),
+          outcome: fields.countersign === "yes" ? "agreed" : "disagreed",
+          comment: fields.comment ?? "",
+          ...(fields._event ? { eventId: `page:${fields._event}` } : {}),
+        });
+        res.redirect(303, `${back}?saved=sampled`);
+      } catch (error) {
+        await refusedForm(req, res, viewer, error, fields);
+      }
+    }),
+  );
+
+  /** A refused decision or sample: the page again, saying why, with what was typed (unless the record changed). */
+  async function refusedForm(
+    req: Request,
+    res: Response,
+    viewer: Viewer,
+    error: unknown,
+    fields: Record<string, string>,
+  ) {
+    if (!isAppError(error) || error.code === "not_found") throw error;
+    const keep = error.code === "bad_input";
+    await showEvidence(
+      req,
+      res,
+      viewer,
+      { notice: { text: error.message, error: true }, ...(keep ? { previous: fields } : {}) },
+      statusOf(error),
+    );
+  }
+}
+
+/** The stored voice note of a piece of evidence, when the record has one (`audioPath`, relative to the files area). */
+function audioKey(evidence: object): string | undefined {
+  const key = (evidence as { audioPath?: unknown }).audioPath;
+  return typeof key === "string" && key && !key.includes("..") ? key : undefined;
+}

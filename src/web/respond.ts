@@ -1,0 +1,98 @@
+// How pages answer: security headers, the signed-in viewer, and AppErrors turned into pages with the right status.
+import type { NextFunction, Request, Response } from "express";
+import type { Config } from "../app/config.ts";
+import { isAppError } from "../app/errors.ts";
+import type { Store } from "../store/store.ts";
+import { csrfToken, readSession } from "./auth/session.ts";
+import type { Viewer } from "./views/layout.ts";
+import { errorPage, type Refusal, refusalPage } from "./views/simple.ts";
+
+/** Local mode, the playground's rule: no Teams or Slack credentials, or SHIFTNOTE_PLAYGROUND=1. */
+export const localMode = (config: Config): boolean =>
+  config.SHIFTNOTE_PLAYGROUND || !(config.TEAMS_CLIENT_ID || config.SLACK_SIGNING_SECRET);
+
+/** Pages hold personal data: never cached, never framed, no script but our own, no referrer with a token in it. */
+export function pageHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.set({
+    "Cache-Control": "no-store",
+    "Content-Security-Policy":
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+  });
+  next();
+}
+
+/** The person the session cookie names, if they still exist and are not erased. */
+export async function currentViewer(req: Request, config: Config, store: Store): Promise<Viewer | undefined> {
+  const session = readSession(req, config);
+  if (!session) return undefined;
+  const person = await store.people.byId(session.personId);
+  if (!person || person.erased) return undefined;
+  return { person, csrf: csrfToken(config, session) };
+}
+
+const STATUS: Record<string, number> = {
+  bad_input: 400,
+  not_found: 404,
+  conflict: 409,
+  stale: 409,
+  forbidden_state: 409,
+  unavailable: 503,
+  too_large: 413,
+  config: 500,
+};
+
+export const statusOf = (error: unknown) => (isAppError(error) ? (STATUS[error.code] ?? 500) : 500);
+
+export function sendRefusal(res: Response, status: number, reason: Refusal, config: Config): void {
+  res
+    .status(status)
+    .type("html")
+    .send(refusalPage(reason, localMode(config)));
+}
+
+/** AppErrors become a page saying what to do; anything else is logged and answered with a plain apology. */
+export function sendError(res: Response, error: unknown, viewer?: Viewer): void {
+  if (isAppError(error)) {
+    const status = statusOf(error);
+    const title =
+      status === 404 ? "Not found" : status === 409 ? "That can't be done now" : "That didn't work";
+    res
+      .status(status)
+      .type("html")
+      .send(errorPage(title, error.message, viewer));
+    return;
+  }
+  console.error("Unexpected error while serving a page:", error);
+  res
+    .status(500)
+    .type("html")
+    .send(
+      errorPage("Something went wrong", "Something went wrong on our side. Try again in a minute.", viewer),
+    );
+}
+
+export type PageHandler = (req: Request, res: Response, viewer: Viewer) => Promise<void>;
+
+/** Wraps a handler: signed-in viewer or a "please sign in" page; errors become pages. */
+export function signedIn(config: Config, store: Store, handler: PageHandler) {
+  return async (req: Request, res: Response): Promise<void> => {
+    let viewer: Viewer | undefined;
+    try {
+      viewer = await currentViewer(req, config, store);
+      if (!viewer) {
+        sendRefusal(res, 401, "signed_out", config);
+        return;
+      }
+      await handler(req, res, viewer);
+    } catch (error) {
+      sendError(res, error, viewer);
+    }
+  };
+}
+
+/** A query parameter as one trimmed string, or undefined. */
+export const param = (value: unknown): string | undefined =>
+  typeof value === "string" && value.trim() ? value.trim().slice(0, 200) : undefined;

@@ -1,0 +1,105 @@
+// Small pages: home, the local-mode demo people, sign-in refusals and errors.
+import type { CandidateEntry } from "../../portfolio/my-candidates.ts";
+import type { PersonRecord } from "../../store/types.ts";
+import { html } from "../html.ts";
+import { page, paths, roleWords, type Viewer } from "./layout.ts";
+
+export function homePage(
+  viewer: Viewer,
+  candidates: CandidateEntry[],
+  waiting: number | null,
+  notice?: string,
+): string {
+  const { person } = viewer;
+  const tiles = [];
+  if (person.roles.includes("assessor"))
+    tiles.push(
+      html`<li><h2><a href="/pages/queue">Assessment queue</a></h2><p>${waiting ?? 0} piece${waiting === 1 ? "" : "s"} of evidence waiting for you, oldest first.</p></li>`,
+    );
+  if (person.roles.includes("internal_verifier"))
+    tiles.push(
+      html`<li><h2><a href="/pages/verify">Sampling</a></h2><p>Assessed evidence by unit and assessor, with sample rates.</p></li>`,
+    );
+  if (person.roles.includes("candidate"))
+    tiles.push(
+      html`<li><h2><a href="${paths.portfolio(person.id)}">My portfolio</a></h2><p>What you have covered and what is still missing.</p></li>`,
+    );
+  const others = candidates.filter((c) => c.as !== "self");
+  const body = html`
+<ul class="cards">${tiles}</ul>
+${
+  others.length
+    ? html`<h2>Candidates</h2>
+<ul>${others.map((c) => html`<li><a href="${paths.portfolio(c.id)}">${c.name}</a> <span class="muted">${c.email}</span></li>`)}</ul>`
+    : ""
+}
+${tiles.length || others.length ? "" : html`<p>There is nothing for you here yet. Witnesses answer in Teams or Slack, where the request was sent.</p>`}`;
+  return page(
+    {
+      title: `Hello, ${person.name}`,
+      viewer,
+      lede: `Signed in as ${roleWords(person.roles) || "a person with no role yet"}.`,
+      ...(notice ? { notice: { text: notice } } : {}),
+    },
+    body,
+  );
+}
+
+export function demoPage(people: Array<{ person: PersonRecord; href: string }>, viewer?: Viewer): string {
+  return page(
+    {
+      title: "Open Shiftnote as a demo person",
+      ...(viewer ? { viewer } : {}),
+      lede: "Local mode: no Teams or Slack is configured, so anyone on this machine may open the pages as any demo person. In production the bot sends each person a signed link instead.",
+    },
+    html`<div class="table-wrap"><table class="stack">
+<caption>People in this Shiftnote</caption>
+<thead><tr><th scope="col">Name</th><th scope="col">Roles</th><th scope="col">Email</th><th scope="col"><span class="sr">Open</span></th></tr></thead>
+<tbody>${people.map(
+      ({ person, href }) =>
+        html`<tr><td data-label="Name">${person.name}</td><td data-label="Roles">${roleWords(person.roles)}</td><td data-label="Email">${person.email}</td>
+<td><a class="button secondary" href="${href}">Open as ${person.name}</a></td></tr>`,
+    )}</tbody></table></div>
+${people.length ? "" : html`<p>There is nobody here yet. Run <code>npx shiftnote demo</code> to load the demo centre.</p>`}`,
+  );
+}
+
+export type Refusal = "expired" | "tampered" | "malformed" | "unknown_person" | "signed_out";
+
+const REFUSALS: Record<Refusal, { title: string; text: string }> = {
+  expired: {
+    title: "This sign-in link has expired",
+    text: "Sign-in links work for a short time only, so an old message cannot be used by someone else. Ask the Shiftnote bot for a new one: type “open portfolio” in Teams or Slack.",
+  },
+  tampered: {
+    title: "This sign-in link is not valid",
+    text: "The link has been changed or was not made by this Shiftnote, so it cannot sign you in. Open the link exactly as the bot sent it, or ask the bot for a new one.",
+  },
+  malformed: {
+    title: "This sign-in link is not valid",
+    text: "The link is incomplete: it may have been cut short when it was copied. Open the link exactly as the bot sent it, or ask the bot for a new one.",
+  },
+  unknown_person: {
+    title: "We can't sign you in",
+    text: "The person this link was made for is no longer in Shiftnote. Ask your centre admin.",
+  },
+  signed_out: {
+    title: "Please sign in",
+    text: "You are not signed in, or your session has ended. Ask the Shiftnote bot for a link: type “open portfolio” in Teams or Slack.",
+  },
+};
+
+export function refusalPage(reason: Refusal, localMode: boolean): string {
+  const r = REFUSALS[reason];
+  return page(
+    { title: r.title },
+    html`<p>${r.text}</p>${localMode ? html`<p>Trying Shiftnote on this machine? <a href="/pages/demo">Open it as a demo person</a>.</p>` : ""}`,
+  );
+}
+
+export function errorPage(title: string, message: string, viewer?: Viewer): string {
+  return page(
+    { title, ...(viewer ? { viewer } : {}) },
+    html`<p>${message}</p><p><a href="/pages">Back to the start</a></p>`,
+  );
+}

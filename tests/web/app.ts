@@ -1,0 +1,57 @@
+// A running app with the pages mounted over an in-memory store holding the demo centre, for HTTP and browser tests.
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type Config, loadConfig } from "../../src/app/config.ts";
+import { createApp } from "../../src/app/server.ts";
+import { type PortfolioContext, portfolioContext } from "../../src/portfolio/context.ts";
+import { type DemoPerson, loadDemoCentre } from "../../src/portfolio/demo-centre.ts";
+import { loadCatalogue } from "../../src/standards/catalogue.ts";
+import { openStore, type Store } from "../../src/store/store.ts";
+import { mountPages } from "../../src/web/pages.ts";
+
+export const TEST_SECRET = "test-secret-for-pages-0123456789abcdef";
+
+export interface PagesApp {
+  base: string;
+  config: Config;
+  store: Store;
+  ctx: PortfolioContext;
+  people: Map<string, DemoPerson>;
+  id(key: string): string;
+  close(): Promise<void>;
+}
+
+export async function startPagesApp(env: Record<string, string> = {}): Promise<PagesApp> {
+  const store = await openStore("memory://");
+  const catalogue = loadCatalogue();
+  const ctx = portfolioContext(store, catalogue);
+  const people = new Map((await loadDemoCentre(ctx)).map((p) => [p.key, p]));
+  const provisional = loadConfig({
+    SHIFTNOTE_SESSION_SECRET: TEST_SECRET,
+    SHIFTNOTE_LOG_LEVEL: "silent",
+    ...env,
+  });
+  const app = createApp({
+    config: provisional,
+    catalogue,
+    mount: [(a) => mountPages(a, { config: provisional, store, catalogue })],
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  // links point at the port the test server got
+  Object.assign(provisional, { PORT: port, HOST: "127.0.0.1" });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    config: provisional,
+    store,
+    ctx,
+    people,
+    id: (key) => people.get(key)?.id ?? "",
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}
