@@ -101,7 +101,8 @@ export function suggestionView(
     units: [...units.values()],
   };
   if (extra.privacy?.length) view.privacy = { kinds: kindsOf(extra.privacy) };
-  if (extra.voiceEngine) view.voice = { engine: extra.voiceEngine };
+  const engine = extra.voiceEngine ?? evidence.transcriptionEngine;
+  if (evidence.source === "voice" && engine) view.voice = { engine };
   return view;
 }
 

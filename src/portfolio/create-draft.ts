@@ -21,6 +21,9 @@ export interface CreateDraftInput {
   occurredOn?: string;
   /** What the mapper suggested; taken as data, so the mapper is not needed here. */
   mapped?: MappedSuggestions;
+  /** A voice note's stored recording (relative to the files area) and the engine that transcribed it. */
+  audioPath?: string;
+  transcriptionEngine?: string;
   /** Channel event id: the same id twice makes one draft. */
   eventId?: string;
 }
@@ -77,6 +80,8 @@ export async function createDraft(ctx: PortfolioContext, input: CreateDraftInput
       text,
       authorId: candidate.id,
       claims,
+      audioPath: input.audioPath ?? null,
+      transcriptionEngine: input.transcriptionEngine ?? null,
     });
     await tx.audit.append({
       actor: { personId: candidate.id },

@@ -34,6 +34,9 @@ export interface NewEvidence {
   text: string;
   authorId: string;
   claims: NewClaim[];
+  /** A voice note's recording (relative to the files area) and the engine that transcribed it. */
+  audioPath?: string | null;
+  transcriptionEngine?: string | null;
 }
 
 /** What authorising and status checks need, without the claims and testimony. */
@@ -77,6 +80,8 @@ const fullSelect = {
   method: true,
   setting: true,
   occurredOn: true,
+  audioPath: true,
+  transcriptionEngine: true,
   createdAt: true,
   updatedAt: true,
   versions: { select: { number: true, text: true }, orderBy: { number: "desc" }, take: 1 },
@@ -147,6 +152,8 @@ export class EvidenceRepository {
         method: input.method,
         setting: input.setting,
         occurredOn: input.occurredOn ? new Date(`${input.occurredOn}T00:00:00Z`) : null,
+        audioPath: input.audioPath ?? null,
+        transcriptionEngine: input.transcriptionEngine ?? null,
         versions: { create: { number: 1, text: input.text, authorId: input.authorId } },
         claims: { create: input.claims },
       },
@@ -371,6 +378,8 @@ type FullRow = HeaderRow & {
   method: EvidenceMethod;
   setting: EvidenceSetting;
   occurredOn: Date | null;
+  audioPath: string | null;
+  transcriptionEngine: string | null;
   createdAt: Date;
   updatedAt: Date;
   versions: Array<{ number: number; text: string }>;
@@ -408,6 +417,8 @@ function toRecord(row: FullRow): EvidenceRecord {
     method: row.method,
     setting: row.setting,
     occurredOn: isoDate(row.occurredOn),
+    audioPath: row.audioPath,
+    transcriptionEngine: row.transcriptionEngine,
     text: latest?.text ?? "",
     textVersion: latest?.number ?? 0,
     claims: row.claims.map((c) => ({ ...c })),

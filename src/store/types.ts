@@ -130,6 +130,10 @@ export interface EvidenceRecord {
   method: EvidenceMethod;
   setting: EvidenceSetting;
   occurredOn: string | null;
+  /** A voice note's recording, relative to the files area; null for typed evidence. */
+  audioPath: string | null;
+  /** The transcription engine that turned the voice note into the account, e.g. "openai". */
+  transcriptionEngine: string | null;
   /** The latest version of the account. */
   text: string;
   textVersion: number;

@@ -157,6 +157,48 @@ describe("what people who are not the candidate's assessor can do", () => {
   });
 });
 
+describe("a voice note", () => {
+  it("is transcribed, mapped and filed as voice evidence that keeps its recording and engine", async () => {
+    const catalogue = loadCatalogue();
+    const heard: string[] = [];
+    const voiceCore = createBotCore({
+      portfolio: portfolioContext(store, catalogue),
+      map: (text, options) => mapEvidence(text, options),
+      async transcribe(file) {
+        heard.push(file.name);
+        return {
+          text: ACCOUNT.toLowerCase().replace(/[.,]/g, ""),
+          engine: "platform",
+          audioPath: "audio/ab/abcdef.ogg",
+        };
+      },
+    });
+    const result = await voiceCore.handle(
+      command(AMIRA, {
+        files: [{ name: "voice-note.ogg", mimeType: "audio/ogg", bytes: new Uint8Array([1, 2, 3]) }],
+      }),
+    );
+    expect(heard).toEqual(["voice-note.ogg"]);
+    expect(JSON.stringify(firstCard(result))).toMatch(/Transcribed from your voice note/);
+    const amira = await store.people.byEmail(AMIRA);
+    const filed = (await store.evidence.ofCandidate(amira?.id ?? "")).at(-1);
+    expect(filed?.source).toBe("voice");
+    expect(filed?.transcriptionEngine).toBe("platform");
+    expect(filed?.audioPath).toBe("audio/ab/abcdef.ogg");
+    expect(filed?.claims.length).toBeGreaterThan(0);
+  });
+
+  it("says voice notes are not set up where there is no transcriber, and files nothing", async () => {
+    const amira = await store.people.byEmail(AMIRA);
+    const before = (await store.evidence.ofCandidate(amira?.id ?? "")).length;
+    const result = await core.handle(
+      command(AMIRA, { files: [{ name: "note.m4a", bytes: new Uint8Array([1]) }] }),
+    );
+    expect(texts(result)).toMatch(/Voice notes are not set up here yet/);
+    expect(await store.evidence.ofCandidate(amira?.id ?? "")).toHaveLength(before);
+  });
+});
+
 describe("messages that are not evidence", () => {
   it.each([
     ["can I swap my Friday shift with someone?", /haven't filed anything/],

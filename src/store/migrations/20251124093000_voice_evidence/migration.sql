@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "evidence" ADD COLUMN     "audio_path" TEXT,
+ADD COLUMN     "transcription_engine" TEXT;
