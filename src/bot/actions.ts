@@ -25,7 +25,10 @@ async function currentCard(turn: Turn, evidence: EvidenceView, notice?: string):
   const me = turn.person;
   const view =
     evidence.candidateId === me.id
-      ? ({ kind: "suggestion", view: suggestionView(catalogue, evidence) } as const)
+      ? evidence.status === "draft" || evidence.status === "referred"
+        ? ({ kind: "suggestion", view: suggestionView(catalogue, evidence) } as const)
+        : // Filed evidence can no longer be edited or submitted: the card says where it is instead.
+          ({ kind: "message", view: filedWords(evidence) } as const)
       : evidence.witnessRequests.some((r) => r.witnessId === me.id) && evidence.assessorId !== me.id
         ? ({ kind: "witnessRequest", view: witnessRequestView(catalogue, evidence, me) } as const)
         : evidence.status === "assessed" || evidence.status === "sampled"
@@ -35,6 +38,28 @@ async function currentCard(turn: Turn, evidence: EvidenceView, notice?: string):
           : ({ kind: "approval", view: approvalView(catalogue, evidence) } as const);
   if (notice) return card({ kind: "stale", view: { current: view, notice } }, { replacesCard: true });
   return card(view, { replacesCard: true });
+}
+
+/** Where the candidate's filed evidence is, in place of the draft card whose buttons no longer apply. */
+function filedWords(evidence: EvidenceView): { title: string; text: string } {
+  const claims = evidence.activeClaims.length;
+  const assessor = evidence.assessorId ? evidence.names[evidence.assessorId] : undefined;
+  const claimWords = `${claims} claim${claims === 1 ? "" : "s"}`;
+  if (evidence.status === "submitted")
+    return {
+      title: `${evidence.ref} is filed`,
+      text: `It has ${claimWords} and is waiting for ${assessor ?? "your assessor"}, so it can't be changed now. Type progress to see where you are.`,
+    };
+  if (evidence.status === "discarded")
+    return {
+      title: `${evidence.ref} was discarded`,
+      text: "Nothing was filed. Send a new account at any time.",
+    };
+  const accepted = evidence.activeClaims.filter((c) => c.decision === "accepted").length;
+  return {
+    title: `${evidence.ref} is assessed`,
+    text: `${accepted} of ${claimWords} accepted. Type progress to see where you are.`,
+  };
 }
 
 /** Handles one card action; a stale version gets the current card with a friendly notice. */

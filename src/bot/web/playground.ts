@@ -5,12 +5,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express, type Request, type Response } from "express";
 import type { Config } from "../../app/config.ts";
+import { hostConfig, hostCss } from "../../cards/host-config.ts";
 import type { Store } from "../../store/store.ts";
 import type { BotCore, BotReply, Notification } from "../types.ts";
 import type { Outbox } from "./outbox.ts";
 
 const publicDir = fileURLToPath(new URL("../../web/public/", import.meta.url));
-const adaptiveDist = join(dirname(createRequire(import.meta.url).resolve("adaptivecards")), ".");
+// The package's main is lib/adaptivecards.js; the browser bundle and its CSS are in dist/ beside it.
+const adaptiveDist = join(dirname(createRequire(import.meta.url).resolve("adaptivecards")), "..", "dist");
 
 /** True when the speak-as-anyone endpoint may exist: no channel credentials, or explicitly asked for. */
 export function playgroundEnabled(config: Config): boolean {
@@ -54,6 +56,11 @@ export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
   app.get("/playground/assets/adaptivecards.css", (_req, res) =>
     res.sendFile(join(adaptiveDist, "adaptivecards.css")),
   );
+
+  // The cards' Teams-like colours and spacing, so the page draws them as Teams would.
+  app.get("/playground/assets/host-config.json", (_req, res) => {
+    res.json({ hostConfig, hostCss });
+  });
 
   app.get("/playground/api/people", async (_req, res) => {
     const people = await deps.store.people.everyone();

@@ -138,7 +138,7 @@
       recorder = new MediaRecorder(stream);
       recorder.ondataavailable = (e) => chunks.push(e.data);
       recorder.onstop = () => {
-        stream.getTracks().forEach((t) => t.stop());
+        for (const t of stream.getTracks()) t.stop();
         record.setAttribute("aria-pressed", "false");
         record.textContent = "Record";
         sendFile(new Blob(chunks, { type: recorder.mimeType }), "voice-note.webm");
