@@ -1,0 +1,135 @@
+// Slack end to end with the real bot core and embedded database: retried events file one piece of evidence, buttons act.
+import { createHmac } from "node:crypto";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../../src/app/config.ts";
+import { listen } from "../../../src/app/server.ts";
+import { buildProduct, type Product } from "../../../src/app/wiring.ts";
+import { type FakeSlackApi, startFakeSlackApi } from "../../helpers/fake-slack-api.ts";
+
+const secret = "e2e-signing-secret-0123456789abcdef";
+const AMIRA = "amira.hussain@demo.shiftnote.test";
+const ACCOUNT =
+  "Lunchtime was packed and the card machine went down, so a lady at my till got upset. I apologised, explained, " +
+  "and checked with my manager that I could take her payment on the back office terminal. She thanked me as she left.";
+
+let api: FakeSlackApi;
+let product: Product;
+let server: Server;
+let url: string;
+
+function sign(body: string) {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+  return { "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature };
+}
+
+async function post(body: string, contentType: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": contentType, ...sign(body), ...headers },
+    body,
+  });
+  return response.status;
+}
+
+async function evidenceOfAmira() {
+  const amira = await product.store.people.byEmail(AMIRA);
+  return product.store.evidence.ofCandidate(amira?.id ?? "");
+}
+
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+  api.users.set("UAMIRA", { name: "Amira Hussain", email: AMIRA });
+  const config = loadConfig({
+    DATABASE_URL: "memory://",
+    PORT: "0",
+    SLACK_SIGNING_SECRET: secret,
+    SLACK_BOT_TOKEN: "xoxb-test",
+    SLACK_API_URL: api.apiUrl,
+    SHIFTNOTE_PLAYGROUND: "1",
+    SHIFTNOTE_LOG_LEVEL: "silent",
+  });
+  product = await buildProduct(config, { log: () => {} });
+  server = await listen(product.app, config);
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+});
+afterAll(async () => {
+  await new Promise<void>((done) => server.close(() => done()));
+  await product.close();
+  await api.close();
+});
+
+describe("Slack with the real core", () => {
+  it("files one piece of evidence for an event Slack delivers three times, and Submit files it", async () => {
+    const before = (await evidenceOfAmira()).length;
+    const event = JSON.stringify({
+      type: "event_callback",
+      team_id: "T1",
+      api_app_id: "A1",
+      event_id: "Ev-real-1",
+      event_time: Math.floor(Date.now() / 1000),
+      event: {
+        type: "message",
+        channel_type: "im",
+        channel: "DAMIRA",
+        user: "UAMIRA",
+        text: ACCOUNT,
+        ts: "1.1",
+        event_ts: "1.1",
+      },
+    });
+    expect(await post(event, "application/json")).toBe(200);
+    expect(
+      await post(event, "application/json", {
+        "x-slack-retry-num": "1",
+        "x-slack-retry-reason": "http_error",
+      }),
+    ).toBe(200);
+    expect(
+      await post(event, "application/json", {
+        "x-slack-retry-num": "2",
+        "x-slack-retry-reason": "http_error",
+      }),
+    ).toBe(200);
+    const posted = await api.waitFor("chat.postMessage", 1, 20_000);
+    // Let the retries finish their (idempotent) work before counting.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const after = await evidenceOfAmira();
+    expect(after.length).toBe(before + 1);
+    const draft = after.at(-1);
+    expect(draft?.status).toBe("draft");
+    expect(JSON.stringify(posted[0]?.args)).toContain("evidence.submit");
+
+    const payload = {
+      type: "block_actions",
+      user: { id: "UAMIRA" },
+      team: { id: "T1" },
+      trigger_id: "t1",
+      response_url: api.responseUrl,
+      channel: { id: "DAMIRA" },
+      container: { type: "message", message_ts: "1.2", channel_id: "DAMIRA" },
+      message: { type: "message", ts: "1.2", text: "Suggested evidence" },
+      state: { values: {} },
+      actions: [
+        {
+          type: "button",
+          action_id: "evidence.submit",
+          block_id: "evidence_actions",
+          value: JSON.stringify({ verb: "evidence.submit", evidenceId: draft?.id, version: draft?.version }),
+          action_ts: "1.3",
+        },
+      ],
+    };
+    const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    expect(await post(form, "application/x-www-form-urlencoded")).toBe(200);
+    for (let i = 0; i < 40; i++) {
+      if ((await product.store.evidence.byId(draft?.id ?? ""))?.status === "submitted") break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect((await product.store.evidence.byId(draft?.id ?? ""))?.status).toBe("submitted");
+    // The Slack user is now linked to Amira, and nothing was stored for anyone else.
+    expect((await product.store.people.byChatIdentity("slack", "UAMIRA"))?.email).toBe(AMIRA);
+  });
+});
