@@ -5,14 +5,14 @@ import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdaptiveCard } from "../../src/cards/adaptive.ts";
 import { hostConfig, hostCss } from "../../src/cards/host-config.ts";
 import { adaptiveCard } from "../../src/cards/render.ts";
+import { launchChromium, skipBrowser } from "../helpers/chromium.ts";
 import { EXAMPLES, IDS } from "./fixtures.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results", "cards");
 const dist = join(dirname(createRequire(import.meta.url).resolve("adaptivecards/package.json")), "dist");
 
@@ -61,24 +61,14 @@ const cardOf = (name: string): AdaptiveCard => {
   return adaptiveCard(view);
 };
 
-describe.skipIf(!existsSync(CHROMIUM))("cards in the adaptivecards renderer (headless Chromium)", () => {
+describe.skipIf(skipBrowser)("cards in the adaptivecards renderer (headless Chromium)", () => {
   let server: Server;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     server = await serve();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 600, height: 900 } });
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     mkdirSync(SHOTS, { recursive: true });

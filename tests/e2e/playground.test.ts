@@ -3,22 +3,14 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/app/config.ts";
 import { listen } from "../../src/app/server.ts";
 import { buildProduct, type Product } from "../../src/app/wiring.ts";
+import { CHROMIUM, launchChromium, skipBrowser } from "../helpers/chromium.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results", "playground");
-const haveChromium = existsSync(CHROMIUM);
-// On CI a missing browser is a failure of the machine set-up, not a reason to skip.
-const onCi = process.env.CI === "true";
-if (!haveChromium && !onCi)
-  console.warn(
-    `Skipping the playground browser test: ${CHROMIUM} is missing. Install Debian's chromium package (apt-get install chromium), as DEVELOPERS.md says; never \`npx playwright install\`.`,
-  );
-
 const AMIRA = "amira.hussain@demo.shiftnote.test";
 const TOM = "tom.reid@demo.shiftnote.test";
 const PRIYA = "priya.shah@demo.shiftnote.test";
@@ -32,7 +24,7 @@ const TESTIMONY =
 /** Per unit on a coverage card: criteria and situations assessed. */
 type Assessed = Record<string, { criteria: number; situations: number }>;
 
-describe.skipIf(!haveChromium && !onCi)("the playground in headless Chromium", { timeout: 180_000 }, () => {
+describe.skipIf(skipBrowser)("the playground in headless Chromium", { timeout: 180_000 }, () => {
   let product: Product;
   let server: Server;
   let base: string;
@@ -41,7 +33,7 @@ describe.skipIf(!haveChromium && !onCi)("the playground in headless Chromium", {
   let step = 0;
 
   beforeAll(async () => {
-    if (!haveChromium)
+    if (!existsSync(CHROMIUM))
       throw new Error(`${CHROMIUM} is missing on CI: .ci/run should install Debian's chromium package.`);
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
@@ -49,17 +41,7 @@ describe.skipIf(!haveChromium && !onCi)("the playground in headless Chromium", {
     product = await buildProduct(config, { log: () => {} });
     server = await listen(product.app, config);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: "en-GB" });
     context.setDefaultTimeout(15_000);
     page = await context.newPage();

@@ -10,8 +10,8 @@ import { mapEvidence } from "../../src/mapping/offline.ts";
 
 const DEV = resolve(fileURLToPath(new URL("../../../shared/eval/dev.jsonl", import.meta.url)));
 
-// Thresholds sit a little below the measured values (recall 0.81, precision 0.53, unit F1 0.86,
-// range F1 0.76, not-evidence 1.00) so a real regression fails and noise does not. Timings are not
+// Thresholds sit a little below the measured values (recall 0.82, precision 0.54, unit F1 0.87,
+// range F1 0.85, not-evidence 1.00) so a real regression fails and noise does not. Timings are not
 // asserted: the machine is shared and noisy.
 describe.skipIf(!existsSync(DEV))("dev set", () => {
   it("meets the offline mapper's measured quality and beats the baseline by 1.5×", async () => {
@@ -20,10 +20,10 @@ describe.skipIf(!existsSync(DEV))("dev set", () => {
     const baseline = await evaluate(items, (text, options) => mapWithBaseline(text, options));
     const s = offline.summary;
     expect(s.n).toBe(items.length);
-    expect(s.pc_recall_at_10).toBeGreaterThanOrEqual(0.79);
-    expect(s.pc_precision_at_5).toBeGreaterThanOrEqual(0.5);
-    expect(s.unit_f1).toBeGreaterThanOrEqual(0.83);
-    expect(s.range_f1).toBeGreaterThanOrEqual(0.73);
+    expect(s.pc_recall_at_10).toBeGreaterThanOrEqual(0.81);
+    expect(s.pc_precision_at_5).toBeGreaterThanOrEqual(0.52);
+    expect(s.unit_f1).toBeGreaterThanOrEqual(0.86);
+    expect(s.range_f1).toBeGreaterThanOrEqual(0.84);
     expect(s.not_evidence_accuracy).toBeGreaterThanOrEqual(0.95);
     expect(s.pc_recall_at_10).toBeGreaterThanOrEqual(1.5 * baseline.summary.pc_recall_at_10);
   });

@@ -1,13 +1,13 @@
 // The pages in Debian's Chromium: an assessor decides, the matrix updates, a verifier samples; refusals; axe on every page.
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signLink } from "../../src/web/signed-link.ts";
+import { launchChromium, skipBrowser } from "../helpers/chromium.ts";
 import { type PagesApp, startPagesApp } from "./app.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results", "pages");
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -34,7 +34,7 @@ async function axe(page: Page): Promise<string[]> {
     );
 }
 
-describe.skipIf(!existsSync(CHROMIUM))("pages in headless Chromium", { timeout: 120_000 }, () => {
+describe.skipIf(skipBrowser)("pages in headless Chromium", { timeout: 120_000 }, () => {
   let app: PagesApp;
   let browser: Browser;
   const checked: Record<string, string[]> = {};
@@ -42,17 +42,7 @@ describe.skipIf(!existsSync(CHROMIUM))("pages in headless Chromium", { timeout: 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     app = await startPagesApp();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,19 +1,19 @@
 // A real Teams client: Microsoft's Agents Playground pointed at the running bot, driven in Debian's Chromium.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/app/config.ts";
 import { createApp } from "../../../src/app/server.ts";
 import { mountTeams } from "../../../src/bot/teams/mount.ts";
 import type { Catalogue } from "../../../src/standards/catalogue.ts";
+import { launchChromium, skipBrowser } from "../../helpers/chromium.ts";
 import { createFakeBotCore } from "../../helpers/fake-bot-core.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results", "teams-playground");
 const catalogue = { units: new Map(), qualifications: [], unit: () => undefined } as unknown as Catalogue;
 
@@ -62,93 +62,79 @@ function startPlayground(
   });
 }
 
-describe.skipIf(!existsSync(CHROMIUM))(
-  "Teams in the Microsoft 365 Agents Playground (headless Chromium)",
-  () => {
-    const core = createFakeBotCore();
-    let bot: Server;
-    let playground: { child: ChildProcess; output: () => string };
-    let browser: Browser;
-    let page: Page;
-    let playgroundUrl: string;
+describe.skipIf(skipBrowser)("Teams in the Microsoft 365 Agents Playground (headless Chromium)", () => {
+  const core = createFakeBotCore();
+  let bot: Server;
+  let playground: { child: ChildProcess; output: () => string };
+  let browser: Browser;
+  let page: Page;
+  let playgroundUrl: string;
 
-    beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
-      const config = loadConfig({ TEAMS_ANONYMOUS: "1", SHIFTNOTE_LOG_LEVEL: "silent" });
-      const log = { debug() {}, info() {}, warn() {}, error() {} };
-      const app = createApp({
-        config,
-        catalogue,
-        mount: [(express) => mountTeams(express, { config, core, log })],
-      });
-      bot = await new Promise<Server>((resolve) => {
-        const s = app.listen(0, "127.0.0.1", () => resolve(s));
-      });
-      const botUrl = `http://127.0.0.1:${(bot.address() as AddressInfo).port}/api/messages`;
-      const port = await freePort();
-      playground = await startPlayground(botUrl, port);
-      playgroundUrl = `http://127.0.0.1:${port}/`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--no-first-run",
-        ],
-      });
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      // Only this machine: the Playground's page also asks a CDN for fonts, which we refuse rather than attempt.
-      await page.route("**/*", (route) => {
-        const host = new URL(route.request().url()).hostname;
-        return host === "127.0.0.1" || host === "localhost" ? route.continue() : route.abort();
-      });
-    }, 90_000);
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const config = loadConfig({ TEAMS_ANONYMOUS: "1", SHIFTNOTE_LOG_LEVEL: "silent" });
+    const log = { debug() {}, info() {}, warn() {}, error() {} };
+    const app = createApp({
+      config,
+      catalogue,
+      mount: [(express) => mountTeams(express, { config, core, log })],
+    });
+    bot = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    const botUrl = `http://127.0.0.1:${(bot.address() as AddressInfo).port}/api/messages`;
+    const port = await freePort();
+    playground = await startPlayground(botUrl, port);
+    playgroundUrl = `http://127.0.0.1:${port}/`;
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // Only this machine: the Playground's page also asks a CDN for fonts, which we refuse rather than attempt.
+    await page.route("**/*", (route) => {
+      const host = new URL(route.request().url()).hostname;
+      return host === "127.0.0.1" || host === "localhost" ? route.continue() : route.abort();
+    });
+  }, 90_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      if (playground?.child.exitCode === null) {
-        const exited = new Promise((resolve) => playground.child.once("exit", resolve));
-        playground.child.kill("SIGTERM");
-        await exited;
-      }
-      await new Promise<void>((resolve) => (bot ? bot.close(() => resolve()) : resolve()));
+  afterAll(async () => {
+    await browser?.close();
+    if (playground?.child.exitCode === null) {
+      const exited = new Promise((resolve) => playground.child.once("exit", resolve));
+      playground.child.kill("SIGTERM");
+      await exited;
+    }
+    await new Promise<void>((resolve) => (bot ? bot.close(() => resolve()) : resolve()));
+  });
+
+  it("a candidate sends an account, the suggestion card renders, Submit is pressed and the confirmation arrives", async () => {
+    await page.goto(playgroundUrl, { waitUntil: "domcontentloaded" });
+    await expect.poll(() => page.getByText("Connected.").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+
+    const account = "On Saturday the card machine failed and I took payments by phone while the queue grew.";
+    await page.getByRole("textbox").first().click();
+    await page.keyboard.type(account);
+    await page.screenshot({ path: join(SHOTS, "01-account-typed.png") });
+    await page.keyboard.press("Enter");
+
+    const submit = page.getByRole("button", { name: "Submit" });
+    await submit.waitFor({ state: "visible", timeout: 15_000 });
+    await expect.poll(() => page.getByText("Suggested evidence").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, "02-suggestion-card.png") });
+    expect(core.commands[0]).toMatchObject({
+      channel: "teams",
+      text: account,
+      actor: { channel: "teams" },
     });
 
-    it("a candidate sends an account, the suggestion card renders, Submit is pressed and the confirmation arrives", async () => {
-      await page.goto(playgroundUrl, { waitUntil: "domcontentloaded" });
-      await expect.poll(() => page.getByText("Connected.").count(), { timeout: 15_000 }).toBeGreaterThan(0);
-
-      const account =
-        "On Saturday the card machine failed and I took payments by phone while the queue grew.";
-      await page.getByRole("textbox").first().click();
-      await page.keyboard.type(account);
-      await page.screenshot({ path: join(SHOTS, "01-account-typed.png") });
-      await page.keyboard.press("Enter");
-
-      const submit = page.getByRole("button", { name: "Submit" });
-      await submit.waitFor({ state: "visible", timeout: 15_000 });
-      await expect.poll(() => page.getByText("Suggested evidence").count()).toBeGreaterThan(0);
-      await page.screenshot({ path: join(SHOTS, "02-suggestion-card.png") });
-      expect(core.commands[0]).toMatchObject({
-        channel: "teams",
-        text: account,
-        actor: { channel: "teams" },
-      });
-
-      await submit.click();
-      await page.getByText("Submitted for assessment").waitFor({ state: "visible", timeout: 15_000 });
-      await page.screenshot({ path: join(SHOTS, "03-submitted.png") });
-      expect(core.commands[1]?.action).toMatchObject({
-        verb: "evidence.submit",
-        evidenceId: "ev-1",
-        version: 1,
-      });
-      // The card was replaced in place: its Submit button is gone.
-      expect(await submit.count()).toBe(0);
-      expect(playground.output()).toContain("Listening on");
-    }, 90_000);
-  },
-);
+    await submit.click();
+    await page.getByText("Submitted for assessment").waitFor({ state: "visible", timeout: 15_000 });
+    await page.screenshot({ path: join(SHOTS, "03-submitted.png") });
+    expect(core.commands[1]?.action).toMatchObject({
+      verb: "evidence.submit",
+      evidenceId: "ev-1",
+      version: 1,
+    });
+    // The card was replaced in place: its Submit button is gone.
+    expect(await submit.count()).toBe(0);
+    expect(playground.output()).toContain("Listening on");
+  }, 90_000);
+});
