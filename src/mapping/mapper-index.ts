@@ -40,6 +40,8 @@ export interface MapperIndex {
   unitIndex: Map<string, number>;
   /** Indexes of the channel units (vocabulary `channelUnits`). */
   channelUnits: Set<number>;
+  /** Indexes of the units of the catalogue's Foundations theme. */
+  foundationUnits: Set<number>;
   criterionDocs: Bm25Index;
   knowledgeDocs: Bm25Index;
   unitDocs: Bm25Index;
@@ -220,7 +222,7 @@ export function buildIndex(catalogue: Catalogue, vocabulary: Vocabulary = shippe
     patternFanOut.set(key, (patternFanOut.get(key) ?? 0) + 1);
   }
 
-  const situationCues = new PhraseBook<PhraseTarget>();
+  const situationCues = new PhraseBook<PhraseTarget>({ readAsWritten: true });
   for (const situation of catalogue.situations.values()) {
     for (const cue of situation.cues)
       situationCues.add(cue, { kind: "situation", id: situation.id, fromCatalogue: true });
@@ -237,6 +239,11 @@ export function buildIndex(catalogue: Catalogue, vocabulary: Vocabulary = shippe
     const i = unitIndex.get(id);
     if (i !== undefined) channelUnits.add(i);
   }
+  const foundationUnits = new Set<number>();
+  for (const unit of catalogue.units.values()) {
+    const i = unitIndex.get(unit.id);
+    if (i !== undefined && unit.theme === "foundations") foundationUnits.add(i);
+  }
   if (!warm)
     writeCached("mapping-analysis", analysisKey, {
       tokens: packedPhraseTokens(),
@@ -249,6 +256,7 @@ export function buildIndex(catalogue: Catalogue, vocabulary: Vocabulary = shippe
     units,
     unitIndex,
     channelUnits,
+    foundationUnits,
     criterionDocs,
     knowledgeDocs,
     unitDocs,

@@ -55,11 +55,21 @@ export interface Tuning {
   /** Criteria of a suggested unit get this share of the unit's score added. */
   criterionUnitBoost: number;
   /**
+   * How far that lift is evened out between the suggested units (0: each unit's own score, 1: the best
+   * unit's score for all), so a second suggested unit's criteria compete on their own evidence.
+   */
+  liftEqualise: number;
+  /**
    * Channel units (face to face, telephone, writing): nearly every account happens on one channel, so
    * such a unit loses `channelPenalty` unless at least `channelCriteria` of its criteria score
    * `channelCriterionMin` or more (the account is about the channel skill itself).
    */
   channelPenalty: number;
+  /**
+   * Units of the standards' Foundations theme (preparing yourself to serve, working within the rules)
+   * underlie every account; they lose this much so that the unit an account is about ranks first.
+   */
+  foundationPenalty: number;
   channelCriteria: number;
   channelCriterionMin: number;
   /** Within one evidence requirement, a range is kept only when its situation scores this share of the best one's. */
@@ -88,10 +98,12 @@ export const DEFAULT_TUNING: Tuning = {
   priorWeight: 0.4,
   maxUnits: 3,
   criterionUnitBoost: 1.2,
+  liftEqualise: 0.5,
   channelPenalty: 4,
+  foundationPenalty: 2.5,
   channelCriteria: 3,
   channelCriterionMin: 5,
-  rangeRelative: 0.5,
+  rangeRelative: 0.4,
   maxCriteria: 15,
   knowledgeMin: 3,
   maxKnowledge: 5,
@@ -493,7 +505,8 @@ function scoreText(
     bestEvidence = Math.max(bestEvidence, evidence);
     const penalty =
       index.channelUnits.has(u) && p.strong < tuning.channelCriteria ? tuning.channelPenalty : 0;
-    unitScores.push({ u, score: evidence - penalty });
+    const foundation = index.foundationUnits.has(u) ? tuning.foundationPenalty : 0;
+    unitScores.push({ u, score: evidence - penalty - foundation });
   }
   unitScores.sort((a, b) => b.score - a.score);
   const bestUnit = unitScores[0]?.score ?? 0;
@@ -526,7 +539,11 @@ function scoreText(
   const ranked: Array<{ c: number; score: number }> = [];
   for (const u of candidates) {
     const boost = chosenScore.get(u);
-    const lift = boost === undefined ? 0 : tuning.criterionUnitBoost * boost;
+    const lift =
+      boost === undefined
+        ? 0
+        : tuning.criterionUnitBoost *
+          ((1 - tuning.liftEqualise) * boost + tuning.liftEqualise * Math.max(0, bestUnit));
     for (const c of (index.units[u] as MapperIndex["units"][number]).criteria) {
       const score = (critScore[c] as number) + lift;
       if (score > 0) ranked.push({ c, score });

@@ -7,6 +7,11 @@ export interface Phrase<T> {
   pattern: string[];
   /** The phrase itself is negative ("not happy", "didn't go to plan"): no negation check. */
   negative: boolean;
+  /**
+   * In a book that asks for it: each pattern word as written, for `sameWord` ("was packed" does not
+   * match "was packing").
+   */
+  written?: string[];
   target: T;
 }
 
@@ -118,9 +123,19 @@ export class PhraseBook<T> {
   private readonly byFirst = new Map<string, Phrase<T>[]>();
   readonly phrases: Phrase<T>[] = [];
 
+  /**
+   * `readAsWritten`: a phrase's words match only inflections of their stem that read the same way
+   * (see `sameWord`), not every word of the stem.
+   */
+  constructor(private readonly options: { readAsWritten?: boolean } = {}) {}
+
   add(source: string, target: T): Phrase<T> | null {
     const phrase = compilePhrase(source, target);
     if (!phrase) return null;
+    if (this.options.readAsWritten) {
+      const words = tokensOf(source).filter((t) => patternTerm(t) !== null);
+      if (words.length === phrase.pattern.length) phrase.written = words.map((t) => t.value.toLowerCase());
+    }
     const first = phrase.pattern[0] as string;
     let list = this.byFirst.get(first);
     if (!list) {
@@ -145,7 +160,17 @@ export class PhraseBook<T> {
         if (!candidates) continue;
         for (const phrase of candidates) {
           if (seen.has(phrase)) continue;
-          const end = matchAt(terms, phrase.pattern, p, to, maxGap);
+          const written = phrase.written;
+          const end = matchAt(
+            terms,
+            phrase.pattern,
+            p,
+            to,
+            maxGap,
+            written
+              ? (k, q) => sameWord(analysis.tokens[tokens[q] as number] as Token, written[k] as string)
+              : undefined,
+          );
           if (end < 0) continue;
           seen.add(phrase);
           const first = tokens[p] as number;
@@ -164,13 +189,32 @@ export class PhraseBook<T> {
   }
 }
 
+/**
+ * Whether a text word may stand for the cue word `exact`. Stems join words that read differently:
+ * a state cue in "-ed" ("packed", "rammed", "swamped") is not the "-ing" action of the same verb
+ * ("packing the bags"); every other inflection of the stem still matches.
+ */
+function sameWord(token: Token, exact: string): boolean {
+  const lower = token.value.toLowerCase();
+  if (lower === exact) return true;
+  return !(exact.endsWith("ed") && lower.endsWith("ing"));
+}
+
 /** Index in `terms` of the last matched term, or -1. */
-function matchAt(terms: string[], pattern: string[], p: number, to: number, maxGap: number): number {
+function matchAt(
+  terms: string[],
+  pattern: string[],
+  p: number,
+  to: number,
+  maxGap: number,
+  accept?: (k: number, q: number) => boolean,
+): number {
+  if (accept && !accept(0, p)) return -1;
   let at = p;
   for (let k = 1; k < pattern.length; k++) {
     let found = -1;
     for (let q = at + 1; q < to && q <= at + 1 + maxGap; q++) {
-      if (terms[q] === pattern[k]) {
+      if (terms[q] === pattern[k] && (!accept || accept(k, q))) {
         found = q;
         break;
       }

@@ -16,7 +16,7 @@ export interface SituationTuning {
 }
 
 export const DEFAULT_SITUATION_TUNING: SituationTuning = {
-  threshold: 0.75,
+  threshold: 1,
   singleWord: 0.75,
   perExtraWord: 0.5,
   negatedToOpposite: 0.75,
@@ -26,15 +26,55 @@ export const DEFAULT_SITUATION_TUNING: SituationTuning = {
 const CUSTOMER_ACTS = new Set(["customer_asked"]);
 const FIRST_PERSON = new Set(["i", "we"]);
 
-/** Whether the word just before token `first` is "I" or "we". */
-function firstPersonBefore(analysis: Analysis, first: number): boolean {
-  for (let i = first - 1; i >= 0; i--) {
+const OTHER_SUBJECT = new Set([
+  "he",
+  "she",
+  "they",
+  "you",
+  "customer",
+  "customers",
+  "client",
+  "caller",
+  "member",
+  "guest",
+]);
+/** Words skipped between a subject and its verb. */
+const PASS_OVER = new Set([
+  "also",
+  "then",
+  "just",
+  "and",
+  "so",
+  "had",
+  "have",
+  "has",
+  "'d",
+  "'ve",
+  "always",
+  "rightly",
+  "even",
+]);
+
+/**
+ * Whether the subject of the verb at token `first` is "I" or "we": the nearest subject word up to
+ * eight words back in the segment ("I said hello, told her my name and asked" is the candidate asking;
+ * "and he asked about the chicken" is the customer). With no subject in reach, not first person.
+ */
+function firstPersonBefore(analysis: Analysis, first: number, segment: Segment): boolean {
+  let words = 0;
+  for (let i = first - 1; i >= segment.from && words < 8; i--) {
     const t = analysis.tokens[i];
-    if (!t || (!t.word && t.value.trim() !== "")) return false;
-    if (!t.word) continue;
+    if (!t) return false;
+    if (!t.word) {
+      // A sentence break or a quote ends the look-back; commas and dashes do not.
+      if (/[.!?;:"'\u2018\u2019\u201C\u201D]/.test(t.value)) return false;
+      continue;
+    }
     const lower = t.value.toLowerCase();
-    if (lower === "also" || lower === "then" || lower === "just") continue;
-    return FIRST_PERSON.has(lower);
+    if (words === 0 && PASS_OVER.has(lower)) continue;
+    words++;
+    if (FIRST_PERSON.has(lower)) return true;
+    if (OTHER_SUBJECT.has(lower)) return false;
   }
   return false;
 }
@@ -75,11 +115,20 @@ export function detectSituations(
     }
     votes.set(id, v);
   };
+  const seen = new Set<string>();
   for (const hit of longestHits(hits)) {
     const target = hit.phrase.target;
     if (target.kind !== "situation") continue;
     // "I asked if she was all right" is the candidate asking, not the customer's request.
-    if (CUSTOMER_ACTS.has(target.id) && firstPersonBefore(analysis, hit.first)) continue;
+    if (
+      CUSTOMER_ACTS.has(target.id) &&
+      firstPersonBefore(analysis, hit.first, analysis.segments[hit.segment] as Segment)
+    )
+      continue;
+    // Several cues can compile to the same words ("she asked", "he asked"): one vote per place.
+    const place = `${target.id}|${hit.phrase.pattern.join(" ")}|${hit.first}`;
+    if (seen.has(place)) continue;
+    seen.add(place);
     const weight = tuning.singleWord + tuning.perExtraWord * (hit.phrase.pattern.length - 1);
     if (!hit.negated) {
       vote(target.id, weight, hit);

@@ -38,6 +38,8 @@ const CRITERIA_PER_UNIT: Record<string, number> = {
 };
 
 const seedsDir = join(import.meta.dirname, "../../../shared/seeds");
+const haveSeeds = existsSync(seedsDir);
+if (!haveSeeds) console.log(`The 004 cross-check is skipped: ${seedsDir} is not beside this checkout.`);
 const seed = (prefix: string) => {
   const name = readdirSync(seedsDir).find((n) => n.startsWith(prefix));
   return name ? readFileSync(join(seedsDir, name), "utf8") : "";
@@ -161,11 +163,5 @@ describe("the standards catalogue", () => {
     expect(catalogue.assessment?.witnessStatusCategories.map((c) => c.category)).toEqual([1, 2, 3, 4, 5]);
     expect(catalogue.assessment?.evidenceMethods.length).toBeGreaterThan(4);
     expect(JSON.stringify(catalogue.assessment?.witnessRules)).toMatch(/relative|family/i);
-  });
-
-  it("ships its seeds beside the checkout for the cross-checks", () => {
-    if (!existsSync(seedsDir))
-      console.log("../shared/seeds is absent: the seed cross-checks above were skipped");
-    expect(catalogue.units.size).toBeGreaterThan(25);
   });
 });
