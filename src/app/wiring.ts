@@ -13,9 +13,9 @@ import { loadDemoCentre } from "../portfolio/demo-centre.ts";
 import { type Catalogue, loadCatalogue } from "../standards/catalogue.ts";
 import { openStore, type Store } from "../store/store.ts";
 import { transcribeAudio } from "../voice/pipeline.ts";
-import type { Config } from "./config.ts";
 import { mountPages } from "../web/pages.ts";
 import { signLink } from "../web/signed-link.ts";
+import type { Config } from "./config.ts";
 import { createApp } from "./server.ts";
 
 export interface Product {
