@@ -21,6 +21,10 @@ const firstName = (person: PersonRecord) => person.name.split(/\s+/)[0] ?? perso
 export async function handleText(turn: Turn): Promise<BotReply[]> {
   const audio = turn.command.files?.find(isAudio);
   if (audio) return voiceNote(turn, audio);
+  // "@Tom can you witness this?" in a channel: the mention names the witness, whatever the wording.
+  const mentioned = turn.command.mentions?.[0];
+  if (mentioned && /\bwitness|testimony\b/i.test(turn.command.text))
+    return askWitness(turn, mentioned.displayName ?? mentioned.email ?? "the person you mentioned");
   const intent = readIntent(turn.command.text);
   switch (intent.kind) {
     case "help":
@@ -210,7 +214,9 @@ async function findWitness(turn: Turn, who: string): Promise<PersonRecord | unde
   const mention = turn.command.mentions?.[0];
   if (mention) {
     const byChat = await turn.ctx.store.people.byChatIdentity(mention.channel, mention.userId);
-    if (byChat) return byChat;
+    if (byChat && byChat.centreId === turn.person.centreId) return byChat;
+    const byEmail = mention.email ? await turn.ctx.store.people.byEmail(mention.email.toLowerCase()) : null;
+    if (byEmail && !byEmail.erased && byEmail.centreId === turn.person.centreId) return byEmail;
   }
   const people = (await turn.ctx.store.people.inCentre(turn.person.centreId)).filter((p) => !p.erased);
   const wanted = who.toLowerCase();

@@ -157,6 +157,20 @@ describe("what people who are not the candidate's assessor can do", () => {
   });
 });
 
+describe("a team leader @mentioned in a channel", () => {
+  it("is asked to witness the candidate's latest account", async () => {
+    await say(AMIRA, ACCOUNT);
+    const result = await core.handle({
+      ...command(AMIRA, { text: "can you witness this for me please?" }, "teams"),
+      actor: { channel: "teams", userId: "29:amira", email: AMIRA },
+      mentions: [{ channel: "teams", userId: "29:tom", displayName: "Tom Reid", email: TOM }],
+    });
+    expect(texts(result)).toMatch(/asked Tom Reid to witness/);
+    const tom = await store.people.byEmail(TOM);
+    expect(result.notifications.map((n) => n.personId)).toEqual([tom?.id]);
+  });
+});
+
 describe("a voice note", () => {
   it("is transcribed, mapped and filed as voice evidence that keeps its recording and engine", async () => {
     const catalogue = loadCatalogue();
