@@ -103,6 +103,9 @@ export async function buildProduct(
     ],
   });
   // Build the mapper's index now rather than on the first candidate's message (about 1.5 s on this machine).
-  setTimeout(() => mapEvidence("A customer asked me where the lifts were and I showed her.", { level: 2 }), 0).unref();
+  setTimeout(
+    () => mapEvidence("A customer asked me where the lifts were and I showed her.", { level: 2 }),
+    0,
+  ).unref();
   return { app, store, core, catalogue, playground, close: () => store.close() };
 }
