@@ -10,6 +10,7 @@ import { type FakeSlackApi, startFakeSlackApi } from "../../helpers/fake-slack-a
 
 const secret = "e2e-signing-secret-0123456789abcdef";
 const AMIRA = "amira.hussain@demo.shiftnote.test";
+const PRIYA = "priya.shah@demo.shiftnote.test";
 const ACCOUNT =
   "Lunchtime was packed and the card machine went down, so a lady at my till got upset. I apologised, explained, " +
   "and checked with my manager that I could take her payment on the back office terminal. She thanked me as she left.";
@@ -42,6 +43,7 @@ async function evidenceOfAmira() {
 beforeAll(async () => {
   api = await startFakeSlackApi();
   api.users.set("UAMIRA", { name: "Amira Hussain", email: AMIRA });
+  api.users.set("UPRIYA", { name: "Priya Shah", email: PRIYA });
   const config = loadConfig({
     DATABASE_URL: "memory://",
     PORT: "0",
@@ -61,9 +63,49 @@ afterAll(async () => {
   await api.close();
 });
 
+const dm = (eventId: string, user: string, channel: string, text: string) =>
+  JSON.stringify({
+    type: "event_callback",
+    team_id: "T1",
+    api_app_id: "A1",
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    event: { type: "message", channel_type: "im", channel, user, text, ts: "1.1", event_ts: "1.1" },
+  });
+
 describe("Slack with the real core", () => {
+  it("brings the assessor a new submission in her Slack DM, from the reference kept when she first wrote", async () => {
+    // Priya says hello once: she is linked by email and her DM is remembered (in the database).
+    expect(await post(dm("Ev-priya-hello", "UPRIYA", "DPRIYA", "help"), "application/json")).toBe(200);
+    await api.waitFor("chat.postMessage", 1, 20_000);
+    for (let i = 0; i < 40 && !(await product.store.people.byChatIdentity("slack", "UPRIYA")); i++)
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    const priya = await product.store.people.byEmail(PRIYA);
+    for (let i = 0; i < 40 && !(await product.store.channelState.reference(priya?.id ?? "", "slack")); i++)
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await product.store.channelState.reference(priya?.id ?? "", "slack")).toBeTruthy();
+
+    // Amira files evidence in the playground; the approval card goes to Priya's Slack DM.
+    const before = api.callsTo("chat.postMessage").length;
+    const playground = url.replace("/slack/events", "/playground/api/messages");
+    const send = (body: unknown) =>
+      fetch(playground, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }).then((r) => r.json());
+    const drafted = (await send({ as: AMIRA, text: ACCOUNT })) as { replies: Array<{ card?: unknown }> };
+    const card = JSON.stringify(drafted.replies.find((r) => r.card)?.card);
+    const submit = JSON.parse(card.match(/"verb":"evidence\.submit","data":(\{[^}]*\})/)?.[1] ?? "{}");
+    await send({ as: AMIRA, action: submit });
+    const calls = await api.waitFor("chat.postMessage", before + 1, 20_000);
+    const toPriya = calls.slice(before).find((c) => c.args.channel === "DPRIYA");
+    expect(JSON.stringify(toPriya?.args)).toContain("evidence.decide");
+  });
+
   it("files one piece of evidence for an event Slack delivers three times, and Submit files it", async () => {
     const before = (await evidenceOfAmira()).length;
+    const postsBefore = api.callsTo("chat.postMessage").length;
     const event = JSON.stringify({
       type: "event_callback",
       team_id: "T1",
@@ -93,14 +135,16 @@ describe("Slack with the real core", () => {
         "x-slack-retry-reason": "http_error",
       }),
     ).toBe(200);
-    const posted = await api.waitFor("chat.postMessage", 1, 20_000);
+    const posted = (await api.waitFor("chat.postMessage", postsBefore + 1, 20_000)).slice(postsBefore);
     // Let the retries finish their (idempotent) work before counting.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const after = await evidenceOfAmira();
     expect(after.length).toBe(before + 1);
     const draft = after.at(-1);
     expect(draft?.status).toBe("draft");
-    expect(JSON.stringify(posted[0]?.args)).toContain("evidence.submit");
+    expect(JSON.stringify(posted.find((c) => c.args.channel === "DAMIRA")?.args)).toContain(
+      "evidence.submit",
+    );
 
     const payload = {
       type: "block_actions",
