@@ -60,10 +60,9 @@ describe("the standards catalogue", () => {
       expect(catalogue.criteriaOf(String(n)).length, `unit ${n}`).toBeGreaterThan(0);
   });
 
-  it("matches the criterion ids printed in 004 for every Level 2 recording form", () => {
+  // The seeds live in ../shared beside the checkout (CI has them); a bare clone elsewhere skips this one, saying so.
+  it.skipIf(!haveSeeds)("matches the criterion ids printed in 004 for every Level 2 recording form", () => {
     const text = seed("004");
-    if (!text)
-      return void console.log("skipped the 004 cross-check: ../shared/seeds is not beside this checkout");
     const printed = new Set([...text.matchAll(/^\t?((?:1|2)\d\d\.\d+\.\d+) /gm)].map((m) => m[1] as string));
     // 004 prints one of 202's criteria as 203.3.5; the catalogue records it under 202 with an erratum.
     const ours = new Set(
