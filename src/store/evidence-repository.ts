@@ -13,6 +13,7 @@ import type {
   EvidenceSource,
   EvidenceStatus,
 } from "./types.ts";
+import { toWitnessRequest, type WitnessRequestRow, witnessRequestSelect } from "./witness-repository.ts";
 
 export interface NewClaim {
   kind: ClaimKind;
@@ -87,22 +88,7 @@ const fullSelect = {
   versions: { select: { number: true, text: true }, orderBy: { number: "desc" }, take: 1 },
   claims: { select: claimSelect, orderBy: [{ unitId: "asc" }, { targetId: "asc" }] },
   witnessRequests: {
-    select: {
-      id: true,
-      evidenceId: true,
-      witnessId: true,
-      requestedById: true,
-      status: true,
-      testimony: {
-        select: {
-          statusCategory: true,
-          relationship: true,
-          declaredNoPersonalRelationship: true,
-          text: true,
-          signedAt: true,
-        },
-      },
-    },
+    select: witnessRequestSelect,
     orderBy: { createdAt: "asc" },
   },
   decisions: {
@@ -384,20 +370,7 @@ type FullRow = HeaderRow & {
   updatedAt: Date;
   versions: Array<{ number: number; text: string }>;
   claims: ClaimRecord[];
-  witnessRequests: Array<{
-    id: string;
-    evidenceId: string;
-    witnessId: string;
-    requestedById: string;
-    status: "pending" | "given" | "refused";
-    testimony: {
-      statusCategory: number;
-      relationship: string;
-      declaredNoPersonalRelationship: boolean;
-      text: string;
-      signedAt: Date;
-    } | null;
-  }>;
+  witnessRequests: WitnessRequestRow[];
   decisions: Array<{
     assessorId: string;
     outcome: "assessed" | "referred";
@@ -422,10 +395,7 @@ function toRecord(row: FullRow): EvidenceRecord {
     text: latest?.text ?? "",
     textVersion: latest?.number ?? 0,
     claims: row.claims.map((c) => ({ ...c })),
-    witnessRequests: row.witnessRequests.map((w) => ({
-      ...w,
-      testimony: w.testimony ? { ...w.testimony, signedAt: w.testimony.signedAt.toISOString() } : null,
-    })),
+    witnessRequests: row.witnessRequests.map(toWitnessRequest),
     decisions: row.decisions.map((d) => ({
       assessorId: d.assessorId,
       outcome: d.outcome,

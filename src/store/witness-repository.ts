@@ -2,7 +2,8 @@
 import type { Db } from "./db.ts";
 import type { WitnessRequestRecord, WitnessRequestStatus } from "./types.ts";
 
-const select = {
+/** The columns of a witness request and its testimony; the evidence repository reads them the same way. */
+export const witnessRequestSelect = {
   id: true,
   evidenceId: true,
   witnessId: true,
@@ -19,11 +20,11 @@ const select = {
   },
 } as const;
 
-type Row = Omit<WitnessRequestRecord, "testimony"> & {
+export type WitnessRequestRow = Omit<WitnessRequestRecord, "testimony"> & {
   testimony: (Omit<NonNullable<WitnessRequestRecord["testimony"]>, "signedAt"> & { signedAt: Date }) | null;
 };
 
-const toRecord = (row: Row): WitnessRequestRecord => ({
+export const toWitnessRequest = (row: WitnessRequestRow): WitnessRequestRecord => ({
   ...row,
   testimony: row.testimony ? { ...row.testimony, signedAt: row.testimony.signedAt.toISOString() } : null,
 });
@@ -46,32 +47,32 @@ export class WitnessRepository {
   ): Promise<WitnessRequestRecord> {
     const row = await this.db.witnessRequest.create({
       data: { evidenceId, witnessId, requestedById },
-      select,
+      select: witnessRequestSelect,
     });
-    return toRecord(row);
+    return toWitnessRequest(row);
   }
 
   async byId(id: string): Promise<WitnessRequestRecord | null> {
-    const row = await this.db.witnessRequest.findUnique({ where: { id }, select });
-    return row ? toRecord(row) : null;
+    const row = await this.db.witnessRequest.findUnique({ where: { id }, select: witnessRequestSelect });
+    return row ? toWitnessRequest(row) : null;
   }
 
   async byEvidenceAndWitness(evidenceId: string, witnessId: string): Promise<WitnessRequestRecord | null> {
     const row = await this.db.witnessRequest.findUnique({
       where: { evidenceId_witnessId: { evidenceId, witnessId } },
-      select,
+      select: witnessRequestSelect,
     });
-    return row ? toRecord(row) : null;
+    return row ? toWitnessRequest(row) : null;
   }
 
   /** Requests put to a witness, newest first; only pending ones unless `all`. */
   async forWitness(witnessId: string, all = false): Promise<WitnessRequestRecord[]> {
     const rows = await this.db.witnessRequest.findMany({
       where: { witnessId, ...(all ? {} : { status: "pending" }) },
-      select,
+      select: witnessRequestSelect,
       orderBy: { createdAt: "desc" },
     });
-    return rows.map(toRecord);
+    return rows.map(toWitnessRequest);
   }
 
   /** Answers a pending request; false when it was no longer pending (answered meanwhile). */
