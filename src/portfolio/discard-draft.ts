@@ -1,9 +1,8 @@
 // Use case: the candidate throws away a draft they do not want to file; it is kept as discarded, with its audit event.
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
-import { loadActor, summary } from "./load.ts";
 import { isOwner } from "./permissions.ts";
-import { applyTransition, loadFacts } from "./transition.ts";
+import { applyTransition, openTransition } from "./transition.ts";
 
 export interface DiscardDraftInput {
   actorId: string;
@@ -16,12 +15,10 @@ export async function discardDraft(
   ctx: PortfolioContext,
   input: DiscardDraftInput,
 ): Promise<EvidenceSummary> {
-  const replayed = await ctx.store.replay(input.eventId, "evidence.discard", input.actorId);
-  if (replayed) return summary(ctx, replayed);
-
-  // load and authorise: only the candidate discards their own draft
-  const actor = await loadActor(ctx, input.actorId);
-  const evidence = await loadFacts(ctx, actor, input.evidenceId);
+  // load and authorise: only the candidate discards their own draft (one round trip; a retried event gets its first answer)
+  const opened = await openTransition(ctx, { ...input, action: "evidence.discard" });
+  if ("replayed" in opened) return opened.replayed;
+  const { actor, evidence } = opened;
   if (!isOwner(actor, evidence)) throw evidenceNotFound();
   // A card opened on an older version is answered with what changed, whatever the status is now.
   if (input.version !== evidence.version) throw staleEvidence(evidence.ref);

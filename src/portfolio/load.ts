@@ -9,10 +9,12 @@ import { canSee } from "./permissions.ts";
 /** The person acting; an unknown or erased person gets "not found". */
 export async function loadActor(ctx: PortfolioContext, personId: string): Promise<PersonRecord> {
   const person = await ctx.store.people.byId(personId);
-  if (!person || person.erased)
-    throw new AppError("not_found", "We don't know you yet. Ask your centre admin to add you to Shiftnote.");
+  if (!person || person.erased) throw unknownActor();
   return person;
 }
+
+export const unknownActor = () =>
+  new AppError("not_found", "We don't know you yet. Ask your centre admin to add you to Shiftnote.");
 
 /** The evidence, if `person` may see it; otherwise "not found", the same as when it does not exist. */
 export async function loadVisibleEvidence(

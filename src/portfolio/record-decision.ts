@@ -4,10 +4,9 @@ import type { Transition } from "../store/transition-repository.ts";
 import { type ClaimInput, resolveClaims } from "./claims.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
-import { loadActor, summary } from "./load.ts";
 import { notifySafely } from "./notify.ts";
 import { isAssignedAssessor } from "./permissions.ts";
-import { applyTransition, loadFacts } from "./transition.ts";
+import { applyTransition, openTransition } from "./transition.ts";
 
 export interface ClaimJudgement {
   /** The claimed criterion, knowledge item or range id, e.g. 205.1.2. */
@@ -41,12 +40,10 @@ export async function recordDecision(
   ctx: PortfolioContext,
   input: RecordDecisionInput,
 ): Promise<EvidenceSummary> {
-  const replayed = await ctx.store.replay(input.eventId, "evidence.decide", input.actorId);
-  if (replayed) return summary(ctx, replayed);
-
-  // load and authorise: only the assessor assigned to the candidate decides
-  const actor = await loadActor(ctx, input.actorId);
-  const evidence = await loadFacts(ctx, actor, input.evidenceId);
+  // load and authorise: only the assessor assigned to the candidate decides (one round trip; a retried event gets its first answer)
+  const opened = await openTransition(ctx, { ...input, action: "evidence.decide" });
+  if ("replayed" in opened) return opened.replayed;
+  const { actor, evidence } = opened;
   if (!isAssignedAssessor(actor, evidence)) throw evidenceNotFound();
   // A card opened on an older version is answered with what changed, whatever the status is now.
   if (input.version !== evidence.version) throw staleEvidence(evidence.ref);

@@ -1,11 +1,10 @@
 // Use case: the candidate sends referred evidence back to the assessor after making the changes asked for.
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
-import { loadActor, summary } from "./load.ts";
 import { notifySafely } from "./notify.ts";
 import { isOwner } from "./permissions.ts";
 import { checkSubmission } from "./submission-rules.ts";
-import { applyTransition, loadFacts } from "./transition.ts";
+import { applyTransition, openTransition } from "./transition.ts";
 
 export interface ResubmitEvidenceInput {
   actorId: string;
@@ -18,12 +17,10 @@ export async function resubmitEvidence(
   ctx: PortfolioContext,
   input: ResubmitEvidenceInput,
 ): Promise<EvidenceSummary> {
-  const replayed = await ctx.store.replay(input.eventId, "evidence.resubmit", input.actorId);
-  if (replayed) return summary(ctx, replayed);
-
-  // load and authorise
-  const actor = await loadActor(ctx, input.actorId);
-  const evidence = await loadFacts(ctx, actor, input.evidenceId);
+  // load and authorise (one round trip; a retried event gets its first answer)
+  const opened = await openTransition(ctx, { ...input, action: "evidence.resubmit" });
+  if ("replayed" in opened) return opened.replayed;
+  const { actor, evidence } = opened;
   if (!isOwner(actor, evidence)) throw evidenceNotFound();
   // A card opened on an older version is answered with what changed, whatever the status is now.
   if (input.version !== evidence.version) throw staleEvidence(evidence.ref);

@@ -2,10 +2,9 @@
 import { AppError } from "../app/errors.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
-import { loadActor, summary } from "./load.ts";
 import { notifySafely } from "./notify.ts";
 import { isCentreVerifier } from "./permissions.ts";
-import { applyTransition, loadFacts } from "./transition.ts";
+import { applyTransition, openTransition } from "./transition.ts";
 
 export interface SampleEvidenceInput {
   actorId: string;
@@ -20,12 +19,10 @@ export async function sampleEvidence(
   ctx: PortfolioContext,
   input: SampleEvidenceInput,
 ): Promise<EvidenceSummary> {
-  const replayed = await ctx.store.replay(input.eventId, "evidence.sample", input.actorId);
-  if (replayed) return summary(ctx, replayed);
-
-  // load and authorise: internal verifiers sample only in their own centre
-  const actor = await loadActor(ctx, input.actorId);
-  const evidence = await loadFacts(ctx, actor, input.evidenceId);
+  // load and authorise: internal verifiers sample only in their own centre (one round trip; a retried event gets its first answer)
+  const opened = await openTransition(ctx, { ...input, action: "evidence.sample" });
+  if ("replayed" in opened) return opened.replayed;
+  const { actor, evidence } = opened;
   if (!isCentreVerifier(actor, evidence)) throw evidenceNotFound();
   // A card opened on an older version is answered with what changed, whatever the status is now.
   if (input.version !== evidence.version) throw staleEvidence(evidence.ref);

@@ -1,11 +1,10 @@
 // Use case: the candidate confirms the claims of a draft and files it for assessment.
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
-import { loadActor, summary } from "./load.ts";
 import { notifySafely } from "./notify.ts";
 import { isOwner } from "./permissions.ts";
 import { checkSubmission } from "./submission-rules.ts";
-import { applyTransition, loadFacts } from "./transition.ts";
+import { applyTransition, openTransition } from "./transition.ts";
 
 export interface SubmitEvidenceInput {
   actorId: string;
@@ -18,12 +17,10 @@ export async function submitEvidence(
   ctx: PortfolioContext,
   input: SubmitEvidenceInput,
 ): Promise<EvidenceSummary> {
-  const replayed = await ctx.store.replay(input.eventId, "evidence.submit", input.actorId);
-  if (replayed) return summary(ctx, replayed);
-
-  // load and authorise: only the candidate files their own evidence
-  const actor = await loadActor(ctx, input.actorId);
-  const evidence = await loadFacts(ctx, actor, input.evidenceId);
+  // load and authorise: only the candidate files their own evidence (one round trip; a retried event gets its first answer)
+  const opened = await openTransition(ctx, { ...input, action: "evidence.submit" });
+  if ("replayed" in opened) return opened.replayed;
+  const { actor, evidence } = opened;
   if (!isOwner(actor, evidence)) throw evidenceNotFound();
   // A card opened on an older version is answered with what changed, whatever the status is now.
   if (input.version !== evidence.version) throw staleEvidence(evidence.ref);

@@ -1,24 +1,34 @@
 // Loading and applying a guarded evidence transition: the fast path of submit, decide, resubmit, sample and discard.
 import { isUniqueViolation } from "../store/db.ts";
+import { replayedId } from "../store/store.ts";
 import type { Transition, TransitionFacts } from "../store/transition-repository.ts";
 import type { PersonRecord } from "../store/types.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence } from "./errors.ts";
-import { summary } from "./load.ts";
+import { summary, unknownActor } from "./load.ts";
 import { canSee } from "./permissions.ts";
 
-/** The evidence facts, if `person` may see the evidence; otherwise "not found", as when it does not exist. */
-export async function loadFacts(
+/** What a guarded change starts from: the answer to a retried event, or the actor and the evidence they may see. */
+export type Opened = { replayed: EvidenceSummary } | { actor: PersonRecord; evidence: TransitionFacts };
+
+/**
+ * Opens a guarded change in one round trip: a retry of an event already handled is answered with its first
+ * result; an unknown or erased actor, or evidence they may not see, gets "not found".
+ */
+export async function openTransition(
   ctx: PortfolioContext,
-  person: PersonRecord,
-  evidenceId: string,
-): Promise<TransitionFacts> {
-  const facts = await ctx.store.transitions.facts(evidenceId);
-  if (!facts) throw evidenceNotFound();
-  if (canSee(person, facts, [])) return facts;
-  const request = await ctx.store.witnesses.byEvidenceAndWitness(evidenceId, person.id);
-  if (request && canSee(person, facts, [request])) return facts;
-  throw evidenceNotFound();
+  input: { actorId: string; evidenceId: string; eventId?: string | undefined; action: string },
+): Promise<Opened> {
+  const opened = await ctx.store.transitions.open(input.evidenceId, input.actorId, input.eventId);
+  if (opened.event)
+    return { replayed: await summary(ctx, replayedId(opened.event, input.action, input.actorId)) };
+  const actor = opened.actor;
+  if (!actor || actor.erased) throw unknownActor();
+  const evidence = opened.facts;
+  if (!evidence) throw evidenceNotFound();
+  const requests = opened.askedToWitness ? [{ witnessId: actor.id }] : [];
+  if (!canSee(actor, evidence, requests)) throw evidenceNotFound();
+  return { actor, evidence };
 }
 
 /**

@@ -61,6 +61,23 @@ export function repositories(db: Db): Repositories {
 /** Transactions wait this long for PGlite's single connection or a pool slot before giving up. */
 const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 
+/**
+ * The id recorded for an event handled before. The same event id for another action or person is not a retry:
+ * it is refused rather than answered with someone else's record.
+ */
+export function replayedId(
+  seen: { action: string; result: { id: string; actorId: string | null } },
+  action: string,
+  actorId: string | null,
+): string {
+  if (seen.action !== action || seen.result.actorId !== actorId)
+    throw new AppError(
+      "conflict",
+      "This request id was already used for something else. Try the action again.",
+    );
+  return seen.result.id;
+}
+
 /** Wraps an open database as a Store. */
 export function createStore(database: Database): Store {
   const { prisma } = database;
@@ -71,14 +88,7 @@ export function createStore(database: Database): Store {
   async function replay(eventId: string | undefined, action: string, actorId: string | null) {
     if (!eventId) return undefined;
     const seen = await base.audit.processed(eventId);
-    if (!seen) return undefined;
-    // The same event id for another action or person is not a retry: refuse rather than answer with someone else's record.
-    if (seen.action !== action || seen.result.actorId !== actorId)
-      throw new AppError(
-        "conflict",
-        "This request id was already used for something else. Try the action again.",
-      );
-    return seen.result.id;
+    return seen ? replayedId(seen, action, actorId) : undefined;
   }
 
   return {

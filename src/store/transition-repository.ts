@@ -2,7 +2,7 @@
 import type { AuditEntry } from "./audit-repository.ts";
 import type { Db } from "./db.ts";
 import { Prisma } from "./generated/client/index.js";
-import type { EvidenceStatus, SampleOutcome } from "./types.ts";
+import type { EvidenceStatus, PersonRecord, Role, SampleOutcome } from "./types.ts";
 
 /** What authorising and status checks need, in one round trip. */
 export interface TransitionFacts {
@@ -20,6 +20,42 @@ export interface TransitionFacts {
   /** Active claims: id, target and unit. */
   claims: Array<{ id: string; targetId: string; unitId: string }>;
 }
+
+/** What `open` finds: each part is null when it does not exist. */
+export interface OpenedTransition {
+  actor: PersonRecord | null;
+  facts: TransitionFacts | null;
+  /** The actor was asked to witness this evidence (whatever became of the request). */
+  askedToWitness: boolean;
+  /** The record of the event id, when it was handled before. */
+  event: { action: string; result: { id: string; actorId: string | null } } | null;
+}
+
+type OpenRow = {
+  actor_id: string | null;
+  actor_centre_id: string | null;
+  actor_email: string | null;
+  actor_name: string | null;
+  actor_job_title: string | null;
+  actor_roles: Role[] | null;
+  actor_erased: boolean | null;
+  event_action: string | null;
+  event_result: unknown;
+  asked: boolean;
+  id: string | null;
+  enrolment_id: string | null;
+  centre_id: string | null;
+  candidate_id: string | null;
+  assessor_id: string | null;
+  ref: string | null;
+  status: EvidenceStatus | null;
+  version: number | null;
+  setting: TransitionFacts["setting"] | null;
+  unit_ids: string[] | null;
+  claim_id: string | null;
+  target_id: string | null;
+  unit_id: string | null;
+};
 
 export interface Transition {
   evidenceId: string;
@@ -51,50 +87,76 @@ export class TransitionRepository {
   constructor(private readonly db: Db) {}
 
   async facts(evidenceId: string): Promise<TransitionFacts | null> {
+    return (await this.open(evidenceId, null)).facts;
+  }
+
+  /**
+   * Everything a guarded change needs before it is applied, in one round trip: the evidence facts, the acting
+   * person, whether they were asked to witness it, and the record of an event id already handled.
+   */
+  async open(evidenceId: string, actorId: string | null, eventId?: string): Promise<OpenedTransition> {
     // One row per active claim (or one row with no claim): a plain join is cheaper here than aggregating JSON.
-    const rows = await this.db.$queryRaw<
-      Array<{
-        id: string;
-        enrolment_id: string;
-        centre_id: string;
-        candidate_id: string;
-        assessor_id: string | null;
-        ref: string;
-        status: EvidenceStatus;
-        version: number;
-        setting: TransitionFacts["setting"];
-        unit_ids: string[];
-        claim_id: string | null;
-        target_id: string | null;
-        unit_id: string | null;
-      }>
-    >`
-      SELECT e.id, e.enrolment_id, en.centre_id, e.candidate_id, en.assessor_id, e.ref, e.status::text AS status,
-             e.version, e.setting::text AS setting, en.unit_ids, c.id AS claim_id, c.target_id, c.unit_id
-        FROM evidence e
-        JOIN enrolment en ON en.id = e.enrolment_id
-        LEFT JOIN claim c ON c.evidence_id = e.id AND c.active
-       WHERE e.id = ${evidenceId}
-       ORDER BY c.target_id`;
+    const rows = await this.db.$queryRaw<OpenRow[]>`
+      SELECT a.actor_id, a.actor_centre_id, a.actor_email, a.actor_name, a.actor_job_title, a.actor_roles,
+             a.actor_erased, pe.action AS event_action, pe.result AS event_result,
+             EXISTS (SELECT 1 FROM witness_request w WHERE w.evidence_id = ${evidenceId} AND w.witness_id = a.actor_id)
+               AS asked,
+             f.*
+        FROM (SELECT 1) AS anchor
+        LEFT JOIN (
+          SELECT id AS actor_id, centre_id AS actor_centre_id, email AS actor_email, name AS actor_name,
+                 job_title AS actor_job_title, roles::text[] AS actor_roles, erased_at IS NOT NULL AS actor_erased
+            FROM person WHERE id = ${actorId}::text) AS a ON true
+        LEFT JOIN processed_event pe ON pe.event_id = ${eventId ?? null}::text
+        LEFT JOIN (
+          SELECT e.id, e.enrolment_id, en.centre_id, e.candidate_id, en.assessor_id, e.ref, e.status::text AS status,
+                 e.version, e.setting::text AS setting, en.unit_ids, c.id AS claim_id, c.target_id, c.unit_id
+            FROM evidence e
+            JOIN enrolment en ON en.id = e.enrolment_id
+            LEFT JOIN claim c ON c.evidence_id = e.id AND c.active
+           WHERE e.id = ${evidenceId}) AS f ON true
+       ORDER BY f.target_id`;
     const row = rows[0];
-    if (!row) return null;
-    return {
-      id: row.id,
-      enrolmentId: row.enrolment_id,
-      centreId: row.centre_id,
-      candidateId: row.candidate_id,
-      assessorId: row.assessor_id,
-      ref: row.ref,
-      status: row.status,
-      version: Number(row.version),
-      setting: row.setting,
-      planUnitIds: [...row.unit_ids],
-      claims: rows.flatMap((r) =>
-        r.claim_id && r.target_id && r.unit_id
-          ? [{ id: r.claim_id, targetId: r.target_id, unitId: r.unit_id }]
-          : [],
-      ),
-    };
+    const actor: PersonRecord | null =
+      row?.actor_id && row.actor_centre_id && row.actor_email && row.actor_name && row.actor_roles
+        ? {
+            id: row.actor_id,
+            centreId: row.actor_centre_id,
+            email: row.actor_email,
+            name: row.actor_name,
+            jobTitle: row.actor_job_title,
+            roles: [...row.actor_roles],
+            erased: row.actor_erased === true,
+          }
+        : null;
+    const event =
+      row?.event_action && row.event_result
+        ? {
+            action: row.event_action,
+            result: row.event_result as { id: string; actorId: string | null },
+          }
+        : null;
+    const facts: TransitionFacts | null =
+      row?.id && row.enrolment_id && row.centre_id && row.candidate_id && row.ref && row.status && row.setting
+        ? {
+            id: row.id,
+            enrolmentId: row.enrolment_id,
+            centreId: row.centre_id,
+            candidateId: row.candidate_id,
+            assessorId: row.assessor_id,
+            ref: row.ref,
+            status: row.status,
+            version: Number(row.version),
+            setting: row.setting,
+            planUnitIds: [...(row.unit_ids ?? [])],
+            claims: rows.flatMap((r) =>
+              r.claim_id && r.target_id && r.unit_id
+                ? [{ id: r.claim_id, targetId: r.target_id, unitId: r.unit_id }]
+                : [],
+            ),
+          }
+        : null;
+    return { actor, facts, askedToWitness: row?.asked === true, event };
   }
 
   /** Applies the transition; returns the new version, or null when the version or status no longer match. */
