@@ -14,7 +14,12 @@ import type { BulkValue } from "../src/store/bulk-repository.ts";
 import { openStore, type Store } from "../src/store/store.ts";
 
 const POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
-const SIZE = { candidates: 1000, evidencePerCandidate: 100, claimsPerEvidence: 5 };
+/** The size; BENCH_STORE_CANDIDATES makes a smaller portfolio for a quick look (figures then say so). */
+const SIZE = {
+  candidates: Number(process.env.BENCH_STORE_CANDIDATES) || 1000,
+  evidencePerCandidate: 100,
+  claimsPerEvidence: 5,
+};
 const UNITS = ["201", "202", "205", "206", "207", "213", "216"];
 const COVERAGE_RUNS = 200;
 const PAIRS = 600;
@@ -53,7 +58,7 @@ interface Loaded {
   rows: Record<string, number>;
 }
 
-async function load(ctx: PortfolioContext): Promise<Loaded> {
+export async function load(ctx: PortfolioContext): Promise<Loaded> {
   const { store, catalogue } = ctx;
   const random = lcg(20251124);
   const centre = await createCentre(ctx, {
@@ -171,7 +176,7 @@ async function load(ctx: PortfolioContext): Promise<Loaded> {
   };
 }
 
-async function coverage(ctx: PortfolioContext, loaded: Loaded) {
+export async function coverage(ctx: PortfolioContext, loaded: Loaded) {
   const random = lcg(7);
   const times: number[] = [];
   const until = performance.now() + TIME_CAP_MS;
@@ -186,7 +191,7 @@ async function coverage(ctx: PortfolioContext, loaded: Loaded) {
   return { runs: times.length, p50_ms: round(percentile(times, 50)), p95_ms: round(percentile(times, 95)) };
 }
 
-async function submitDecide(
+export async function submitDecide(
   ctx: PortfolioContext,
   drafts: Loaded["drafts"],
   assessorId: string,

@@ -11,6 +11,7 @@ import { AppError } from "../app/errors.ts";
 import { databaseTarget } from "./database-url.ts";
 import { PrismaClient } from "./generated/client/index.js";
 import { applyPendingMigrations, type ScriptRunner } from "./migrate.ts";
+import { pgliteClient } from "./pglite-client.ts";
 
 /** PGlite's version names the template: a data directory belongs to the PGlite that made it. */
 const PGLITE_VERSION: string = (() => {
@@ -48,9 +49,13 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       `The embedded database in ${dataDir} could not be opened (${(error as Error).message}). If another Shiftnote is running on it, stop that one first.`,
     );
   }
+  // PGlite is one backend in one process, so a session setting holds for everything it writes. New WAL
+  // segments need not be filled with zeros first: in WebAssembly's memory file system that meant growing a
+  // 16 MB file 8 kB at a time, copying it at every step.
+  await db.exec("SET wal_init_zero = off");
   const applied = await applyPendingMigrations(pgliteRunner(db));
   // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils; the protocol is the same.
-  const adapter = new PrismaPGlite(db) as unknown as NonNullable<
+  const adapter = new PrismaPGlite(pgliteClient(db) as unknown as PGlite) as unknown as NonNullable<
     ConstructorParameters<typeof PrismaClient>[0]
   >["adapter"];
   const prisma = new PrismaClient({ adapter });
