@@ -30,8 +30,12 @@ interface Locks {
   parsers: Parsers;
 }
 
-/** Distinct statements kept prepared; the product has a few hundred, anything beyond runs unprepared. */
-const MAX_PREPARED = 1000;
+/**
+ * Statements kept prepared, least recently used dropped first: the product's repositories have a few dozen.
+ * Only parameterised statements are kept; SQL with its values written in (bulk loads) runs once, unnamed.
+ */
+const MAX_PREPARED = 300;
+const MAX_PREPARED_SQL = 16_384;
 
 export function pgliteClient(db: PGlite): AdapterClient {
   const locks = db as unknown as Locks;
@@ -57,8 +61,18 @@ export function pgliteClient(db: PGlite): AdapterClient {
     return locks._runExclusiveQuery(async () => {
       let name = prepared.get(sql);
       const parts: Uint8Array[] = [];
-      if (name === undefined) {
-        name = prepared.size < MAX_PREPARED ? `shiftnote_${++counter}` : "";
+      if (name !== undefined) {
+        // Most recently used last, so the first key is the one to drop.
+        prepared.delete(sql);
+        prepared.set(sql, name);
+      } else {
+        const keep = params.length > 0 && sql.length <= MAX_PREPARED_SQL;
+        name = keep ? `shiftnote_${++counter}` : "";
+        if (keep && prepared.size >= MAX_PREPARED) {
+          const [oldest, oldName] = prepared.entries().next().value as [string, string];
+          prepared.delete(oldest);
+          parts.push(protocol.serialize.close({ type: "S", name: oldName }));
+        }
         parts.push(protocol.serialize.parse({ name, text: sql }));
       }
       parts.push(

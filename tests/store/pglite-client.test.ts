@@ -102,4 +102,18 @@ describe("pgliteClient", () => {
     );
     expect(answers.map((a) => a.rows[0]?.n)).toEqual(Array.from({ length: 40 }, (_, i) => i));
   });
+
+  it("keeps a bounded number of statements prepared, and none for SQL with its values written in", async () => {
+    const kept = async () =>
+      (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_prepared_statements")).rows[0]
+        ?.n ?? 0;
+    const before = await kept();
+    for (let i = 0; i < 50; i++) await client.query(`SELECT ${i} AS literal`);
+    expect(await kept()).toBe(before);
+    for (let i = 0; i < 350; i++) await client.query(`SELECT $1::int + ${i} AS n`, [i]);
+    expect(await kept()).toBeLessThanOrEqual(300);
+    // A statement dropped from the cache is prepared again and still answers.
+    const { rows } = await client.query<{ n: number }>("SELECT $1::int + 0 AS n", [5]);
+    expect(rows[0]?.n).toBe(5);
+  });
 });
