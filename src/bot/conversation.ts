@@ -11,7 +11,7 @@ import type { Turn } from "./core.ts";
 import { readIntent } from "./intents.ts";
 import { card, say } from "./reply.ts";
 import type { BotReply, IncomingFile } from "./types.ts";
-import { coverageView, queueView, sampleListView, suggestionView } from "./views.ts";
+import { coverageView, type DraftForCard, queueView, sampleListView, suggestionView } from "./views.ts";
 
 const AUDIO = /\.(m4a|aac|mp3|ogg|oga|opus|webm|wav|mp4)$/i;
 const isAudio = (file: IncomingFile) => file.mimeType?.startsWith("audio/") || AUDIO.test(file.name);
@@ -143,7 +143,10 @@ async function account(
     ...(voice?.audioPath ? { audioPath: voice.audioPath } : {}),
     eventId: command.eventId,
   });
-  const evidence = await viewEvidence(ctx, { actorId: person.id, evidenceId: draft.id });
+  // The card is made from what was just written; only a retried message reads the stored draft.
+  const evidence: DraftForCard = draft.created
+    ? { ...draft, ...draft.created, activeClaims: draft.created.claims }
+    : await viewEvidence(ctx, { actorId: person.id, evidenceId: draft.id });
   const view = suggestionView(ctx.catalogue, evidence, {
     privacy: mapped.privacy.found,
     ...(voice ? { voiceEngine: voice.engine } : {}),

@@ -61,9 +61,19 @@ const unitIdsOf = (record: EvidenceRecord) => [
 const kindsOf = (spans: readonly PersonalDataSpan[]) => [...new Set(spans.map((s) => s.kind))];
 
 /** The candidate's suggestion card: the draft's active claims ticked, grouped by unit. */
+/** What a suggestion card shows of a draft: a stored record, or the one just written. */
+export type DraftForCard = Pick<
+  EvidenceView,
+  "id" | "version" | "ref" | "text" | "source" | "transcriptionEngine"
+> & {
+  activeClaims: ReadonlyArray<
+    Pick<EvidenceView["activeClaims"][number], "kind" | "targetId" | "unitId" | "support">
+  >;
+};
+
 export function suggestionView(
   catalogue: Catalogue,
-  evidence: EvidenceView,
+  evidence: DraftForCard,
   extra: { privacy?: readonly PersonalDataSpan[]; voiceEngine?: string } = {},
 ): SuggestionView {
   const units = new Map<string, SuggestedUnitView>();

@@ -1,5 +1,7 @@
 // Use case: a candidate's account, with the mapper's suggestions, becomes a draft piece of evidence.
 import { AppError } from "../app/errors.ts";
+import { isUniqueViolation } from "../store/db.ts";
+import type { NewClaim } from "../store/evidence-repository.ts";
 import type { EvidenceMethod, EvidenceSetting, EvidenceSource } from "../store/types.ts";
 import { type MappedSuggestions, resolveClaims, suggestionsToClaims } from "./claims.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
@@ -28,7 +30,18 @@ export interface CreateDraftInput {
   eventId?: string;
 }
 
-export async function createDraft(ctx: PortfolioContext, input: CreateDraftInput): Promise<EvidenceSummary> {
+/** The new draft; `created` holds what was written, absent when a retried event was answered from the first. */
+export interface DraftResult extends EvidenceSummary {
+  created?: {
+    text: string;
+    source: EvidenceSource;
+    transcriptionEngine: string | null;
+    /** In the order the stored record lists them: by unit, then id. */
+    claims: NewClaim[];
+  };
+}
+
+export async function createDraft(ctx: PortfolioContext, input: CreateDraftInput): Promise<DraftResult> {
   const replayed = await ctx.store.replay(input.eventId, "evidence.draft", input.candidateId);
   if (replayed) return summary(ctx, replayed);
 
@@ -65,37 +78,63 @@ export async function createDraft(ctx: PortfolioContext, input: CreateDraftInput
   );
   const title = (input.title?.trim() || firstWords(text)).slice(0, 120);
 
-  // one transaction: the draft, its first version, its claims and the audit event
-  const id = await ctx.store.once(input.eventId, "evidence.draft", candidate.id, async (tx) => {
-    const number = await tx.enrolments.takeEvidenceNumber(enrolment.id);
-    const created = await tx.evidence.create({
-      enrolmentId: enrolment.id,
-      candidateId: candidate.id,
-      ref: `E${number}`,
-      title,
-      source: input.source ?? "typed",
-      method: input.method ?? (input.source === "witness" ? "witness_testimony" : "personal_statement"),
-      setting: input.setting ?? "workplace",
-      occurredOn: input.occurredOn ?? null,
-      text,
-      authorId: candidate.id,
-      claims,
-      audioPath: input.audioPath ?? null,
-      transcriptionEngine: input.transcriptionEngine ?? null,
+  // one statement, so one transaction: the draft, its first version, its claims, the audit event, the event id
+  const record = {
+    enrolmentId: enrolment.id,
+    candidateId: candidate.id,
+    title,
+    source: input.source ?? "typed",
+    method: input.method ?? (input.source === "witness" ? "witness_testimony" : "personal_statement"),
+    setting: input.setting ?? "workplace",
+    occurredOn: input.occurredOn ?? null,
+    text,
+    authorId: candidate.id,
+    claims,
+    audioPath: input.audioPath ?? null,
+    transcriptionEngine: input.transcriptionEngine ?? null,
+  } as const;
+  let created: { id: string; ref: string };
+  try {
+    created = await ctx.store.evidence.createDraft({
+      ...record,
+      audit: {
+        actor: { personId: candidate.id },
+        action: "evidence.drafted",
+        entityType: "evidence",
+        centreId: enrolment.centreId,
+      },
+      ...(input.eventId
+        ? { event: { id: input.eventId, action: "evidence.draft", actorId: candidate.id } }
+        : {}),
     });
-    await tx.audit.append({
-      actor: { personId: candidate.id },
-      action: "evidence.drafted",
-      entityType: "evidence",
-      entityId: created.id,
-      centreId: enrolment.centreId,
-      data: { ref: created.ref, claims: claims.map((c) => c.targetId) },
-    });
-    return created.id;
-  });
+  } catch (error) {
+    // Two deliveries of one event raced: the loser wrote nothing; answer with the winner's draft.
+    const winner = isUniqueViolation(error)
+      ? await ctx.store.replay(input.eventId, "evidence.draft", input.candidateId)
+      : undefined;
+    if (winner) return summary(ctx, winner);
+    throw error;
+  }
 
-  await notifySafely(ctx.notify, { type: "evidence.drafted", evidenceId: id, candidateId: candidate.id });
-  return summary(ctx, id);
+  await notifySafely(ctx.notify, {
+    type: "evidence.drafted",
+    evidenceId: created.id,
+    candidateId: candidate.id,
+  });
+  return {
+    id: created.id,
+    ref: created.ref,
+    status: "draft",
+    version: 1,
+    created: {
+      text,
+      source: record.source,
+      transcriptionEngine: record.transcriptionEngine,
+      claims: [...claims].sort(
+        (x, y) => x.unitId.localeCompare(y.unitId) || x.targetId.localeCompare(y.targetId),
+      ),
+    },
+  };
 }
 
 function firstWords(text: string): string {

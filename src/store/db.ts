@@ -8,14 +8,16 @@ export function isUniqueViolation(error: unknown): boolean {
   const e = error as {
     code?: string;
     cause?: { code?: string };
-    meta?: { driverAdapterError?: { cause?: { code?: string } } };
+    meta?: { driverAdapterError?: { cause?: { code?: string; originalCode?: string; kind?: string } } };
   } | null;
   // pglite-prisma-adapter's errors reach us as its own DriverAdapterError (older utils), with the SQLSTATE in `cause`.
   return (
     e?.code === "P2002" ||
     e?.code === "23505" ||
     e?.cause?.code === "23505" ||
-    e?.meta?.driverAdapterError?.cause?.code === "23505"
+    e?.meta?.driverAdapterError?.cause?.code === "23505" ||
+    // @prisma/adapter-pg's errors for raw queries (P2010) keep the SQLSTATE as `originalCode`.
+    e?.meta?.driverAdapterError?.cause?.originalCode === "23505"
   );
 }
 

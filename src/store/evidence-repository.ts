@@ -1,6 +1,8 @@
 // Evidence, its versions and its claims: reads and guarded writes (every state change checks the version it expects).
+import { randomUUID } from "node:crypto";
+import type { AuditEntry } from "./audit-repository.ts";
 import type { Db } from "./db.ts";
-import type { Prisma } from "./generated/client/index.js";
+import { Prisma } from "./generated/client/index.js";
 import type {
   ClaimDecision,
   ClaimKind,
@@ -26,7 +28,6 @@ export interface NewClaim {
 export interface NewEvidence {
   enrolmentId: string;
   candidateId: string;
-  ref: string;
   title: string;
   source: EvidenceSource;
   method: EvidenceMethod;
@@ -127,25 +128,67 @@ const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 export class EvidenceRepository {
   constructor(private readonly db: Db) {}
 
-  async create(input: NewEvidence): Promise<EvidenceHeader> {
-    const row = await this.db.evidence.create({
-      data: {
-        enrolmentId: input.enrolmentId,
-        candidateId: input.candidateId,
-        ref: input.ref,
-        title: input.title,
-        source: input.source,
-        method: input.method,
-        setting: input.setting,
-        occurredOn: input.occurredOn ? new Date(`${input.occurredOn}T00:00:00Z`) : null,
-        audioPath: input.audioPath ?? null,
-        transcriptionEngine: input.transcriptionEngine ?? null,
-        versions: { create: { number: 1, text: input.text, authorId: input.authorId } },
-        claims: { create: input.claims },
-      },
-      select: headerSelect,
-    });
-    return toHeader(row);
+  /**
+   * A new draft in one statement (so one transaction): its number taken from the enrolment, the evidence row,
+   * its first version, its claims, the audit event and, when given, the event id that makes a retry harmless.
+   * A retry that raced this one fails on the event id's key and changes nothing.
+   */
+  async createDraft(
+    input: NewEvidence & {
+      audit: Omit<AuditEntry, "entityId" | "data">;
+      event?: { id: string; action: string; actorId: string | null };
+    },
+  ): Promise<{ id: string; ref: string }> {
+    const id = randomUUID();
+    const actorId = "personId" in input.audit.actor ? input.audit.actor.personId : null;
+    const actorLabel = "label" in input.audit.actor ? input.audit.actor.label : null;
+    const claims = input.claims;
+    const targets = claims.map((c) => c.targetId);
+    const event = input.event
+      ? Prisma.sql`, processed AS (
+          INSERT INTO processed_event (event_id, action, result)
+          SELECT ${input.event.id}, ${input.event.action},
+                 json_build_object('id', created.id, 'actorId', ${input.event.actorId}::text)::jsonb FROM created
+          RETURNING 1)`
+      : Prisma.empty;
+    const rows = await this.db.$queryRaw<Array<{ id: string; ref: string }>>`
+      WITH numbered AS (
+        UPDATE enrolment SET next_evidence_number = next_evidence_number + 1
+         WHERE id = ${input.enrolmentId}
+        RETURNING next_evidence_number - 1 AS number),
+      created AS (
+        INSERT INTO evidence (id, enrolment_id, candidate_id, ref, title, source, method, setting, occurred_on,
+                              audio_path, transcription_engine)
+        SELECT ${id}, ${input.enrolmentId}, ${input.candidateId}, 'E' || numbered.number, ${input.title},
+               ${input.source}::"EvidenceSource", ${input.method}::"EvidenceMethod",
+               ${input.setting}::"EvidenceSetting", ${input.occurredOn}::date, ${input.audioPath ?? null}::text,
+               ${input.transcriptionEngine ?? null}::text
+          FROM numbered
+        RETURNING id, ref),
+      versioned AS (
+        INSERT INTO evidence_version (id, evidence_id, number, text, author_id)
+        SELECT gen_random_uuid()::text, created.id, 1, ${input.text}, ${input.authorId} FROM created
+        RETURNING 1),
+      claimed AS (
+        INSERT INTO claim (id, evidence_id, kind, target_id, unit_id, proposed_by, support)
+        SELECT gen_random_uuid()::text, created.id, c.kind::"ClaimKind", c.target_id, c.unit_id,
+               c.proposed_by::"ClaimProposer", c.support
+          FROM created,
+               unnest(${claims.map((c) => c.kind)}::text[], ${targets}::text[], ${claims.map((c) => c.unitId)}::text[],
+                      ${claims.map((c) => c.proposedBy)}::text[], ${claims.map((c) => c.support)}::text[])
+                 AS c(kind, target_id, unit_id, proposed_by, support)
+        RETURNING 1),
+      audited AS (
+        INSERT INTO audit_event (actor_id, actor_label, action, entity_type, entity_id, centre_id, data)
+        SELECT ${actorId}::text, ${actorLabel}::text, ${input.audit.action}, ${input.audit.entityType}, created.id,
+               ${input.audit.centreId ?? null}::text,
+               jsonb_build_object('ref', created.ref, 'claims', to_jsonb(${targets}::text[]))
+          FROM created
+        RETURNING 1)${event}
+      SELECT id, ref FROM created`;
+    const row = rows[0];
+    if (!row) throw new Error(`Enrolment ${input.enrolmentId} does not exist.`);
+    return row;
   }
 
   async header(id: string): Promise<EvidenceHeader | null> {

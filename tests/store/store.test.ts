@@ -130,10 +130,9 @@ describe.each(backends)("store on $name", (backend) => {
       assessorId: null,
       internalVerifierId: null,
     });
-    const e = await store.evidence.create({
+    const e = await store.evidence.createDraft({
       enrolmentId: enrolment.id,
       candidateId: person.id,
-      ref: "E1",
       title: "t",
       source: "typed",
       method: "personal_statement",
@@ -142,7 +141,9 @@ describe.each(backends)("store on $name", (backend) => {
       text: "text",
       authorId: person.id,
       claims: [{ kind: "criterion", targetId: "205.1.1", unitId: "205", proposedBy: "mapper", support: "s" }],
+      audit: { actor: { personId: person.id }, action: "evidence.drafted", entityType: "evidence" },
     });
+    expect(e.ref).toBe("E1");
     const stale = await store.transitions.apply({
       evidenceId: e.id,
       expectedVersion: 7,
@@ -157,7 +158,9 @@ describe.each(backends)("store on $name", (backend) => {
       event: { id: `stale-${e.id}`, action: "evidence.submit", actorId: person.id },
     });
     expect(stale).toBeNull();
-    expect(await store.audit.forEntity("evidence", e.id)).toEqual([]);
+    expect((await store.audit.forEntity("evidence", e.id)).map((a) => a.action)).toEqual([
+      "evidence.drafted",
+    ]);
     expect(await store.audit.processed(`stale-${e.id}`)).toBeNull();
     const facts = await store.transitions.facts(e.id);
     expect(facts).toMatchObject({ status: "draft", version: 1, setting: "workplace", planUnitIds: ["205"] });
