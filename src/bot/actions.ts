@@ -97,6 +97,9 @@ async function dispatch(
   // The use cases check the version and the person's right to act, in that order of their own.
 
   switch (verb) {
+    case "evidence.refresh":
+      // A copy of a card being shown again: the evidence as it is now, for this person. Nothing changes.
+      return [await currentCard(turn, evidence)];
     case "evidence.submit": {
       // Unticked suggestions are removed first (a new version), then the draft is submitted.
       const unticked = evidence.activeClaims

@@ -14,6 +14,8 @@ export const VERBS = [
   "witness.decline",
   "sample.open",
   "sample.countersign",
+  // Teams asks for it when a card with a `refresh` is shown: the answer is the card as it is now, for the viewer.
+  "evidence.refresh",
 ] as const;
 
 export type Verb = (typeof VERBS)[number];

@@ -132,17 +132,28 @@ export interface AdaptiveCard {
   type: "AdaptiveCard";
   $schema: "http://adaptivecards.io/schemas/adaptive-card.json";
   version: "1.5";
+  /** Universal Actions' refresh: Teams asks the bot for the current card whenever a copy is shown. */
+  refresh?: { action: ExecuteAction };
   body: Element[];
   actions?: Action[];
   msteams?: { width: "Full" };
 }
 
-/** A 1.5 card, full width in Teams; `actions` left out when there are none. */
-export function card(body: Element[], actions: Action[] = []): AdaptiveCard {
+/**
+ * A 1.5 card, full width in Teams; `actions` left out when there are none. A card about one piece of evidence
+ * (`about`) carries a refresh action, so every copy of it (in a chat of fewer than 60 people, where Teams
+ * refreshes for everyone) shows the evidence as it is when someone looks, not as it was when it was sent.
+ */
+export function card(
+  body: Element[],
+  actions: Action[] = [],
+  about?: { evidenceId: string; version: number },
+): AdaptiveCard {
   return {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: "1.5",
+    ...(about ? { refresh: { action: execute("Refresh", "evidence.refresh", about) } } : {}),
     body,
     ...(actions.length > 0 ? { actions } : {}),
     msteams: { width: "Full" },

@@ -117,7 +117,7 @@ function buildCard(view: ApprovalView, limits: Limits): ac.AdaptiveCard {
   }
   if (view.claims.length > shown.length)
     body.push(ac.subtle(leftOutWords(view.claims.length - shown.length)));
-  if (decided) return ac.card(body);
+  if (decided) return ac.card(body, [], view);
 
   body.push({
     type: "Input.Text",
@@ -127,11 +127,15 @@ function buildCard(view: ApprovalView, limits: Limits): ac.AdaptiveCard {
     maxLength: 2000,
     spacing: "large",
   });
-  return ac.card(body, [
-    ac.execute("Approve all", "evidence.approve_all", view, { style: "positive" }),
-    ac.execute("Submit decisions", "evidence.decide", view),
-    ac.execute("Refer back", "evidence.refer", view),
-  ]);
+  return ac.card(
+    body,
+    [
+      ac.execute("Approve all", "evidence.approve_all", view, { style: "positive" }),
+      ac.execute("Submit decisions", "evidence.decide", view),
+      ac.execute("Refer back", "evidence.refer", view),
+    ],
+    view,
+  );
 }
 
 function claimBlock(claim: ApprovalClaimView, open: boolean): KnownBlock {

@@ -147,7 +147,7 @@ function buildSampleCard(view: SampleView, limits: (typeof LIMITS)[number]): ac.
         isSubtle: true,
       }),
     );
-  if (signed) return ac.card(body);
+  if (signed) return ac.card(body, [], view);
   body.push(
     {
       type: "Input.ChoiceSet",
@@ -167,7 +167,7 @@ function buildSampleCard(view: SampleView, limits: (typeof LIMITS)[number]): ac.
       maxLength: 2000,
     },
   );
-  return ac.card(body, [ac.execute("Countersign", "sample.countersign", view, { style: "positive" })]);
+  return ac.card(body, [ac.execute("Countersign", "sample.countersign", view, { style: "positive" })], view);
 }
 
 /** Block Kit for countersigning one assessed piece of evidence. */

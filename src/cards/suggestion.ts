@@ -157,7 +157,7 @@ function buildCard(view: SuggestionView, limits: (typeof LIMITS)[number]): ac.Ad
   actions.push(
     ac.execute("Discard", "evidence.discard", view, { style: "destructive", associatedInputs: "none" }),
   );
-  return ac.card(body, actions);
+  return ac.card(body, actions, view);
 }
 
 const itemLine = (title: string, support: string, extra = ""): string =>

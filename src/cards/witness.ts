@@ -63,7 +63,7 @@ function buildCard(view: WitnessRequestView, limits: (typeof LIMITS)[number]): a
     const items: ac.Element[] = [ac.text(answered.lead, { weight: "bolder" })];
     if (answered.body) items.push(ac.userText(truncate(answered.body, limits.account)));
     body.push(ac.container(items, { style: view.answered?.declined ? "warning" : "good", spacing: "large" }));
-    return ac.card(body);
+    return ac.card(body, [], view);
   }
 
   body.push(
@@ -105,10 +105,14 @@ function buildCard(view: WitnessRequestView, limits: (typeof LIMITS)[number]): a
       maxLength: 3000,
     },
   );
-  return ac.card(body, [
-    ac.execute("Send my testimony", "witness.testify", view, { style: "positive" }),
-    ac.execute("I can’t confirm this", "witness.decline", view, { associatedInputs: "none" }),
-  ]);
+  return ac.card(
+    body,
+    [
+      ac.execute("Send my testimony", "witness.testify", view, { style: "positive" }),
+      ac.execute("I can’t confirm this", "witness.decline", view, { associatedInputs: "none" }),
+    ],
+    view,
+  );
 }
 
 /** Block Kit asking a witness for testimony; once answered, it shows the answer and asks nothing. */

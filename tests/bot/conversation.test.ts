@@ -126,6 +126,20 @@ describe("a candidate's account becomes assessed evidence", () => {
     expect(JSON.stringify(firstCard(again))).toMatch(/changed since you opened it/);
     expect((await store.evidence.byId(evidence?.id ?? ""))?.decisions).toHaveLength(1);
 
+    // Every earlier copy shows the outcome when it is shown again (Teams asks with the card's refresh action):
+    // the approval card Priya was sent on submission, Amira's draft card, Tom's witness card.
+    const versionBefore = (await store.evidence.header(evidence?.id ?? ""))?.version;
+    const sentToPriya = submitted.notifications[0]?.reply.card?.adaptive;
+    const priyaCopy = firstCard(await act(PRIYA, actionIn(sentToPriya, "evidence.refresh") ?? {}));
+    expect(JSON.stringify(priyaCopy)).toMatch(/Assessed by Priya Shah/);
+    expect(actionIn(priyaCopy, "evidence.decide")).toBeUndefined();
+    const amiraCopy = firstCard(await act(AMIRA, actionIn(card, "evidence.refresh") ?? {}));
+    expect(JSON.stringify(amiraCopy)).toMatch(/is assessed/);
+    expect(actionIn(amiraCopy, "evidence.submit")).toBeUndefined();
+    const tomCopy = firstCard(await act(TOM, actionIn(witnessCard, "evidence.refresh") ?? {}));
+    expect(actionIn(tomCopy, "witness.testify")).toBeUndefined();
+    expect((await store.evidence.header(evidence?.id ?? ""))?.version).toBe(versionBefore);
+
     // The candidate's progress now counts those criteria as assessed.
     const progress = await say(AMIRA, "progress");
     expect(JSON.stringify(firstCard(progress))).toMatch(/\d+ assessed/);

@@ -228,6 +228,20 @@ describe.skipIf(skipBrowser)("the playground in headless Chromium", { timeout: 1
       .toMatch(new RegExp(`Assessed by Priya Shah on .*: ${count - 1} of ${count} claims accepted`));
     expect(await decided.locator("select").count()).toBe(0);
     await shot("assessor-decided");
+    // Every copy shows the outcome: the approval card that arrived when Amira submitted catches up at once, and
+    // the inbox's copy is shown as it is now when Priya comes back to the page.
+    const copies = page.locator(".card", { hasText: `Evidence ${ref} from Amira Hussain` });
+    expect(await copies.count()).toBeGreaterThanOrEqual(2);
+    const everyCopyDecided = async () =>
+      (await copies.allTextContents()).every((t) => /Assessed by Priya Shah/.test(t)) &&
+      (await copies.locator("select").count()) === 0;
+    await expect.poll(everyCopyDecided).toBe(true);
+    await shot("every-copy-decided");
+    await become(TOM, "Tom Reid");
+    await become(PRIYA, "Priya Shah");
+    await expect.poll(() => copies.count()).toBeGreaterThan(0);
+    await expect.poll(everyCopyDecided).toBe(true);
+    await shot("inbox-copy-decided");
     const after = await store.evidence.byId(evidence?.id ?? "");
     expect(after?.status).toBe("assessed");
     const decisions = after?.claims.filter((c) => c.active).map((c) => c.decision) ?? [];

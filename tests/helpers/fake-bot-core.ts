@@ -73,7 +73,7 @@ export function createFakeBotCore(): FakeBotCore {
     async handle(command): Promise<BotResult> {
       commands.push(command);
       if (core.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, core.delayMs));
-      if (command.action?.verb === "evidence.submit") {
+      if (command.action?.verb === "evidence.submit" || command.action?.verb === "evidence.refresh") {
         return { replies: [{ card: confirmationCard(), replacesCard: true }], notifications: [] };
       }
       if (command.action) {

@@ -2,6 +2,7 @@
 import { type Activity, ActivityTypes } from "@microsoft/agents-activity";
 import type { CloudAdapter, TurnContext } from "@microsoft/agents-hosting";
 import type { Config } from "../../app/config.ts";
+import type { Verb } from "../../cards/actions.ts";
 import { handleSafely } from "../channel-errors.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";
 import type { ConversationStore } from "../conversation-store.ts";
@@ -10,6 +11,8 @@ import { ACTION_INVOKE, activityToCommand, teamsUserId } from "./activity-to-com
 import { attachmentsToFiles } from "./attachments.ts";
 import type { MemberDirectory } from "./member-info.ts";
 import { actionResponse, badActionBody, replyActivity } from "./render.ts";
+
+const REFRESH_VERB: Verb = "evidence.refresh";
 
 export type BotIdentity = Parameters<CloudAdapter["continueConversation"]>[0];
 
@@ -99,7 +102,9 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
       await remember(context, command.actor.userId);
       const { body, rest } = actionResponse(result.replies);
       const pressedCardId = context.activity.replyToId;
-      if (body.type === "application/vnd.microsoft.card.adaptive" && pressedCardId) {
+      // A refresh is one person's view of a copy: it answers them only and must not overwrite the others'.
+      const refresh = command.action?.verb === REFRESH_VERB;
+      if (body.type === "application/vnd.microsoft.card.adaptive" && pressedCardId && !refresh) {
         // The invoke response refreshes the card for whoever pressed; updating the message refreshes it for everyone.
         const updated = replyActivity({ card: { adaptive: body.value, blocks: [], fallbackText: "" } });
         updated.id = pressedCardId;

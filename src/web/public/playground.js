@@ -38,28 +38,68 @@
     })
     .catch(() => {});
 
+  // Cards about a piece of evidence carry a refresh action, as in Teams: a copy shown again (from the inbox,
+  // or beside a card just acted on) asks for the evidence as it is now, so no copy offers stale buttons.
+  const refreshOf = new WeakMap();
+
+  async function refreshCard(holder) {
+    const data = refreshOf.get(holder);
+    if (!data || !who.value) return;
+    try {
+      const res = await fetch("/playground/api/messages", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ as: who.value, action: data }),
+      });
+      const out = await res.json();
+      const fresh = (out.replies || []).find((r) => r.card);
+      if (res.ok && fresh) renderCard(fresh.card, holder);
+    } catch {
+      // The copy stays as it was; the next refresh will try again.
+    }
+  }
+
+  /** After an action on one card, the other copies of cards about the same evidence catch up. */
+  function refreshCopies(evidenceId, except) {
+    for (const holder of log.querySelectorAll(".card")) {
+      if (holder !== except && refreshOf.get(holder)?.evidenceId === evidenceId) refreshCard(holder);
+    }
+  }
+
   function renderCard(json, holder) {
     const card = new AdaptiveCards.AdaptiveCard();
+    const wrap = holder || document.createElement("div");
     card.hostConfig = hostConfig;
+    // The answer to an action replaces the card it came from.
     card.onExecuteAction = (action) => {
       const data = Object.assign({}, action.data || {});
       if (action instanceof AdaptiveCards.ExecuteAction && action.verb) data.verb = action.verb;
-      send({ action: data }, holder);
+      send({ action: data }, wrap);
     };
     card.parse(json);
     const el = card.render();
-    const wrap = holder || document.createElement("div");
     wrap.className = "card";
     wrap.replaceChildren(el);
+    const refresh = json.refresh?.action;
+    if (refresh?.data) refreshOf.set(wrap, Object.assign({}, refresh.data, { verb: refresh.verb }));
+    else refreshOf.delete(wrap);
     return wrap;
   }
 
-  function show(replies, sourceCard) {
+  function show(replies, sourceCard, fromInbox) {
     for (const reply of replies) {
       // The words introduce the card, so they come first.
       if (reply.text) add(bubble(reply.text, "", "Shiftnote"));
-      if (reply.card && reply.replacesCard && sourceCard) renderCard(reply.card, sourceCard);
-      else if (reply.card) add(renderCard(reply.card));
+      if (reply.card && reply.replacesCard && sourceCard) {
+        renderCard(reply.card, sourceCard);
+        const about = refreshOf.get(sourceCard);
+        if (about) refreshCopies(about.evidenceId, sourceCard);
+      } else if (reply.card) {
+        const holder = renderCard(reply.card);
+        add(holder);
+        // A card kept in the inbox was made when it was sent: show it as it is now.
+        if (fromInbox) refreshCard(holder);
+      }
     }
   }
 
@@ -106,7 +146,7 @@
     for (const r of fresh) seen.set(r.id, true);
     if (fresh.length) {
       add(bubble("New for you:", "note"));
-      show(fresh);
+      show(fresh, undefined, true);
     }
   }
 

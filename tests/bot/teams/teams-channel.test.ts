@@ -158,6 +158,30 @@ describe("Teams in anonymous mode (TEAMS_ANONYMOUS=1)", () => {
     expect(connector.updated[0]).toMatchObject({ method: "PUT", activityId: "activity-7" });
   });
 
+  it("answers a card's automatic refresh with the viewer's card only, leaving the message as others see it", async () => {
+    const response = await post(bot.url, {
+      ...personal(connector.serviceUrl),
+      type: "invoke",
+      name: "adaptiveCard/action",
+      id: "invoke-refresh",
+      replyToId: "activity-8",
+      text: undefined,
+      value: {
+        trigger: "automatic",
+        action: {
+          type: "Action.Execute",
+          verb: "evidence.refresh",
+          data: { verb: "evidence.refresh", evidenceId: "ev-1", version: 1 },
+        },
+      },
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { type: string };
+    expect(body.type).toBe("application/vnd.microsoft.card.adaptive");
+    expect(core.commands[0]?.action?.verb).toBe("evidence.refresh");
+    expect(connector.updated).toEqual([]);
+  });
+
   it("turns a channel @mention of a team leader into a mention, without the bot's own mention in the text", async () => {
     await post(
       bot.url,
