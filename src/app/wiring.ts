@@ -2,6 +2,7 @@
 import type { Express } from "express";
 import { storeConversationReferences } from "../bot/conversation-references.ts";
 import { createBotCore } from "../bot/core.ts";
+import { storeCardCopies } from "../bot/slack/card-copies.ts";
 import { mountSlack, type SlackChannel } from "../bot/slack/mount.ts";
 import { mountTeams, type TeamsChannel } from "../bot/teams/mount.ts";
 import type { BotCore, Notification } from "../bot/types.ts";
@@ -93,7 +94,13 @@ export async function buildProduct(
         if (teams) channels.teams = teams;
       },
       (a) => {
-        const slack = mountSlack(a, { config, core, conversations, onNotifications: deliver });
+        const slack = mountSlack(a, {
+          config,
+          core,
+          conversations,
+          cardCopies: storeCardCopies(store),
+          onNotifications: deliver,
+        });
         if (slack) channels.slack = slack;
       },
       (a) => mountPages(a, { config, store, catalogue }),

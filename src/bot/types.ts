@@ -58,6 +58,11 @@ export interface CardReply {
   blocks: unknown[];
   /** Plain-text summary for notifications and clients that cannot show cards. */
   fallbackText: string;
+  /**
+   * The evidence the card shows and the version it was drawn from, when it is about one piece of evidence: a
+   * channel that keeps copies of cards (Slack) records and redraws them by it.
+   */
+  about?: { evidenceId: string; version: number };
 }
 
 export interface BotReply {

@@ -3,6 +3,7 @@ import { AppError } from "../app/errors.ts";
 import { AssessmentRepository } from "./assessment-repository.ts";
 import { AuditRepository } from "./audit-repository.ts";
 import { BulkRepository } from "./bulk-repository.ts";
+import { CardCopyRepository } from "./card-copy-repository.ts";
 import { ChannelStateRepository } from "./channel-state-repository.ts";
 import { type Database, openDatabase } from "./connect.ts";
 import { type Db, isUniqueViolation } from "./db.ts";
@@ -23,6 +24,7 @@ export interface Repositories {
   readonly bulk: BulkRepository;
   readonly transitions: TransitionRepository;
   readonly channelState: ChannelStateRepository;
+  readonly cardCopies: CardCopyRepository;
 }
 
 export interface Store extends Repositories {
@@ -55,6 +57,7 @@ export function repositories(db: Db): Repositories {
     bulk: new BulkRepository(db),
     transitions: new TransitionRepository(db),
     channelState: new ChannelStateRepository(db),
+    cardCopies: new CardCopyRepository(db),
   };
 }
 

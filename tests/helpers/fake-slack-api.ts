@@ -6,6 +6,15 @@ export interface SlackApiCall {
   method: string;
   args: Record<string, unknown>;
   authorization?: string;
+  /** What the fake answered. */
+  result?: Record<string, unknown>;
+}
+
+/** Makes calls to `method` for which `when` holds answer `{ ok: false, error }`, as Slack does. */
+export interface SlackApiFailure {
+  method: string;
+  error: string;
+  when?: (args: Record<string, unknown>) => boolean;
 }
 
 export interface FakeSlackApi {
@@ -18,6 +27,7 @@ export interface FakeSlackApi {
   calls: SlackApiCall[];
   responses: Array<Record<string, unknown>>;
   users: Map<string, { name: string; email?: string }>;
+  failures: SlackApiFailure[];
   files: Map<string, Uint8Array>;
   downloads: Array<{ name: string; authorization?: string }>;
   callsTo(method: string): SlackApiCall[];
@@ -29,13 +39,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: SlackApiCall[] = [];
   const responses: Array<Record<string, unknown>> = [];
   const users = new Map<string, { name: string; email?: string }>();
+  const failures: SlackApiFailure[] = [];
   const files = new Map<string, Uint8Array>();
   const downloads: Array<{ name: string; authorization?: string }> = [];
   let ts = 1_700_000_100;
 
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
-    const json = (body: unknown) => {
+    const answer = (body: unknown) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(body));
     };
@@ -53,16 +64,26 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const body = await readBody(req);
     if (path.startsWith("/respond/")) {
       responses.push(JSON.parse(body) as Record<string, unknown>);
-      json({ ok: true });
+      answer({ ok: true });
       return;
     }
     const method = path.replace(/^\/api\//, "");
     const args = parseArgs(body, req.headers["content-type"]);
-    calls.push({
+    const call: SlackApiCall = {
       method,
       args,
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
-    });
+    };
+    calls.push(call);
+    const json = (result: Record<string, unknown>) => {
+      call.result = result;
+      answer(result);
+    };
+    const failure = failures.find((f) => f.method === method && (f.when?.(args) ?? true));
+    if (failure) {
+      json({ ok: false, error: failure.error });
+      return;
+    }
     switch (method) {
       case "auth.test":
         json({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "shiftnote" });
@@ -102,6 +123,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     calls,
     responses,
     users,
+    failures,
     files,
     downloads,
     callsTo,

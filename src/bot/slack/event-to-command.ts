@@ -34,6 +34,8 @@ export interface SlackReference {
   channel: string;
   threadTs?: string;
   teamId?: string;
+  /** The Slack user whose conversation this is (a DM's other party): cards sent there are redrawn as they see them. */
+  userId?: string;
 }
 
 /** Message subtypes that are a person saying something; edits, joins and bot posts are not. */
@@ -75,7 +77,11 @@ export function messageToCommand(event: SlackMessageEvent, parts: MessageParts):
       ...(person?.email ? { email: person.email } : {}),
     };
   });
-  const reference: SlackReference = { channel, ...(parts.teamId ? { teamId: parts.teamId } : {}) };
+  const reference: SlackReference = {
+    channel,
+    ...(parts.teamId ? { teamId: parts.teamId } : {}),
+    ...(event.user ? { userId: event.user } : {}),
+  };
   return {
     channel: "slack",
     actor: parts.actor,

@@ -8,6 +8,8 @@ import { handleSafely } from "../channel-errors.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";
 import type { ConversationStore } from "../conversation-store.ts";
 import type { Actor, BotCommand, BotCore, BotReply, Notification } from "../types.ts";
+import type { SlackCardCopies } from "./card-copies.ts";
+import { type CopyKeeper, messageKey } from "./copy-keeper.ts";
 import {
   actionToCommand,
   isForTheBot,
@@ -28,6 +30,8 @@ export interface SlackDeps {
   conversations?: ConversationStore;
   /** Delivers what the core wants sent to other people (the lead maps personId to a channel reference). */
   onNotifications?: (notifications: Notification[]) => Promise<void>;
+  /** Where messages showing evidence cards are kept, so every copy is redrawn after a change (else only the pressed one). */
+  cardCopies?: SlackCardCopies;
   log?: ChannelLog;
 }
 
@@ -43,6 +47,7 @@ export function slackHandlers(
   log: ChannelLog,
   users: SlackUserDirectory,
   files: { botToken: string; apiUrl: string },
+  copies: CopyKeeper,
 ) {
   /** Event ids being worked on now: a retry Slack sends because our ack looked slow is dropped while the first runs. */
   const inFlight = new Set<string>();
@@ -68,12 +73,22 @@ export function slackHandlers(
     }
     return result.replies;
   };
-  const post = async (client: WebClient, channel: string, threadTs: string | undefined, reply: BotReply) => {
-    await client.chat.postMessage({
+  /** Posts a reply for `userId` and remembers it if its card is about evidence; answers the message's key. */
+  const post = async (
+    client: WebClient,
+    channel: string,
+    threadTs: string | undefined,
+    reply: BotReply,
+    userId: string,
+  ) => {
+    const sent = await client.chat.postMessage({
       channel,
       ...(threadTs ? { thread_ts: threadTs } : {}),
       ...messageBody(reply),
     });
+    const where = sent.channel ?? channel;
+    await copies.shown(reply, { userId, channel: where, ts: sent.ts });
+    return sent.ts ? messageKey(where, sent.ts) : undefined;
   };
 
   return {
@@ -120,7 +135,7 @@ export function slackHandlers(
             ...(message.ts ? { messageTs: message.ts } : {}),
             ...(command.threadId ? { threadTs: command.threadId } : {}),
           });
-          await post(client, message.channel, thread, reply);
+          await post(client, message.channel, thread, reply, message.user);
         }
       } finally {
         inFlight.delete(eventId);
@@ -161,9 +176,13 @@ export function slackHandlers(
         ...(body.team?.id ? { teamId: body.team.id } : {}),
       });
       const ephemeral = Boolean((body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral);
-      for (const reply of await run(command)) {
+      // The messages this action draws; the pressed one is never redrawn from elsewhere (it may hold unsent choices).
+      const written = new Set(message?.ts ? [messageKey(channel, message.ts)] : []);
+      const replies = await run(command);
+      for (const reply of replies) {
         if (reply.replacesCard && reply.card && message?.ts && !ephemeral) {
           await client.chat.update({ channel, ts: message.ts, ...messageBody(reply) });
+          await copies.shown(reply, { userId: body.user.id, channel, ts: message.ts });
         } else if (reply.replacesCard && reply.card && ephemeral) {
           await respond({ replace_original: true, ...messageBody(reply) });
         } else {
@@ -173,9 +192,11 @@ export function slackHandlers(
             ...(message?.ts ? { messageTs: message.ts } : {}),
             ...(message?.thread_ts ? { threadTs: message.thread_ts } : {}),
           });
-          await post(client, channel, thread, reply);
+          const key = await post(client, channel, thread, reply, body.user.id);
+          if (key) written.add(key);
         }
       }
+      await copies.afterAction(client, data, replies, written);
     },
 
     async testimony({ ack, body, view, client }: ViewArgs) {
@@ -195,14 +216,20 @@ export function slackHandlers(
         eventId: `view:${view.id}`,
         ...(body.team?.id ? { teamId: body.team.id } : {}),
       });
-      for (const reply of await run(command)) {
+      const written = new Set(form.messageTs ? [messageKey(form.channel, form.messageTs)] : []);
+      const replies = await run(command);
+      for (const reply of replies) {
         if (reply.replacesCard && reply.card && form.messageTs) {
           await client.chat.update({ channel: form.channel, ts: form.messageTs, ...messageBody(reply) });
+          await copies.shown(reply, { userId: body.user.id, channel: form.channel, ts: form.messageTs });
         } else {
           const isDirect = form.channel.startsWith("D");
-          await post(client, form.channel, isDirect && !reply.inThread ? form.threadTs : threadTs, reply);
+          const thread = isDirect && !reply.inThread ? form.threadTs : threadTs;
+          const key = await post(client, form.channel, thread, reply, body.user.id);
+          if (key) written.add(key);
         }
       }
+      await copies.afterAction(client, form.data, replies, written);
     },
 
     async slash({ ack, command, respond }: CommandArgs) {

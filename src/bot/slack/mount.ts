@@ -3,6 +3,7 @@ import { App, ExpressReceiver, type Logger, LogLevel } from "@slack/bolt";
 import express, { type Express } from "express";
 import { type ChannelLog, consoleLog, describeError } from "../channel-log.ts";
 import type { BotReply } from "../types.ts";
+import { copyKeeper } from "./copy-keeper.ts";
 import type { SlackReference } from "./event-to-command.ts";
 import { type SlackDeps, slackHandlers } from "./handlers.ts";
 import { slackMode } from "./mode.ts";
@@ -16,7 +17,10 @@ export const SLACK_PATH = "/slack/events";
 export const SLACK_COMMAND = "/shiftnote";
 
 export interface SlackChannel {
-  /** Posts a reply into a stored Slack conversation: `{ channel, threadTs? }` (a user id as channel opens their DM). */
+  /**
+   * Posts a reply into a stored Slack conversation: `{ channel, threadTs?, userId? }` (a user id as channel opens
+   * their DM). A card about evidence sent to a reference that names the Slack user is kept up to date from then on.
+   */
   sendProactive(reference: unknown, reply: BotReply): Promise<void>;
 }
 
@@ -54,7 +58,12 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackChannel | undefi
     log.error(`A Slack listener failed: ${describeError(error)}`, error);
   });
   const users = new SlackUserDirectory(bolt.client, log);
-  const handlers = slackHandlers(deps, log, users, { botToken: mode.botToken, apiUrl: mode.apiUrl });
+  const copies = copyKeeper({
+    ...(deps.cardCopies ? { copies: deps.cardCopies } : {}),
+    core: deps.core,
+    log,
+  });
+  const handlers = slackHandlers(deps, log, users, { botToken: mode.botToken, apiUrl: mode.apiUrl }, copies);
 
   bolt.event("message", (args) => handlers.message(args));
   bolt.event("app_mention", (args) => handlers.message(args));
@@ -68,11 +77,18 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackChannel | undefi
       const target = reference as Partial<SlackReference> | undefined;
       if (typeof target?.channel !== "string")
         throw new Error("sendProactive needs a Slack { channel } reference.");
-      await bolt.client.chat.postMessage({
+      const sent = await bolt.client.chat.postMessage({
         channel: target.channel,
         ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
         ...messageBody(reply),
       });
+      // References saved from a DM name the Slack user, so the card can be redrawn for them later.
+      if (target.userId)
+        await copies.shown(reply, {
+          userId: target.userId,
+          channel: sent.channel ?? target.channel,
+          ts: sent.ts,
+        });
     },
   };
 }

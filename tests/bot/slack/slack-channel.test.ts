@@ -176,7 +176,7 @@ describe("Slack over signed HTTP", () => {
       eventId: "Ev-dm-1",
       text: "On Saturday the card machine failed and I took payments by phone.",
     });
-    expect(await bot.conversations.get("U1", "slack")).toEqual({ channel: "D1", teamId: "T1" });
+    expect(await bot.conversations.get("U1", "slack")).toEqual({ channel: "D1", teamId: "T1", userId: "U1" });
   });
 
   it("answers 401 to a bad signature and to a stale timestamp, and never calls the core", async () => {
