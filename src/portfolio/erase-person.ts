@@ -14,9 +14,10 @@ export interface Erasure {
 }
 
 /**
- * Anonymises the person (name, email, job title, roles, chat identities) and replaces the words of every piece of
- * evidence they filed (all versions, supporting sentences, testimony about it). Records of decisions and the audit
- * trail stay, with ids only. Testimony the person gave about someone else's evidence stays as part of that evidence.
+ * Anonymises the person (name, email, job title, roles, chat identities, which chat messages showed them which
+ * evidence) and replaces the words of every piece of evidence they filed (all versions, supporting sentences,
+ * testimony about it). Records of decisions and the audit trail stay, with ids only. Testimony the person gave
+ * about someone else's evidence stays as part of that evidence.
  */
 export async function erasePerson(
   ctx: PortfolioContext,
@@ -39,6 +40,10 @@ export async function erasePerson(
   const at = ctx.now();
   const erasure = await ctx.store.transaction(async (tx) => {
     const { identitiesRemoved } = await tx.people.anonymise(person.id, at);
+    // Which chat messages showed them which evidence: kept only to redraw those cards.
+    await tx.cardCopies.forget(person.id);
+    // where the bot could reach them, and messages waiting for them in the playground
+    await tx.channelState.forget(person.id);
     const evidenceErased = await tx.evidence.eraseWordsOf(person.id, ERASED_TEXT);
     await tx.audit.append({
       actor: auditActor,

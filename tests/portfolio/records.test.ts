@@ -201,6 +201,9 @@ describe.each(backends)("records on $name", (backend) => {
       });
       const mine = { ...seed, candidate, assessor };
       const e = await reach(ctx, mine, "assessed");
+      // Where the bot reaches Zoe, and a message waiting for her in the playground.
+      await ctx.store.channelState.saveReference(candidate.id, "slack", { channel: "D0ZOE", userId: "U0ZOE" });
+      await ctx.store.channelState.pushOutbox(candidate.id, "web", { text: "Zoe, E1 is assessed." });
 
       const erased = await erasePerson(ctx, { actor: { personId: admin.id }, personId: candidate.id });
       expect(erased).toMatchObject({ identitiesRemoved: 1, evidenceErased: 1 });
@@ -214,6 +217,8 @@ describe.each(backends)("records on $name", (backend) => {
       expect(dump).not.toContain("Saturday before Christmas");
       expect(dump).not.toContain("I used her name");
       expect(dump).toContain(ERASED_TEXT);
+      expect(await ctx.store.channelState.reference(candidate.id, "slack")).toBeNull();
+      expect(await ctx.store.channelState.recentOutbox(candidate.id, "web", 10)).toEqual([]);
       const view = await ctx.store.evidence.byId(e.id);
       expect(view).toMatchObject({ status: "assessed", text: ERASED_TEXT });
       expect(view?.decisions).toHaveLength(1);
