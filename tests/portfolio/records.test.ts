@@ -202,7 +202,10 @@ describe.each(backends)("records on $name", (backend) => {
       const mine = { ...seed, candidate, assessor };
       const e = await reach(ctx, mine, "assessed");
       // Where the bot reaches Zoe, and a message waiting for her in the playground.
-      await ctx.store.channelState.saveReference(candidate.id, "slack", { channel: "D0ZOE", userId: "U0ZOE" });
+      await ctx.store.channelState.saveReference(candidate.id, "slack", {
+        channel: "D0ZOE",
+        userId: "U0ZOE",
+      });
       await ctx.store.channelState.pushOutbox(candidate.id, "web", { text: "Zoe, E1 is assessed." });
 
       const erased = await erasePerson(ctx, { actor: { personId: admin.id }, personId: candidate.id });
