@@ -1,41 +1,98 @@
 // Sign-in routes: the signed link becomes a session cookie; sign-out; the local-mode list of demo people.
 import express, { type Express } from "express";
 import type { Config } from "../app/config.ts";
+import { isUniqueViolation } from "../store/db.ts";
 import type { Store } from "../store/store.ts";
 import { csrfValid, endSession, readSession, startSession } from "./auth/session.ts";
 import { html } from "./html.ts";
 import { currentViewer, localMode, sendError, sendRefusal } from "./respond.ts";
-import { safeDestination, signLinkPath, verifyLink } from "./signed-link.ts";
+import { safeDestination, signLinkToken, verifyLink } from "./signed-link.ts";
 import { page } from "./views/layout.ts";
-import { demoPage, errorPage } from "./views/simple.ts";
+import { demoPage, errorPage, signInPage } from "./views/simple.ts";
 
 /** Demo links last ten minutes: long enough to click, short enough not to linger in history. */
 const DEMO_LINK_SECONDS = 10 * 60;
 
+/** A form posted from another site is refused (a browser says where a form came from in Origin). */
+function sameOrigin(req: express.Request): boolean {
+  const origin = req.get("origin");
+  if (!origin || origin === "null") return origin !== "null";
+  try {
+    return new URL(origin).host === req.get("host");
+  } catch {
+    return false;
+  }
+}
+
 export function mountAuth(app: Express, deps: { config: Config; store: Store }): void {
   const { config, store } = deps;
 
+  // The link opens a page whose button signs in (a preview fetching the link spends nothing).
   app.get("/auth/link", async (req, res) => {
-    res.set("Referrer-Policy", "no-referrer");
+    res.set({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
     try {
       const token = typeof req.query.token === "string" ? req.query.token : "";
-      const check = verifyLink(token, config);
-      if (!check.ok) {
-        sendRefusal(res, check.reason === "expired" ? 401 : 400, check.reason, config);
+      const checked = await checkLink(token);
+      if (!checked.ok) {
+        sendRefusal(res, checked.status, checked.reason, config);
         return;
       }
-      const person = await store.people.byId(check.payload.p);
-      if (!person || person.erased) {
-        sendRefusal(res, 401, "unknown_person", config);
-        return;
-      }
-      startSession(res, config, person.id);
-      // a redirect, so the token leaves the address bar and the history entry
-      res.redirect(303, safeDestination(check.payload.to) ?? "/pages");
+      const until = new Date(checked.payload.exp * 1000).toLocaleTimeString("en-GB", {
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone: "Europe/London",
+      });
+      res.type("html").send(signInPage(checked.person.name, token, until));
     } catch (error) {
       sendError(res, error);
     }
   });
+
+  // Signing in spends the link: it works once.
+  app.post("/auth/link", express.urlencoded({ extended: false, limit: "8kb" }), async (req, res) => {
+    res.set({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
+    try {
+      if (!sameOrigin(req)) {
+        res
+          .status(403)
+          .type("html")
+          .send(
+            errorPage("Please try again", "Open the sign-in link from the bot's message in this browser."),
+          );
+        return;
+      }
+      const body = req.body as Record<string, unknown> | undefined;
+      const token = typeof body?.token === "string" ? body.token : "";
+      const checked = await checkLink(token);
+      if (!checked.ok) {
+        sendRefusal(res, checked.status, checked.reason, config);
+        return;
+      }
+      try {
+        await store.audit.markProcessed(`link:${checked.payload.n}`, "auth.link", {
+          id: checked.person.id,
+          actorId: checked.person.id,
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        sendRefusal(res, 401, "used", config);
+        return;
+      }
+      startSession(res, config, checked.person.id);
+      res.redirect(303, safeDestination(checked.payload.to) ?? "/pages");
+    } catch (error) {
+      sendError(res, error);
+    }
+  });
+
+  async function checkLink(token: string) {
+    const check = verifyLink(token, config);
+    if (!check.ok)
+      return { ok: false, status: check.reason === "expired" ? 401 : 400, reason: check.reason } as const;
+    const person = await store.people.byId(check.payload.p);
+    if (!person || person.erased) return { ok: false, status: 401, reason: "unknown_person" } as const;
+    return { ok: true, person, payload: check.payload } as const;
+  }
 
   app.post("/auth/sign-out", express.urlencoded({ extended: false, limit: "8kb" }), (req, res) => {
     const session = readSession(req, config);
@@ -74,7 +131,7 @@ export function mountAuth(app: Express, deps: { config: Config; store: Store }):
       const viewer = await currentViewer(req, config, store);
       const people = (await store.people.everyone())
         .filter((p) => !p.erased && p.roles.length > 0)
-        .map((person) => ({ person, href: signLinkPath(person.id, config, DEMO_LINK_SECONDS) }));
+        .map((person) => ({ person, token: signLinkToken(person.id, config, DEMO_LINK_SECONDS) }));
       res.type("html").send(demoPage(people, viewer));
     } catch (error) {
       sendError(res, error);

@@ -10,7 +10,7 @@ export const DEFAULT_LINK_TTL_SECONDS = 30 * 60;
 export interface LinkPayload {
   /** The person the link signs in. */
   p: string;
-  /** A random nonce, so two links for one person differ. */
+  /** A random nonce: two links for one person differ, and a link is spent by signing in once. */
   n: string;
   /** Where to go after signing in (a path under /pages). */
   to?: string;
@@ -39,8 +39,18 @@ export function signLink(
   return `${publicUrl(config)}${signLinkPath(personId, config, ttlSeconds, options)}`;
 }
 
-/** The same link as a path on this server (for pages that link to themselves, such as the demo page). */
+/** The same link as a path on this server. */
 export function signLinkPath(
+  personId: string,
+  config: Config,
+  ttlSeconds = DEFAULT_LINK_TTL_SECONDS,
+  options: { to?: string; now?: number } = {},
+): string {
+  return `/auth/link?token=${encodeURIComponent(signLinkToken(personId, config, ttlSeconds, options))}`;
+}
+
+/** The link's token alone (the demo page posts it from a button). Each token signs in once. */
+export function signLinkToken(
   personId: string,
   config: Config,
   ttlSeconds = DEFAULT_LINK_TTL_SECONDS,
@@ -50,16 +60,16 @@ export function signLinkPath(
   const to = safeDestination(options.to);
   const payload: LinkPayload = {
     p: personId,
-    n: randomBytes(6).toString("base64url"),
+    n: randomBytes(12).toString("base64url"),
     ...(to ? { to } : {}),
   };
-  const token = signToken(sessionSecret(config), "link", payload, now + ttlSeconds);
-  return `/auth/link?token=${encodeURIComponent(token)}`;
+  return signToken(sessionSecret(config), "link", payload, now + ttlSeconds);
 }
 
 /** Checks a link's token: who it signs in, or why it is refused. */
 export function verifyLink(token: string, config: Config, now = Date.now()): TokenCheck<LinkPayload> {
   const check = verifyToken<LinkPayload>(sessionSecret(config), "link", token, now / 1000);
-  if (check.ok && typeof check.payload.p !== "string") return { ok: false, reason: "malformed" };
+  if (check.ok && (typeof check.payload.p !== "string" || typeof check.payload.n !== "string"))
+    return { ok: false, reason: "malformed" };
   return check;
 }

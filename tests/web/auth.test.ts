@@ -93,9 +93,50 @@ describe("sessions over HTTP", () => {
       redirect: "manual",
       headers: cookie ? { cookie } : {},
     });
+  /** Presses the sign-in page's button: posts the link's token. */
+  const signIn = (url: string, headers: Record<string, string> = {}) =>
+    fetch(`${app.base}/auth/link`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      body: new URLSearchParams({ token: tokenOf(url) }).toString(),
+    });
+
+  it("opens a page that signs in from its button, so a chat app's link preview spends nothing", async () => {
+    const url = signLink(app.id("priya"), app.config, 60);
+    for (let visit = 0; visit < 2; visit++) {
+      const page = await open(url);
+      expect(page.status).toBe(200);
+      expect(page.headers.get("set-cookie")).toBeNull();
+      expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+      const text = await page.text();
+      expect(text).toContain("Open Shiftnote as Priya Shah");
+      expect(text).toContain("It works once");
+    }
+    expect((await signIn(url)).status).toBe(303);
+  });
+
+  it("signs in once per link: a second use is refused and says what to do", async () => {
+    const url = signLink(app.id("priya"), app.config);
+    const first = await signIn(url);
+    expect(first.status).toBe(303);
+    const again = await signIn(url);
+    expect(again.status).toBe(401);
+    expect(again.headers.get("set-cookie")).toBeNull();
+    expect(await again.text()).toContain("This sign-in link has been used");
+    expect((await open(url)).status).toBe(200);
+  });
+
+  it("refuses a sign-in form posted from another site", async () => {
+    const url = signLink(app.id("priya"), app.config);
+    const res = await signIn(url, { origin: "https://evil.example" });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("set-cookie")).toBeNull();
+    expect((await signIn(url)).status).toBe(303);
+  });
 
   it("turns a signed link into an HttpOnly, SameSite=Lax, expiring session cookie and sends the person on", async () => {
-    const res = await open(signLink(app.id("priya"), app.config, 60, { to: "/pages/queue" }));
+    const res = await signIn(signLink(app.id("priya"), app.config, 60, { to: "/pages/queue" }));
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/pages/queue");
     expect(res.headers.get("referrer-policy")).toBe("no-referrer");
@@ -122,6 +163,8 @@ describe("sessions over HTTP", () => {
     expect(await tampered.text()).toContain("This sign-in link is not valid");
     const nobody = await open(signLink("no-such-person", app.config));
     expect(nobody.status).toBe(401);
+    expect((await signIn(signLink(app.id("priya"), app.config, -1))).status).toBe(401);
+    expect((await signIn(`${app.base}/auth/link?token=${token.slice(0, -3)}xyz`)).status).toBe(400);
   });
 
   it("asks for a sign-in without a session, and ignores a forged cookie", async () => {
@@ -138,7 +181,7 @@ describe("sessions over HTTP", () => {
   });
 
   it("signs out only with the page's own form token", async () => {
-    const res = await open(signLink(app.id("priya"), app.config));
+    const res = await signIn(signLink(app.id("priya"), app.config));
     const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
     const withoutToken = await fetch(`${app.base}/auth/sign-out`, {
       method: "POST",
@@ -162,8 +205,8 @@ describe("sessions over HTTP", () => {
     expect(demo.status).toBe(200);
     const html = await demo.text();
     expect(html).toContain("Open as Priya Shah");
-    const link = /href="(\/auth\/link\?token=[^"]+)"/.exec(html)?.[1] ?? "";
-    expect((await open(`${app.base}${link.replaceAll("&amp;", "&")}`)).status).toBe(303);
+    const token = /name="token" value="([^"]+)"/.exec(html)?.[1] ?? "";
+    expect((await signIn(`${app.base}/auth/link?token=${token}`)).status).toBe(303);
     expect((await open(`${app.base}/pages`)).headers.get("location")).toBe("/pages/demo");
   });
 });

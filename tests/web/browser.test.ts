@@ -57,6 +57,11 @@ describe.skipIf(skipBrowser)("pages in headless Chromium", { timeout: 120_000 },
   }
   const link = (key: string, ttl?: number) =>
     signLink(app.id(key), app.config, ttl).replace(/^http:\/\/[^/]+/, app.base);
+  /** Opens the bot's link and presses the page's sign-in button, as a person does. */
+  async function signIn(page: Page, key: string) {
+    await page.goto(link(key));
+    await page.getByRole("button", { name: /^Open Shiftnote as / }).click();
+  }
 
   /** Screenshot and axe check of the current page, under `name`. */
   async function look(page: Page, name: string) {
@@ -69,8 +74,18 @@ describe.skipIf(skipBrowser)("pages in headless Chromium", { timeout: 120_000 },
     const context = await fresh();
     const page = await context.newPage();
     await page.goto(link("priya"));
+    await look(page, "sign-in-link");
+    await page.getByRole("button", { name: "Open Shiftnote as Priya Shah" }).click();
     await expect.poll(() => page.url()).toBe(`${app.base}/pages`);
     await look(page, "assessor-home");
+    // The link worked once: opening it again from the chat is refused, with what to do.
+    await page.goBack();
+    await page.getByRole("button", { name: "Open Shiftnote as Priya Shah" }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("This sign-in link has been used");
+    await look(page, "link-used");
+    await page.goto(`${app.base}/pages`);
     await page.getByRole("link", { name: "Assessment queue" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Assessment queue");
     await look(page, "queue");
@@ -125,7 +140,7 @@ describe.skipIf(skipBrowser)("pages in headless Chromium", { timeout: 120_000 },
   it("lets the internal verifier sample the assessed evidence and countersign", async () => {
     const context = await fresh();
     const page = await context.newPage();
-    await page.goto(link("grace"));
+    await signIn(page, "grace");
     await page.getByRole("link", { name: "Sampling", exact: true }).first().click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Sampling");
     await look(page, "verify");
@@ -161,7 +176,7 @@ describe.skipIf(skipBrowser)("pages in headless Chromium", { timeout: 120_000 },
     );
     expect((await context.cookies()).filter((c) => c.name === "shiftnote_session")).toEqual([]);
 
-    await page.goto(link("leo"));
+    await signIn(page, "leo");
     const other = await page.goto(`${app.base}/pages/candidates/${app.id("amira")}`);
     expect(other?.status()).toBe(404);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Not found");
@@ -177,7 +192,7 @@ describe.skipIf(skipBrowser)("pages in headless Chromium", { timeout: 120_000 },
     const page = await context.newPage();
     await page.goto(`${app.base}/pages/demo`);
     await look(page, "demo-phone");
-    await page.getByRole("link", { name: "Open as Amira Hussain" }).click();
+    await page.getByRole("button", { name: "Open as Amira Hussain" }).click();
     await page.getByRole("link", { name: "My portfolio" }).first().click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Your portfolio");
     expect(await page.getByRole("heading", { name: "What you still need" }).count()).toBeGreaterThan(0);

@@ -45,7 +45,7 @@ ${tiles.length || others.length ? "" : html`<p>There is nothing for you here yet
   );
 }
 
-export function demoPage(people: Array<{ person: PersonRecord; href: string }>, viewer?: Viewer): string {
+export function demoPage(people: Array<{ person: PersonRecord; token: string }>, viewer?: Viewer): string {
   return page(
     {
       title: "Open Shiftnote as a demo person",
@@ -56,15 +56,29 @@ export function demoPage(people: Array<{ person: PersonRecord; href: string }>, 
 <caption>People in this Shiftnote</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Roles</th><th scope="col">Email</th><th scope="col"><span class="sr">Open</span></th></tr></thead>
 <tbody>${people.map(
-      ({ person, href }) =>
+      ({ person, token }) =>
         html`<tr><td data-label="Name">${person.name}</td><td data-label="Roles">${roleWords(person.roles)}</td><td data-label="Email">${person.email}</td>
-<td><a class="button secondary" href="${href}">Open as ${person.name}</a></td></tr>`,
+<td><form method="post" action="/auth/link"><input type="hidden" name="token" value="${token}"><button type="submit" class="secondary">Open as ${person.name}</button></form></td></tr>`,
     )}</tbody></table></div>
 ${people.length ? "" : html`<p>There is nobody here yet. Run <code>npx shiftnote demo</code> to load the demo centre.</p>`}`,
   );
 }
 
-export type Refusal = "expired" | "tampered" | "malformed" | "unknown_person" | "signed_out";
+/**
+ * The page a sign-in link opens. Signing in is its button, not the link itself: chat apps fetch links to
+ * preview them, and a link that worked once on a plain visit would be spent by the preview.
+ */
+export function signInPage(name: string, token: string, until: string): string {
+  return page(
+    { title: "Open Shiftnote" },
+    html`<p>This link signs you in as <strong>${name}</strong>. It works once, until ${until}.</p>
+<form method="post" action="/auth/link"><input type="hidden" name="token" value="${token}">
+<button type="submit">Open Shiftnote as ${name}</button></form>
+<p class="muted">Not ${name}? Close this page and ask the Shiftnote bot for your own link.</p>`,
+  );
+}
+
+export type Refusal = "expired" | "tampered" | "malformed" | "unknown_person" | "signed_out" | "used";
 
 const REFUSALS: Record<Refusal, { title: string; text: string }> = {
   expired: {
@@ -82,6 +96,10 @@ const REFUSALS: Record<Refusal, { title: string; text: string }> = {
   unknown_person: {
     title: "We can't sign you in",
     text: "The person this link was made for is no longer in Shiftnote. Ask your centre admin.",
+  },
+  used: {
+    title: "This sign-in link has been used",
+    text: "Each sign-in link works once, so a link left in a chat cannot be used by someone else. Ask the Shiftnote bot for a new one: type “open portfolio” in Teams or Slack.",
   },
   signed_out: {
     title: "Please sign in",
