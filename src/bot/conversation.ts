@@ -196,7 +196,7 @@ async function queue(turn: Turn): Promise<BotReply[]> {
   const link = turn.deps.portfolioLink?.(turn.person.id, "/pages/queue");
   return [
     card({ kind: "queue", view: queueView(list, names) }),
-    ...(link ? [say(`Open the queue at your desk (the link works for 30 minutes): ${link}`)] : []),
+    ...(link ? [say(`Open the queue at your desk (the link works once, for 30 minutes): ${link}`)] : []),
   ];
 }
 
