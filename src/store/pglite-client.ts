@@ -60,6 +60,7 @@ export function pgliteClient(db: PGlite): AdapterClient {
   async function run<T>(sql: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> {
     return locks._runExclusiveQuery(async () => {
       let name = prepared.get(sql);
+      let parsing = false;
       const parts: Uint8Array[] = [];
       if (name !== undefined) {
         // Most recently used last, so the first key is the one to drop.
@@ -74,6 +75,7 @@ export function pgliteClient(db: PGlite): AdapterClient {
           parts.push(protocol.serialize.close({ type: "S", name: oldName }));
         }
         parts.push(protocol.serialize.parse({ name, text: sql }));
+        parsing = keep;
       }
       parts.push(
         protocol.serialize.bind({ statement: name, values: params.map(toText) }),
@@ -87,6 +89,17 @@ export function pgliteClient(db: PGlite): AdapterClient {
       } catch (error) {
         // A kept statement the schema changed under is prepared afresh next time; other failures keep it.
         if (isPlanInvalid(error)) prepared.delete(sql);
+        // A statement prepared in a batch that failed is not kept: close it, whether or not it was made
+        // (closing a name that does not exist is not an error), so failures leave nothing behind.
+        if (parsing)
+          await db
+            .execProtocol(
+              concat([protocol.serialize.close({ type: "S", name }), protocol.serialize.sync()]),
+              {
+                throwOnError: false,
+              },
+            )
+            .catch(() => {});
         throw error;
       }
       if (name && !prepared.has(sql)) prepared.set(sql, name);

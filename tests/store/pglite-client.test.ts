@@ -103,6 +103,19 @@ describe("pgliteClient", () => {
     expect(answers.map((a) => a.rows[0]?.n)).toEqual(Array.from({ length: 40 }, (_, i) => i));
   });
 
+  it("leaves no prepared statement behind when a statement's first run fails", async () => {
+    const kept = async () =>
+      (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_prepared_statements")).rows[0]
+        ?.n ?? 0;
+    await client.query("INSERT INTO note (id, n) VALUES ($1, $2)", ["first-fail", 1]);
+    const before = await kept();
+    for (let i = 0; i < 5; i++)
+      await expect(
+        client.query(`INSERT INTO note (id, n) VALUES ($1, $2) RETURNING ${i} AS attempt`, ["first-fail", 2]),
+      ).rejects.toMatchObject({ code: "23505" });
+    expect(await kept()).toBe(before);
+  });
+
   it("keeps a bounded number of statements prepared, and none for SQL with its values written in", async () => {
     const kept = async () =>
       (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_prepared_statements")).rows[0]
