@@ -152,8 +152,13 @@ export async function run(): Promise<Record<string, unknown>> {
       const s = app.listen(0, "127.0.0.1", () => resolve(s));
     });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const login = await fetch(signLink(assessor.id, config).replace(/^http:\/\/[^/]+/, base), {
+    // Signing in as a person does: the link's token posted from its page's button.
+    const token = new URL(signLink(assessor.id, config)).searchParams.get("token") ?? "";
+    const login = await fetch(`${base}/auth/link`, {
+      method: "POST",
       redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token }).toString(),
     });
     const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
     const url = `${base}/pages/candidates/${candidate.id}/units/${UNIT}`;

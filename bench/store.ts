@@ -1,6 +1,9 @@
 // Store benchmark: 1,000 candidates × 100 pieces of evidence × 5 claims, then coverage p95 and submit→decide throughput.
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { addPerson } from "../src/portfolio/add-person.ts";
@@ -268,6 +271,13 @@ export async function run(): Promise<Record<string, unknown>> {
     targets: { coverage_p95_ms: 50, pglite_submit_decide_per_second: 200 },
   };
   result.pglite = await benchOne("pglite (memory://)", "memory://", [1]);
+  // The default `npm start` uses: PGlite keeping its files in a data directory.
+  const dataDir = mkdtempSync(join(tmpdir(), "shiftnote-bench-pgdata-"));
+  try {
+    result.pglite_data_directory = await benchOne("pglite (data directory)", `file:${dataDir}`, [1]);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
   if (!(await portOpen("127.0.0.1", 5432))) {
     result.postgresql = { skipped: "nothing listens on 127.0.0.1:5432" };
     return result;
