@@ -1,6 +1,6 @@
 // Card actions: each re-reads the evidence, re-authorises through the use case, and answers with the current card.
 import { AppError } from "../app/errors.ts";
-import { parseCardAction } from "../cards/index.ts";
+import { parseCardAction, REFRESH_VERB } from "../cards/index.ts";
 import { checkPrivacy } from "../mapping/privacy.ts";
 import { suggestionsToClaims } from "../portfolio/claims.ts";
 import { discardDraft } from "../portfolio/discard-draft.ts";
@@ -97,7 +97,7 @@ async function dispatch(
   // The use cases check the version and the person's right to act, in that order of their own.
 
   switch (verb) {
-    case "evidence.refresh":
+    case REFRESH_VERB:
       // A copy of a card being shown again: the evidence as it is now, for this person. Nothing changes.
       return [await currentCard(turn, evidence)];
     case "evidence.submit": {

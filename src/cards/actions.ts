@@ -20,6 +20,9 @@ export const VERBS = [
 
 export type Verb = (typeof VERBS)[number];
 
+/** The verb of a card's refresh: the card as it is now, for whoever is looking; it changes nothing. */
+export const REFRESH_VERB: Verb = "evidence.refresh";
+
 /** What an action carries: ids and a version, never trusted data. */
 export interface ActionPayload {
   verb: Verb;

@@ -1,6 +1,6 @@
 // Adaptive Card 1.5 JSON types (the subset we emit) and small builders for the card functions.
 
-import { type ActionPayload, payload, type Verb } from "./actions.ts";
+import { type ActionPayload, payload, REFRESH_VERB, type Verb } from "./actions.ts";
 
 type Spacing = "none" | "small" | "default" | "medium" | "large" | "extraLarge" | "padding";
 type TextColor = "default" | "dark" | "light" | "accent" | "good" | "warning" | "attention";
@@ -153,7 +153,7 @@ export function card(
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: "1.5",
-    ...(about ? { refresh: { action: execute("Refresh", "evidence.refresh", about) } } : {}),
+    ...(about ? { refresh: { action: execute("Refresh", REFRESH_VERB, about) } } : {}),
     body,
     ...(actions.length > 0 ? { actions } : {}),
     msteams: { width: "Full" },

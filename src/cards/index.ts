@@ -1,7 +1,7 @@
 // The cards module's public face: views in, Adaptive Card JSON or Slack Block Kit out, and how actions come back.
 
 export type { ActionPayload, Verb } from "./actions.ts";
-export { INPUT, parseCardAction, SLACK_INPUT_ACTION_PREFIX, VERBS } from "./actions.ts";
+export { INPUT, parseCardAction, REFRESH_VERB, SLACK_INPUT_ACTION_PREFIX, VERBS } from "./actions.ts";
 export type { AdaptiveCard } from "./adaptive.ts";
 export { approvalBlocks, approvalCard } from "./approval.ts";
 export { coverageBlocks, coverageCard } from "./coverage.ts";

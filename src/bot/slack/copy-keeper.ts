@@ -1,12 +1,11 @@
 // Keeps every Slack message with a card about a piece of evidence showing that evidence as it is now, to its reader.
 import type { WebClient } from "@slack/web-api";
+import { REFRESH_VERB } from "../../cards/actions.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";
 import type { BotCore, BotReply, CardActionData } from "../types.ts";
 import type { SlackCardCopies } from "./card-copies.ts";
 import { messageBody } from "./render.ts";
 
-/** The verb the core answers with the card a person should see now, changing nothing (as Teams' refresh). */
-export const REFRESH_VERB = "evidence.refresh";
 /** At most this many other copies are redrawn after one action. */
 export const MAX_COPIES_REFRESHED = 20;
 

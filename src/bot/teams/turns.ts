@@ -2,7 +2,7 @@
 import { type Activity, ActivityTypes } from "@microsoft/agents-activity";
 import type { CloudAdapter, TurnContext } from "@microsoft/agents-hosting";
 import type { Config } from "../../app/config.ts";
-import type { Verb } from "../../cards/actions.ts";
+import { REFRESH_VERB } from "../../cards/actions.ts";
 import { handleSafely } from "../channel-errors.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";
 import type { ConversationStore } from "../conversation-store.ts";
@@ -11,8 +11,6 @@ import { ACTION_INVOKE, activityToCommand, teamsUserId } from "./activity-to-com
 import { attachmentsToFiles } from "./attachments.ts";
 import type { MemberDirectory } from "./member-info.ts";
 import { actionResponse, badActionBody, replyActivity } from "./render.ts";
-
-const REFRESH_VERB: Verb = "evidence.refresh";
 
 export type BotIdentity = Parameters<CloudAdapter["continueConversation"]>[0];
 
