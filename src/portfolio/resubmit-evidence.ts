@@ -3,7 +3,7 @@ import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
 import { notifySafely } from "./notify.ts";
 import { isOwner } from "./permissions.ts";
-import { checkSubmission } from "./submission-rules.ts";
+import { checkSubmittable } from "./submission-rules.ts";
 import { applyTransition, openTransition } from "./transition.ts";
 
 export interface ResubmitEvidenceInput {
@@ -29,15 +29,7 @@ export async function resubmitEvidence(
     throw wrongStatus(evidence.ref, evidence.status, 'use "submit" to file it for the first time.');
   if (evidence.status !== "referred")
     throw wrongStatus(evidence.ref, evidence.status, "there is nothing to resubmit.");
-  checkSubmission(
-    ctx.catalogue,
-    { unitIds: evidence.planUnitIds },
-    {
-      ref: evidence.ref,
-      setting: evidence.setting,
-      claims: evidence.claims.map((c) => ({ unitId: c.unitId, active: true })),
-    },
-  );
+  checkSubmittable(ctx.catalogue, evidence);
 
   // one transaction: back to submitted, every claim pending again, the audit event
   const result = await applyTransition(ctx, evidence, {

@@ -1,6 +1,7 @@
 // The rules checked when evidence is filed: something claimed, units on the plan, RWE and simulation only where allowed.
 import { AppError } from "../app/errors.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
+import type { TransitionFacts } from "../store/transition-repository.ts";
 import type { ClaimRecord, EnrolmentRecord, EvidenceSetting } from "../store/types.ts";
 
 const SETTING_WORDS: Record<Exclude<EvidenceSetting, "workplace">, string> = {
@@ -46,4 +47,17 @@ export function checkSubmission(
       "bad_input",
       `${evidence.ref} is marked as done in ${SETTING_WORDS[evidence.setting]}, which unit ${refused.join(", ")} does not allow: its evidence must come from real work with real customers. Remove those claims, or file evidence from your real job.`,
     );
+}
+
+/** The same check on the facts submit and resubmit open with (their claims are the active ones). */
+export function checkSubmittable(catalogue: Catalogue, facts: TransitionFacts): void {
+  checkSubmission(
+    catalogue,
+    { unitIds: facts.planUnitIds },
+    {
+      ref: facts.ref,
+      setting: facts.setting,
+      claims: facts.claims.map((c) => ({ unitId: c.unitId, active: true })),
+    },
+  );
 }

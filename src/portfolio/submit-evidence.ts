@@ -3,7 +3,7 @@ import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
 import { notifySafely } from "./notify.ts";
 import { isOwner } from "./permissions.ts";
-import { checkSubmission } from "./submission-rules.ts";
+import { checkSubmittable } from "./submission-rules.ts";
 import { applyTransition, openTransition } from "./transition.ts";
 
 export interface SubmitEvidenceInput {
@@ -33,15 +33,7 @@ export async function submitEvidence(
     );
   if (evidence.status !== "draft")
     throw wrongStatus(evidence.ref, evidence.status, "there is nothing to submit.");
-  checkSubmission(
-    ctx.catalogue,
-    { unitIds: evidence.planUnitIds },
-    {
-      ref: evidence.ref,
-      setting: evidence.setting,
-      claims: evidence.claims.map((c) => ({ unitId: c.unitId, active: true })),
-    },
-  );
+  checkSubmittable(ctx.catalogue, evidence);
 
   // one transaction (one statement): status change guarded by the version, the audit event, the event id
   const result = await applyTransition(ctx, evidence, {
