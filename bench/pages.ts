@@ -16,6 +16,7 @@ import { openStore } from "../src/store/store.ts";
 import { mountPages } from "../src/web/pages.ts";
 import { signLink } from "../src/web/signed-link.ts";
 import { matrixPage } from "../src/web/views/matrix.ts";
+import { lcg, percentile, round } from "./stats.ts";
 
 const EVIDENCE = 300;
 const CLAIMS_PER_EVIDENCE = 6;
@@ -26,18 +27,6 @@ const WARMUP = 10;
 /** Each measured loop also stops after this long, whatever its count. */
 const TIME_CAP_MS = 60_000;
 const TARGET_MEDIAN_MS = 150;
-
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-const round = (n: number) => Math.round(n * 100) / 100;
 
 async function measure(work: () => Promise<unknown>): Promise<{ median: number; p95: number; runs: number }> {
   for (let i = 0; i < WARMUP; i++) await work();

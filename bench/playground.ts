@@ -9,6 +9,7 @@ import { addPerson } from "../src/portfolio/add-person.ts";
 import { portfolioContext } from "../src/portfolio/context.ts";
 import { DEMO_CENTRE } from "../src/portfolio/demo-centre.ts";
 import { enrolCandidate } from "../src/portfolio/enrol-candidate.ts";
+import { lcg, percentile, round } from "./stats.ts";
 
 const CANDIDATES = 50;
 const ACCOUNTS_EACH = 4;
@@ -34,19 +35,7 @@ const ACCOUNTS = [
 ];
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-const round = (n: number) => Math.round(n * 10) / 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Deterministic pseudo-random numbers, so every run paces the candidates the same way. */
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 interface Reply {
   replies?: Array<{ text?: string; card?: { body?: unknown } }>;
@@ -144,11 +133,11 @@ export async function run(): Promise<Record<string, unknown>> {
     }
     const figures = (prefix: string, m: { times: number[]; seconds: number; median: number }) => ({
       [`${prefix}_requests`]: m.times.length,
-      [`${prefix}_median_ms`]: round(m.median),
-      [`${prefix}_p95_ms`]: round(percentile(m.times, 95)),
-      [`${prefix}_max_ms`]: round(m.times.at(-1) ?? Number.NaN),
-      [`${prefix}_rate_per_s`]: round(m.times.length / m.seconds),
-      [`${prefix}_wall_s`]: round(m.seconds),
+      [`${prefix}_median_ms`]: round(m.median, 1),
+      [`${prefix}_p95_ms`]: round(percentile(m.times, 95), 1),
+      [`${prefix}_max_ms`]: round(m.times.at(-1) ?? Number.NaN, 1),
+      [`${prefix}_rate_per_s`]: round(m.times.length / m.seconds, 1),
+      [`${prefix}_wall_s`]: round(m.seconds, 1),
     });
     for (const [name, m] of [
       ["paced", paced],
@@ -166,8 +155,8 @@ export async function run(): Promise<Record<string, unknown>> {
       ...figures("burst", burst),
       failures: pacedFailures + failures,
       ...(firstFailure.length ? { first_failure: firstFailure[0] } : {}),
-      unloaded_median_ms: round(percentile(alone, 50)),
-      unloaded_p95_ms: round(percentile(alone, 95)),
+      unloaded_median_ms: round(percentile(alone, 50), 1),
+      unloaded_p95_ms: round(percentile(alone, 95), 1),
       target_median_ms: TARGET_MEDIAN_MS,
       paced_meets_target: paced.median <= TARGET_MEDIAN_MS,
       burst_meets_target: burst.median <= TARGET_MEDIAN_MS,

@@ -8,7 +8,8 @@ const docs = fileURLToPath(new URL("../docs/BENCHMARKS.md", import.meta.url));
 const only = process.argv.slice(2);
 
 const modules = readdirSync(here)
-  .filter((n) => n.endsWith(".ts") && n !== "run.ts")
+  // stats.ts holds what the benches share; it is no bench itself.
+  .filter((n) => n.endsWith(".ts") && n !== "run.ts" && n !== "stats.ts")
   .map((n) => n.replace(/\.ts$/, ""))
   .filter((n) => only.length === 0 || only.includes(n))
   .sort();

@@ -15,6 +15,7 @@ import { submitEvidence } from "../src/portfolio/submit-evidence.ts";
 import { loadCatalogue } from "../src/standards/catalogue.ts";
 import type { BulkValue } from "../src/store/bulk-repository.ts";
 import { openStore, type Store } from "../src/store/store.ts";
+import { lcg, percentile, round } from "./stats.ts";
 
 const POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 /** The issue's size; BENCH_STORE_CANDIDATES makes a smaller portfolio for a quick look (figures then say so). */
@@ -29,15 +30,6 @@ const PAIRS = 600;
 /** Every measured loop also stops after this long, whatever its count. */
 const TIME_CAP_MS = 120_000;
 
-/** Deterministic pseudo-random numbers, so every run loads the same portfolio. */
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 function bar(label: string, done: number, total: number, started: number) {
   if (!process.stderr.isTTY && done < total && done % Math.ceil(total / 10) !== 0) return;
   const width = 30;
@@ -47,10 +39,6 @@ function bar(label: string, done: number, total: number, started: number) {
     `\r  ${label.padEnd(22)} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${String(Math.round((done / total) * 100)).padStart(3)}% ${done.toLocaleString("en-GB")}/${total.toLocaleString("en-GB")} (${Math.round(rate).toLocaleString("en-GB")}/s)${done >= total ? "\n" : ""}`,
   );
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-const round = (n: number) => Math.round(n * 100) / 100;
 
 interface Loaded {
   assessorId: string;
