@@ -200,7 +200,7 @@ describe("sessions over HTTP", () => {
     expect(out.headers.get("set-cookie")).toMatch(/shiftnote_session=;.*Expires=Thu, 01 Jan 1970/);
   });
 
-  it("lists the demo people in local mode, each with a link that signs them in", async () => {
+  it("lists the demo people in local mode, each with a button that signs them in", async () => {
     const demo = await open(`${app.base}/pages/demo`);
     expect(demo.status).toBe(200);
     const html = await demo.text();

@@ -45,18 +45,10 @@
   async function refreshCard(holder) {
     const data = refreshOf.get(holder);
     if (!data || !who.value) return;
-    try {
-      const res = await fetch("/playground/api/messages", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ as: who.value, action: data }),
-      });
-      const out = await res.json();
-      const fresh = (out.replies || []).find((r) => r.card);
-      if (res.ok && fresh) renderCard(fresh.card, holder);
-    } catch {
-      // The copy stays as it was; the next refresh will try again.
-    }
+    const out = await post({ action: data });
+    // Only a card replaces the copy; otherwise it stays as it was and the next refresh tries again.
+    const fresh = out.ok && (out.replies || []).find((r) => r.card);
+    if (fresh) renderCard(fresh.card, holder);
   }
 
   /** After an action on one card, the other copies of cards about the same evidence catch up. */
@@ -103,8 +95,8 @@
     }
   }
 
-  async function send(body, sourceCard) {
-    if (!who.value) return;
+  /** Speaks to the bot as the chosen person; `ok` is false when it could not be reached or refused. */
+  async function post(body) {
     let res;
     try {
       res = await fetch("/playground/api/messages", {
@@ -113,13 +105,22 @@
         body: JSON.stringify(Object.assign({ as: who.value }, body)),
       });
     } catch {
-      add(bubble("Shiftnote could not be reached. Check it is still running, then try again.", "note"));
-      return;
+      return { ok: false, unreachable: true, replies: [] };
     }
     const out = await res
       .json()
       .catch(() => ({ replies: [{ text: "The server sent something we could not read. Try again." }] }));
     if (!res.ok && !out.replies) out.replies = [{ text: out.error || "That did not work. Try again." }];
+    return Object.assign(out, { ok: res.ok });
+  }
+
+  async function send(body, sourceCard) {
+    if (!who.value) return;
+    const out = await post(body);
+    if (out.unreachable) {
+      add(bubble("Shiftnote could not be reached. Check it is still running, then try again.", "note"));
+      return;
+    }
     show(out.replies || [], sourceCard);
   }
 
