@@ -1,9 +1,9 @@
 // The command-line entry point: finds the subcommand's module and turns every failure into one line and an exit code.
 import { existsSync } from "node:fs";
+import { isAppError } from "../core/errors.ts";
 import { CatalogueError } from "../standards/catalogue.ts";
 import { UsageError } from "./cli-args.ts";
 import { ConfigError } from "./config.ts";
-import { isAppError } from "./errors.ts";
 
 /** A subcommand module under src/app/commands/: `run` returns the exit code. */
 export interface Command {

@@ -1,9 +1,9 @@
 // The HTTP server: health, the standards catalogue API, and the mount points the channels and pages add.
 import type { Server } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import { isAppError } from "../core/errors.ts";
 import { type Catalogue, loadCatalogue } from "../standards/catalogue.ts";
 import type { Config } from "./config.ts";
-import { isAppError } from "./errors.ts";
 
 export interface AppParts {
   config: Config;

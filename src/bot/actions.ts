@@ -1,6 +1,7 @@
 // Card actions: each re-reads the evidence, re-authorises through the use case, and answers with the current card.
-import { AppError } from "../app/errors.ts";
+
 import { parseCardAction, REFRESH_VERB } from "../cards/index.ts";
+import { AppError } from "../core/errors.ts";
 import { checkPrivacy } from "../mapping/privacy.ts";
 import { suggestionsToClaims } from "../portfolio/claims.ts";
 import { discardDraft } from "../portfolio/discard-draft.ts";

@@ -1,5 +1,5 @@
 // Downloads a file a channel handed us, with the channel's token, a size cap and a time limit.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 
 /** The largest file we download from a channel (a five-minute voice note is a few MB). */
 export const MAX_CHANNEL_FILE_BYTES = 25 * 1024 * 1024;

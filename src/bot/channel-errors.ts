@@ -1,5 +1,5 @@
 // Turns whatever the core threw into the one polite reply a person sees in a channel (never a stack trace).
-import { isAppError } from "../app/errors.ts";
+import { isAppError } from "../core/errors.ts";
 import { type ChannelLog, describeError } from "./channel-log.ts";
 import type { BotCommand, BotCore, BotResult } from "./types.ts";
 

@@ -1,5 +1,5 @@
 // What the bot does with a typed message or a voice note: commands, witness requests, and accounts to map.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import type { MappingResult } from "../mapping/types.ts";
 import { createDraft } from "../portfolio/create-draft.ts";
 import { getProgress } from "../portfolio/get-progress.ts";

@@ -1,5 +1,5 @@
 // The bot core: one neutral command in, replies and notifications out; every channel calls this and nothing else.
-import { type AppError, isAppError } from "../app/errors.ts";
+import { type AppError, isAppError } from "../core/errors.ts";
 import type { MapOptions, MappingResult } from "../mapping/types.ts";
 import { type PortfolioContext, portfolioContext } from "../portfolio/context.ts";
 import type { PortfolioEvent } from "../portfolio/notify.ts";

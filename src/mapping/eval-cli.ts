@@ -1,7 +1,7 @@
 // `npm run eval -- FILE.jsonl [--mapper offline|llm|baseline]`: scores a mapper on a labelled set; last stdout line is the JSON summary.
 import { pathToFileURL } from "node:url";
 import { parseCommandArgs, UsageError } from "../app/cli-args.ts";
-import { isAppError } from "../app/errors.ts";
+import { isAppError } from "../core/errors.ts";
 import { mapWithBaseline } from "./baseline.ts";
 import { readEvalSet } from "./eval-set.ts";
 import { evaluate, type MapFn } from "./evaluate.ts";

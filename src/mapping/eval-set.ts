@@ -1,7 +1,7 @@
 // Reads a labelled evaluation set (JSON Lines, the format of shared/eval/FORMAT.md), validating each line.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 
 export const evalKinds = ["account", "voice", "witness", "not_evidence"] as const;
 export type EvalKind = (typeof evalKinds)[number];

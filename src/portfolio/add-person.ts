@@ -1,5 +1,5 @@
 // Use case: an admin adds a person to their centre with one or more roles (candidate, assessor, witness, verifier, admin).
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import { isUniqueViolation } from "../store/db.ts";
 import { type PersonRecord, ROLES, type Role } from "../store/types.ts";
 import { authoriseAdmin } from "./admin-access.ts";

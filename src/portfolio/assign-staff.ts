@@ -1,5 +1,5 @@
 // Use case: an admin assigns an assessor or internal verifier to an enrolment, or changes its unit plan.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import { checkUnitPlan, type PlanCheck } from "../standards/rules.ts";
 import type { EnrolmentRecord } from "../store/types.ts";
 import { authoriseAdmin } from "./admin-access.ts";

@@ -1,5 +1,5 @@
 // Turns claimed ids (from the mapper, the candidate or the assessor) into checked claims against the catalogue.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
 import type { NewClaim } from "../store/evidence-repository.ts";
 import type { ClaimKind, ClaimProposer } from "../store/types.ts";

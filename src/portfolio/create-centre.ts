@@ -1,5 +1,5 @@
 // Use case: the command line creates a centre (people are then added to it).
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import type { CentreRecord } from "../store/types.ts";
 import type { PortfolioContext } from "./context.ts";
 

@@ -1,5 +1,5 @@
 // Use case: a candidate's account, with the mapper's suggestions, becomes a draft piece of evidence.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import { isUniqueViolation } from "../store/db.ts";
 import type { NewClaim } from "../store/evidence-repository.ts";
 import type { EvidenceMethod, EvidenceSetting, EvidenceSource } from "../store/types.ts";

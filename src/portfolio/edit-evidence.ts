@@ -1,5 +1,5 @@
 // Use case: the candidate corrects a draft or referred piece of evidence: the account (a new version), claims, setting.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import type { EvidenceMethod, EvidenceSetting } from "../store/types.ts";
 import { type ClaimInput, resolveClaims } from "./claims.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";

@@ -1,5 +1,5 @@
 // Use case: an admin enrols a candidate on a level's qualification with a unit plan, an assessor and an internal verifier.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import { checkUnitPlan, type PlanCheck } from "../standards/rules.ts";
 import type { EnrolmentRecord, PersonRecord, Role } from "../store/types.ts";
 import { authoriseAdmin } from "./admin-access.ts";

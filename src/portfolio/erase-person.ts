@@ -1,5 +1,5 @@
 // Use case: a data-protection erasure: the person's details and the words of their evidence are removed; the trail keeps that it happened.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import { authoriseAdmin } from "./admin-access.ts";
 import type { Actor, PortfolioContext } from "./context.ts";
 import { personNotFound } from "./errors.ts";

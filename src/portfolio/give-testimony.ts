@@ -1,5 +1,5 @@
 // Use case: a witness who was asked confirms what the candidate did, with their status and relationship declared.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { MAX_TEXT } from "./create-draft.ts";
 import { wrongStatus } from "./errors.ts";

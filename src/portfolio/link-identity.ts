@@ -1,5 +1,5 @@
 // Use case: an admin links a person to their Teams or Slack user id, so the bot knows who is speaking.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import { isUniqueViolation } from "../store/db.ts";
 import { CHANNELS, type Channel, type ChatIdentityRecord } from "../store/types.ts";
 import { authoriseAdmin } from "./admin-access.ts";

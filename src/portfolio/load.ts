@@ -1,5 +1,5 @@
 // Loading for use cases: the acting person and the evidence they may see, answering "not found" for anything else.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import type { EvidenceHeader } from "../store/evidence-repository.ts";
 import type { PersonRecord } from "../store/types.ts";
 import type { PortfolioContext } from "./context.ts";

@@ -1,5 +1,5 @@
 // Use case: the candidate's assessor accepts or rejects each claim, or refers the evidence back with a comment.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import type { Transition } from "../store/transition-repository.ts";
 import { type ClaimInput, resolveClaims } from "./claims.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";

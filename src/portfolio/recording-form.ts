@@ -1,5 +1,5 @@
 // Use case: one unit of a candidate's portfolio as the unit recording form's matrix (criteria × knowledge × ranges).
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import type { CoverageClaim } from "../store/types.ts";
 import type { Actor, PortfolioContext } from "./context.ts";
 import type { CoverageState, Tally } from "./coverage.ts";

@@ -1,5 +1,5 @@
 // Use case: the candidate (or their assessor) asks someone who saw the work to confirm it in their own words.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, personNotFound, wrongStatus } from "./errors.ts";
 import { loadActor, loadVisibleEvidence, summary } from "./load.ts";

@@ -1,5 +1,5 @@
 // Use case: an internal verifier of the centre samples assessed evidence and countersigns (agrees) or disagrees.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
 import { notifySafely } from "./notify.ts";

@@ -1,5 +1,5 @@
 // The rules checked when evidence is filed: something claimed, units on the plan, RWE and simulation only where allowed.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
 import type { TransitionFacts } from "../store/transition-repository.ts";
 import type { ClaimRecord, EnrolmentRecord, EvidenceSetting } from "../store/types.ts";

@@ -1,5 +1,5 @@
 // Witness rules from the standards: status category 1–5, a stated relationship, and no relatives or personal relationships.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 
 /** The five witness status categories of the witness status list (004). */
 export const WITNESS_STATUS_CATEGORIES = {

@@ -7,7 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import { databaseTarget } from "./database-url.ts";
 import { PrismaClient } from "./generated/client/index.js";
 import { applyPendingMigrations, type ScriptRunner } from "./migrate.ts";

@@ -1,5 +1,5 @@
 // The store: every repository over one database, transactions that group them, and idempotent "do once" writes.
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import { AssessmentRepository } from "./assessment-repository.ts";
 import { AuditRepository } from "./audit-repository.ts";
 import { BulkRepository } from "./bulk-repository.ts";

@@ -1,6 +1,6 @@
 // Finds ffmpeg and decodes a phone or browser recording to 16 kHz mono 16-bit WAV, within a duration limit.
 import { createRequire } from "node:module";
-import { AppError } from "../app/errors.ts";
+import { AppError } from "../core/errors.ts";
 import { runBounded } from "./child.ts";
 import { readWavInfo } from "./wav.ts";
 

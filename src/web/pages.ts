@@ -3,7 +3,7 @@ import { resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express, type Request, type Response } from "express";
 import type { Config } from "../app/config.ts";
-import { AppError, isAppError } from "../app/errors.ts";
+import { AppError, isAppError } from "../core/errors.ts";
 import { assessorQueue } from "../portfolio/assessor-queue.ts";
 import { candidateRecords } from "../portfolio/candidate-records.ts";
 import { type PortfolioContext, portfolioContext } from "../portfolio/context.ts";

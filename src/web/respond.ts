@@ -1,7 +1,7 @@
 // How pages answer: security headers, the signed-in viewer, and AppErrors turned into pages with the right status.
 import type { NextFunction, Request, Response } from "express";
 import type { Config } from "../app/config.ts";
-import { isAppError } from "../app/errors.ts";
+import { isAppError } from "../core/errors.ts";
 import type { Store } from "../store/store.ts";
 import { csrfToken, readSession } from "./auth/session.ts";
 import type { Viewer } from "./views/layout.ts";

@@ -1,6 +1,6 @@
 // The forms of 004 as PDFs, read back with pdftotext: every criterion id and location ref, the sign-off, the categories.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isAppError } from "../../src/app/errors.ts";
+import { isAppError } from "../../src/core/errors.ts";
 import { type PortfolioContext, portfolioContext } from "../../src/portfolio/context.ts";
 import { type DemoPerson, loadDemoCentre } from "../../src/portfolio/demo-centre.ts";
 import {

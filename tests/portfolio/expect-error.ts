@@ -1,6 +1,6 @@
 // Asserts that a use case failed with the AppError code (and words) a person would see.
 import { expect } from "vitest";
-import { AppError } from "../../src/app/errors.ts";
+import { AppError } from "../../src/core/errors.ts";
 
 export async function expectAppError(
   promise: Promise<unknown>,

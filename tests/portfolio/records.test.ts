@@ -1,6 +1,6 @@
 // Idempotent retries, the concurrent decision, erasure, export, progress and admin on both databases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "../../src/app/errors.ts";
+import { AppError } from "../../src/core/errors.ts";
 import { addPerson } from "../../src/portfolio/add-person.ts";
 import { assignStaff } from "../../src/portfolio/assign-staff.ts";
 import { portfolioContext } from "../../src/portfolio/context.ts";

@@ -1,6 +1,6 @@
 // The rules checked at submit and for witnesses, as pure functions over the shipped catalogue.
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../src/app/errors.ts";
+import { AppError } from "../../src/core/errors.ts";
 import { checkSubmission } from "../../src/portfolio/submission-rules.ts";
 import { isPersonalRelationship, personalRelationshipRefusal } from "../../src/portfolio/witness-rules.ts";
 import { loadCatalogue } from "../../src/standards/catalogue.ts";

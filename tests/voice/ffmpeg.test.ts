@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "../../src/app/errors.ts";
+import { AppError } from "../../src/core/errors.ts";
 import {
   decodeToWav,
   describeSeconds,

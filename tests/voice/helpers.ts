@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { configSchema } from "../../src/app/config.ts";
-import { AppError } from "../../src/app/errors.ts";
+import { AppError } from "../../src/core/errors.ts";
 import type { VoiceConfig } from "../../src/voice/pipeline.ts";
 
 export interface Scratch {

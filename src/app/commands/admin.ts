@@ -1,5 +1,6 @@
 // `shiftnote admin …`: create a centre, add people, link chat identities, enrol, assign assessors, export and erase.
 import { writeFileSync } from "node:fs";
+import { AppError } from "../../core/errors.ts";
 import { addPerson } from "../../portfolio/add-person.ts";
 import { assignStaff } from "../../portfolio/assign-staff.ts";
 import type { PortfolioContext } from "../../portfolio/context.ts";
@@ -14,7 +15,6 @@ import { CHANNELS, type Channel, ROLES, type Role } from "../../store/types.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, parseLevel, parseList, UsageError } from "../cli-args.ts";
 import { loadConfig } from "../config.ts";
-import { AppError } from "../errors.ts";
 
 const usage = `Usage:
   shiftnote admin centre add <name>                         create a centre

@@ -1,6 +1,7 @@
 // `shiftnote export`: the forms of 004 as PDF and the portfolio as CSV or JSON, for one candidate or a whole centre.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { AppError } from "../../core/errors.ts";
 import type { PortfolioContext } from "../../portfolio/context.ts";
 import {
   type CentreExportInput,
@@ -20,7 +21,6 @@ import { withPortfolio } from "../../portfolio/open-portfolio.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, UsageError } from "../cli-args.ts";
 import { loadConfig } from "../config.ts";
-import { AppError } from "../errors.ts";
 import { startProgress } from "../progress.ts";
 
 const usage = `Usage:

@@ -1,11 +1,11 @@
 // `shiftnote map`: maps one account (a file, standard input or a voice note) to the standards and shows why.
 import { readFileSync } from "node:fs";
+import { AppError } from "../../core/errors.ts";
 import type { MappingResult, SupportingSentence } from "../../mapping/types.ts";
 import { type Catalogue, loadCatalogue } from "../../standards/catalogue.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, parseLevel, parseList, UsageError } from "../cli-args.ts";
 import { loadConfig } from "../config.ts";
-import { AppError } from "../errors.ts";
 
 const usage = `Usage: shiftnote map [--level N] [--units a,b,c] [--mapper offline|llm] [--json] [FILE|-]
   Maps one account to the standards: reads FILE, or standard input when FILE is "-" or left out.

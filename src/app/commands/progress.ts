@@ -1,11 +1,12 @@
 // `shiftnote progress <candidate email> [--json]`: a candidate's coverage and gaps in the terminal.
+
+import { AppError } from "../../core/errors.ts";
 import type { Coverage, ItemCoverage } from "../../portfolio/coverage.ts";
 import { getProgress } from "../../portfolio/get-progress.ts";
 import { withPortfolio } from "../../portfolio/open-portfolio.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, UsageError } from "../cli-args.ts";
 import { loadConfig } from "../config.ts";
-import { AppError } from "../errors.ts";
 
 const usage = `Usage:
   shiftnote progress <candidate email> [--json]

@@ -1,9 +1,10 @@
 // `shiftnote rules check`: says whether a unit plan satisfies the qualification's structure, and why not.
+
+import { AppError } from "../../core/errors.ts";
 import { loadCatalogue } from "../../standards/catalogue.ts";
 import { checkUnitPlan } from "../../standards/rules.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, parseLevel, parseList, UsageError } from "../cli-args.ts";
-import { AppError } from "../errors.ts";
 
 const usage = `Usage:
   shiftnote rules check --level N --units 301,302,205,…   check a unit plan against the qualification [--json]`;

@@ -2,6 +2,7 @@
 
 import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
+import { AppError } from "../../core/errors.ts";
 import {
   buildCatalogue,
   type Catalogue,
@@ -14,7 +15,6 @@ import {
 import type { Unit } from "../../standards/schema.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, parseLevel, UsageError } from "../cli-args.ts";
-import { AppError } from "../errors.ts";
 
 const usage = `Usage:
   shiftnote standards list [--level N]        units with titles and criterion counts

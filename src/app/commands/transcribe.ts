@@ -1,5 +1,6 @@
 // `shiftnote transcribe FILE`: prints a voice note's transcript; `--check` says which engines can run here and why not.
 import { basename } from "node:path";
+import { isAppError } from "../../core/errors.ts";
 import { buildEngine, type EngineChoice } from "../../voice/engines/choose.ts";
 import { engineNames } from "../../voice/engines/engine.ts";
 import { describeSeconds, findFfmpeg } from "../../voice/ffmpeg.ts";
@@ -7,7 +8,6 @@ import { transcribeAudio } from "../../voice/pipeline.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, UsageError } from "../cli-args.ts";
 import { loadConfig } from "../config.ts";
-import { isAppError } from "../errors.ts";
 
 const usage = `Usage:
   shiftnote transcribe FILE [--engine auto|openai|platform|whisper] [--transcript TEXT] [--json]

@@ -1,5 +1,5 @@
 // Use cases for the documents: each authorises through the portfolio use cases, then renders one file.
-import { AppError } from "../../app/errors.ts";
+import { AppError } from "../../core/errors.ts";
 import { candidateRecords } from "../candidate-records.ts";
 import type { Actor, PortfolioContext } from "../context.ts";
 import { exportPortfolio } from "../export-portfolio.ts";

@@ -1,6 +1,6 @@
 // Picks the transcription engine for one voice note from the configuration and what is available on this machine.
 import type { Config } from "../../app/config.ts";
-import { AppError } from "../../app/errors.ts";
+import { AppError } from "../../core/errors.ts";
 import type { EngineName, TranscriptionEngine } from "./engine.ts";
 import { openaiEngine } from "./openai.ts";
 import { platformEngine } from "./platform.ts";

@@ -9,7 +9,7 @@ import OpenAI, {
 } from "openai";
 import { VERSION } from "openai/version";
 import type { Config } from "../../app/config.ts";
-import { AppError } from "../../app/errors.ts";
+import { AppError } from "../../core/errors.ts";
 import { describeSeconds } from "../ffmpeg.ts";
 import type { TranscriptionEngine } from "./engine.ts";
 

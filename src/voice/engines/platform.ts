@@ -1,5 +1,5 @@
 // The platform's own transcript (Slack audio clips come with one): used as it is, no audio leaves the machine.
-import { AppError } from "../../app/errors.ts";
+import { AppError } from "../../core/errors.ts";
 import type { TranscriptionEngine } from "./engine.ts";
 
 /** An engine that returns the transcript the chat platform sent with the file. */

@@ -5,7 +5,7 @@ import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../../app/config.ts";
-import { AppError } from "../../app/errors.ts";
+import { AppError } from "../../core/errors.ts";
 import { runBounded } from "../child.ts";
 import { describeSeconds } from "../ffmpeg.ts";
 import type { TranscriptionEngine } from "./engine.ts";

@@ -1,4 +1,4 @@
-// The one error type people see: a code and a message in plain British English that says what to do next.
+// The ground floor's error type: a code and a message in plain British English that says what to do next.
 
 export type AppErrorCode =
   | "bad_input"
