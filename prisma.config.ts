@@ -3,10 +3,16 @@ import { defineConfig } from "prisma/config";
 import { loadConfig } from "./src/app/config.ts";
 import { cliAdapterFactory } from "./src/store/cli-adapter.ts";
 
+const { DATABASE_URL } = loadConfig();
+// The schema's datasource URL only names the database in the CLI's messages; the adapter below does the connecting.
+process.env.SHIFTNOTE_PRISMA_SCHEMA_URL = /^postgres(ql)?:\/\//.test(DATABASE_URL)
+  ? DATABASE_URL
+  : "postgresql://pglite/shiftnote";
+
 export default defineConfig({
   schema: "src/store/schema.prisma",
   migrations: { path: "src/store/migrations" },
   engine: "js",
   experimental: { adapter: true },
-  adapter: () => cliAdapterFactory(loadConfig().DATABASE_URL),
+  adapter: () => cliAdapterFactory(DATABASE_URL),
 });
