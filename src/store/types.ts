@@ -42,6 +42,8 @@ export type SampleOutcome = "agreed" | "disagreed";
 export interface CentreRecord {
   id: string;
   name: string;
+  /** The awarding body's number for the centre, printed on the recording forms. */
+  number: string | null;
 }
 
 export interface PersonRecord {
@@ -69,6 +71,8 @@ export interface EnrolmentRecord {
   unitIds: string[];
   assessorId: string | null;
   internalVerifierId: string | null;
+  /** The candidate's registration number with the awarding body, printed on the recording forms. */
+  registrationNumber: string | null;
 }
 
 export interface ClaimRecord {

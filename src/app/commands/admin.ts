@@ -10,6 +10,7 @@ import { erasePerson } from "../../portfolio/erase-person.ts";
 import { exportPortfolio } from "../../portfolio/export-portfolio.ts";
 import { linkIdentity } from "../../portfolio/link-identity.ts";
 import { withPortfolio } from "../../portfolio/open-portfolio.ts";
+import { setCentreNumber, setRegistrationNumber } from "../../portfolio/set-numbers.ts";
 import type { PlanCheck } from "../../standards/rules.ts";
 import { CHANNELS, type Channel, ROLES, type Role } from "../../store/types.ts";
 import type { Command } from "../cli.ts";
@@ -17,13 +18,15 @@ import { parseCommandArgs, parseLevel, parseList, UsageError } from "../cli-args
 import { loadConfig } from "../config.ts";
 
 const usage = `Usage:
-  shiftnote admin centre add <name>                         create a centre
+  shiftnote admin centre add <name> [--number <n>]         create a centre (--number: the awarding body's centre number)
+  shiftnote admin centre set <name> --number <n>           set the centre number printed on the forms ("" clears it)
   shiftnote admin centres                                   list centres
   shiftnote admin person add --centre <name> --email <e> --name <n> --roles candidate,witness [--job-title <t>]
   shiftnote admin people --centre <name>                    list a centre's people and their roles
   shiftnote admin link <email> --channel teams|slack|web --id <user id>
-  shiftnote admin enrol <email> --level N --units 201,205,… [--assessor <email>] [--verifier <email>]
-  shiftnote admin assign <candidate email> [--assessor <email>] [--verifier <email>] [--units …]
+  shiftnote admin enrol <email> --level N --units 201,205,… [--assessor <email>] [--verifier <email>] [--registration <n>]
+  shiftnote admin assign <candidate email> [--assessor <email>] [--verifier <email>] [--units …] [--registration <n>]
+                                                            --registration: the candidate's registration number, printed on the forms
   shiftnote admin export <email> [--out <file>]             the candidate's portfolio as JSON
   shiftnote admin erase <email> --yes                       erase a person's data (data-protection request)
 Uses DATABASE_URL (default: the embedded database in ./var/pgdata).`;
@@ -43,6 +46,8 @@ const options = {
   assessor: { type: "string" },
   verifier: { type: "string" },
   out: { type: "string" },
+  number: { type: "string" },
+  registration: { type: "string" },
   yes: { type: "boolean" },
 } as const;
 
@@ -68,9 +73,31 @@ async function dispatch(
 ): Promise<number> {
   switch (action) {
     case "centre": {
-      if (rest[0] !== "add" || !rest[1]) throw new UsageError("Use `shiftnote admin centre add <name>`.");
-      const centre = await createCentre(ctx, { actor: CLI, name: rest.slice(1).join(" ") });
-      console.log(`Created centre "${centre.name}".`);
+      const name = rest.slice(1).join(" ");
+      if (rest[0] === "set" && name && values.number !== undefined) {
+        const centre = await centreNamed(ctx, name);
+        const changed = await setCentreNumber(ctx, {
+          actor: CLI,
+          centreId: centre.id,
+          number: values.number,
+        });
+        console.log(
+          changed.number
+            ? `Centre "${changed.name}" has centre number ${changed.number}.`
+            : `Cleared the centre number of "${changed.name}".`,
+        );
+        return 0;
+      }
+      if (rest[0] !== "add" || !name)
+        throw new UsageError(
+          "Use `shiftnote admin centre add <name>` or `shiftnote admin centre set <name> --number <n>`.",
+        );
+      let centre = await createCentre(ctx, { actor: CLI, name });
+      if (values.number)
+        centre = await setCentreNumber(ctx, { actor: CLI, centreId: centre.id, number: values.number });
+      console.log(
+        `Created centre "${centre.name}"${centre.number ? ` with centre number ${centre.number}` : ""}.`,
+      );
       return 0;
     }
     case "centres": {
@@ -124,8 +151,14 @@ async function dispatch(
         ...(values.assessor ? { assessorId: (await personByEmail(ctx, values.assessor)).id } : {}),
         ...(values.verifier ? { internalVerifierId: (await personByEmail(ctx, values.verifier)).id } : {}),
       });
+      if (values.registration)
+        await setRegistrationNumber(ctx, {
+          actor: CLI,
+          enrolmentId: enrolment.id,
+          registrationNumber: values.registration,
+        });
       console.log(
-        `Enrolled ${candidate.name} on ${plan.qualification.title} with units ${enrolment.unitIds.join(", ")}.`,
+        `Enrolled ${candidate.name} on ${plan.qualification.title} with units ${enrolment.unitIds.join(", ")}${values.registration ? `, registration number ${values.registration.trim()}` : ""}.`,
       );
       printPlan(plan);
       return 0;
@@ -140,6 +173,19 @@ async function dispatch(
           "bad_input",
           `${candidate.name} has more than one enrolment; change it in the web app.`,
         );
+      if (values.registration !== undefined) {
+        const changed = await setRegistrationNumber(ctx, {
+          actor: CLI,
+          enrolmentId: enrolment.id,
+          registrationNumber: values.registration,
+        });
+        console.log(
+          changed.registrationNumber
+            ? `${candidate.name}'s registration number is ${changed.registrationNumber}.`
+            : `Cleared ${candidate.name}'s registration number.`,
+        );
+        if (!values.assessor && !values.verifier && !values.units) return 0;
+      }
       const units = parseList(values.units);
       const result = await assignStaff(ctx, {
         actor: CLI,

@@ -1,6 +1,6 @@
 // The unit recording form of 004 (Appendix 1) as a PDF: criteria × U/K letters × evidence-requirement ranges, refs, sign-off.
 import type { MatrixCell, RecordingForm } from "../recording-form.ts";
-import type { SignOff } from "./forms.ts";
+import { type FormIdentity, identityFacts, type SignOff } from "./forms.ts";
 import {
   BOLD,
   type Column,
@@ -33,12 +33,34 @@ const ofTotal = (t: { assessed: number; total: number }) =>
 
 const qualificationTitle = (level: number) => `Level ${level} N/SVQ in Customer Service`;
 
-/** Renders the form; `producedOn` is the date printed as the form's date of production. */
+/** The matrix's type sizes, largest first: a smaller one is tried when the sign-off would be left alone on a page. */
+const MATRIX_SIZES = [7.5, 7, 6.5, 6] as const;
+
+/**
+ * Renders the form; `producedOn` is the date printed as the form's date of production. The sign-off follows the
+ * matrix, as at the foot of the paper form, and is never left on a page of its own: when it would be, the matrix is
+ * set a little smaller. The keys to the U/K letters and the range columns come after.
+ */
 export async function recordingFormPdf(
   form: RecordingForm,
   signOff: SignOff,
   producedOn: string,
+  identity: FormIdentity,
 ): Promise<Buffer> {
+  for (const size of MATRIX_SIZES) {
+    const drawn = draw(form, signOff, producedOn, identity, size);
+    if (drawn.signOffWithMatrix || size === MATRIX_SIZES.at(-1)) return finish(drawn.doc);
+  }
+  throw new Error("unreachable");
+}
+
+function draw(
+  form: RecordingForm,
+  signOff: SignOff,
+  producedOn: string,
+  identity: FormIdentity,
+  matrixSize: number,
+): { doc: ReturnType<typeof createDocument>; signOffWithMatrix: boolean } {
   const doc = createDocument({
     title: `Unit ${form.unit.id} recording form: ${form.candidate.name}`,
     subject: `Unit recording form for unit ${form.unit.id} ${form.unit.title}`,
@@ -51,6 +73,7 @@ export async function recordingFormPdf(
     [
       ["Candidate", `${form.candidate.name} (${form.candidate.email})`],
       ["Assessor", form.assessor?.name ?? ""],
+      ...identityFacts(identity),
       ["Criteria assessed", ofTotal(form.tally.criteria)],
       ["Knowledge assessed", ofTotal(form.tally.knowledge)],
       ["Ranges assessed", ofTotal(form.tally.ranges)],
@@ -101,10 +124,14 @@ export async function recordingFormPdf(
     ...row.cells.map(mark),
     { text: refsText(row.own) },
   ]);
-  table(doc, columns, rows, { size: 7.5, headerSize: 7.5, ...(form.columns.length ? { groups } : {}) });
+  table(doc, columns, rows, {
+    size: matrixSize,
+    headerSize: matrixSize,
+    ...(form.columns.length ? { groups } : {}),
+  });
   doc
     .font(FONT)
-    .fontSize(7.5)
+    .fontSize(matrixSize)
     .text(
       pdfText(
         "A = assessed: the assessor accepted the criterion and this knowledge item or range on the same piece of evidence. " +
@@ -115,36 +142,10 @@ export async function recordingFormPdf(
     );
   doc.moveDown(0.6);
 
-  // what each letter and range column means, with its own location refs
-  if (knowledge.length) {
-    sectionTitle(doc, "U/K: knowledge and understanding");
-    table(
-      doc,
-      [
-        { header: "", width: 22, align: "center" },
-        { header: "Knowledge item", width: width - 22 - 150 },
-        { header: "Location ref", width: 150 },
-      ],
-      knowledge.map((k) => [{ text: k.label, bold: true }, k.text, refsText(k.own)]),
-      { size: 8 },
-    );
-  }
-  if (ranges.length) {
-    sectionTitle(doc, "Evidence requirements: ranges");
-    table(
-      doc,
-      [
-        { header: "", width: 34, align: "center" },
-        { header: "Range", width: width - 34 - 150 },
-        { header: "Location ref", width: 150 },
-      ],
-      ranges.map((r) => [{ text: r.label, bold: true }, r.text, refsText(r.own)]),
-      { size: 8 },
-    );
-  }
-
   // sign-off, as at the foot of the paper form
+  const pagesBefore = doc.bufferedPageRange().count;
   ensureSpace(doc, 120);
+  const signOffWithMatrix = doc.bufferedPageRange().count === pagesBefore;
   const x = doc.page.margins.left;
   const third = width / 3;
   let y = doc.y + 4;
@@ -179,5 +180,35 @@ export async function recordingFormPdf(
   signatureLine(doc, "Date verified", x + 2 * third, y, third, signOff.dateVerified ?? "");
   doc.x = x;
   doc.y = y + 40;
-  return finish(doc);
+  doc.moveDown(1);
+
+  // what each letter and range column means, with its own location refs
+  if (knowledge.length) {
+    sectionTitle(doc, "U/K: knowledge and understanding");
+    table(
+      doc,
+      [
+        { header: "", width: 22, align: "center" },
+        { header: "Knowledge item", width: width - 22 - 150 },
+        { header: "Location ref", width: 150 },
+      ],
+      knowledge.map((k) => [{ text: k.label, bold: true }, k.text, refsText(k.own)]),
+      { size: 8 },
+    );
+  }
+  if (ranges.length) {
+    sectionTitle(doc, "Evidence requirements: ranges");
+    table(
+      doc,
+      [
+        { header: "", width: 34, align: "center" },
+        { header: "Range", width: width - 34 - 150 },
+        { header: "Location ref", width: 150 },
+      ],
+      ranges.map((r) => [{ text: r.label, bold: true }, r.text, refsText(r.own)]),
+      { size: 8 },
+    );
+  }
+
+  return { doc, signOffWithMatrix };
 }
