@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { isAppError } from "../core/errors.ts";
 import { type Catalogue, loadCatalogue } from "../standards/catalogue.ts";
+import { mountPolicyPages } from "../web/policy-routes.ts";
 import type { Config } from "./config.ts";
 
 export interface AppParts {
@@ -51,6 +52,7 @@ export function createApp(parts: AppParts): Express {
     }
     res.json(unit);
   });
+  mountPolicyPages(app);
   for (const mount of parts.mount ?? []) mount(app);
   app.use((_req, res) => {
     res.status(404).json({ error: "Nothing here. Try /healthz or /api/standards." });
