@@ -6,7 +6,9 @@ import { loadConfig } from "../../../src/app/config.ts";
 import { createApp } from "../../../src/app/server.ts";
 import type { ChannelLog } from "../../../src/bot/channel-log.ts";
 import { mountSlack, type SlackChannel } from "../../../src/bot/slack/mount.ts";
+import { playgroundEnabled } from "../../../src/bot/web/playground.ts";
 import type { Catalogue } from "../../../src/standards/catalogue.ts";
+import { localMode } from "../../../src/web/respond.ts";
 import { createFakeBotCore, type FakeBotCore } from "../../helpers/fake-bot-core.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../../helpers/fake-slack-api.ts";
 import { type FakeSlackSocket, startFakeSlackSocket } from "../../helpers/fake-slack-socket.ts";
@@ -156,6 +158,20 @@ describe("Slack over Socket Mode", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(socket.connections).toBe(1);
     expect(api.callsTo("apps.connections.open")).toHaveLength(1);
+  });
+});
+
+describe("Slack Socket Mode as a configured channel", () => {
+  it("switches off the playground's speak-as-anyone and the demo sign-in, as a signing secret does", () => {
+    const config = loadConfig({ SLACK_APP_TOKEN: APP_TOKEN, SLACK_BOT_TOKEN: BOT_TOKEN });
+    expect(playgroundEnabled(config)).toBe(false);
+    expect(localMode(config)).toBe(false);
+    const asked = loadConfig({
+      SLACK_APP_TOKEN: APP_TOKEN,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SHIFTNOTE_PLAYGROUND: "1",
+    });
+    expect(playgroundEnabled(asked)).toBe(true);
   });
 });
 
