@@ -39,7 +39,8 @@ export function slackSocket(options: SlackSocketOptions): SlackSocket {
       receiver.start().then(
         (connection) => {
           // The URL carries a ticket; only its host is worth a log line.
-          const host = connection?.url ? new URL(connection.url).host : "Slack";
+          const host =
+            connection?.url && URL.canParse(connection.url) ? new URL(connection.url).host : "Slack";
           log.info(`Slack is on over Socket Mode (connected to ${host}; no public URL needed).`);
         },
         (error: unknown) => {
