@@ -66,6 +66,10 @@ export const configSchema = z.object({
   TEAMS_ANONYMOUS: flag,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
+  /** An app-level token (xapp-…, scope connections:write): Slack over Socket Mode, no public URL or signing secret. */
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z.string().startsWith("xapp-", { message: "must be an app-level token starting xapp-" }).optional(),
+  ),
   /** The Slack Web API base URL; tests point it at a local fake. */
   SLACK_API_URL: optionalText.pipe(
     z.url({ message: "must be a URL such as https://slack.com/api/" }).optional(),

@@ -114,5 +114,9 @@ export async function buildProduct(
     () => mapEvidence("A customer asked me where the lifts were and I showed her.", { level: 2 }),
     0,
   ).unref();
-  return { app, store, core, catalogue, playground, close: () => store.close() };
+  const close = async () => {
+    await channels.slack?.close();
+    await store.close();
+  };
+  return { app, store, core, catalogue, playground, close };
 }

@@ -9,7 +9,8 @@ import { errorPage, type Refusal, refusalPage } from "./views/simple.ts";
 
 /** Local mode, the playground's rule: no Teams or Slack credentials, or SHIFTNOTE_PLAYGROUND=1. */
 export const localMode = (config: Config): boolean =>
-  config.SHIFTNOTE_PLAYGROUND || !(config.TEAMS_CLIENT_ID || config.SLACK_SIGNING_SECRET);
+  config.SHIFTNOTE_PLAYGROUND ||
+  !(config.TEAMS_CLIENT_ID || config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN);
 
 /** Pages hold personal data: never cached, never framed, no script but our own, no referrer with a token in it. */
 export function pageHeaders(_req: Request, res: Response, next: NextFunction): void {

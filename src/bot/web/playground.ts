@@ -16,7 +16,7 @@ const adaptiveDist = join(dirname(createRequire(import.meta.url).resolve("adapti
 
 /** True when the speak-as-anyone endpoint may exist: no channel credentials, or explicitly asked for. */
 export function playgroundEnabled(config: Config): boolean {
-  const channels = Boolean(config.TEAMS_CLIENT_ID || config.SLACK_SIGNING_SECRET);
+  const channels = Boolean(config.TEAMS_CLIENT_ID || config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN);
   return config.SHIFTNOTE_PLAYGROUND || !channels;
 }
 

@@ -499,6 +499,45 @@ describe("Slack over signed HTTP", () => {
     expect(core.commands).toHaveLength(1);
   });
 
+  it.each([
+    ["group", "G1"],
+    ["mpim", "G2"],
+  ])(
+    "treats a %s (private channel, group DM) as a channel: its thread replies go on and are answered in the thread, its chatter does not",
+    async (channelType, channel) => {
+      const event = (id: string, extra: Record<string, unknown>) => ({
+        type: "event_callback",
+        team_id: "T1",
+        event_id: id,
+        event: { type: "message", channel_type: channelType, channel, user: "U2", ...extra },
+      });
+      await send(bot.url, event(`Ev-${channelType}-chatter`, { text: "lunch?", ts: "1700000600.000100" }));
+      await send(
+        bot.url,
+        event(`Ev-${channelType}-thread`, {
+          text: "Yes, I saw that.",
+          ts: "1700000601.000100",
+          thread_ts: "1700000000.000100",
+        }),
+      );
+      const [command] = await core.waitForCommands(1);
+      expect(command).toMatchObject({
+        eventId: `Ev-${channelType}-thread`,
+        conversationId: channel,
+        threadId: "1700000000.000100",
+        text: "Yes, I saw that.",
+      });
+      const [posted] = await api.waitFor("chat.postMessage");
+      expect(posted?.args).toMatchObject({ channel, thread_ts: "1700000000.000100" });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(core.commands).toHaveLength(1);
+      // Like a channel, and unlike a DM, it is not remembered as the person's conversation with the bot.
+      expect(
+        ((await bot.conversations.get("U2", "slack")) as { channel?: string } | undefined)?.channel,
+      ).not.toBe(channel);
+    },
+  );
+
   it("passes an audio clip on with Slack's transcript and a download that carries the bot token", async () => {
     api.files.set("clip.webm", new Uint8Array([9, 8, 7]));
     await send(
