@@ -1,6 +1,6 @@
 // Sign-in routes: the signed link becomes a session cookie; sign-out; the local-mode list of demo people.
 import express, { type Express } from "express";
-import type { Config } from "../app/config.ts";
+import type { WebConfig } from "../core/config.ts";
 import { isUniqueViolation } from "../store/db.ts";
 import type { Store } from "../store/store.ts";
 import { csrfValid, endSession, readSession, startSession } from "./auth/session.ts";
@@ -24,7 +24,7 @@ function sameOrigin(req: express.Request): boolean {
   }
 }
 
-export function mountAuth(app: Express, deps: { config: Config; store: Store }): void {
+export function mountAuth(app: Express, deps: { config: WebConfig; store: Store }): void {
   const { config, store } = deps;
 
   // The link opens a page whose button signs in (a preview fetching the link spends nothing).

@@ -1,6 +1,6 @@
 // Download routes: the recording form, assessment report and witness list as PDF, the portfolio as CSV or JSON.
 import type { Express, Response } from "express";
-import type { Config } from "../app/config.ts";
+import type { WebConfig } from "../core/config.ts";
 import type { PortfolioContext } from "../portfolio/context.ts";
 import {
   assessmentReportDocument,
@@ -20,7 +20,7 @@ function sendDocument(res: Response, doc: Document): void {
   res.end(doc.bytes);
 }
 
-export function mountDownloads(app: Express, deps: { config: Config; ctx: PortfolioContext }): void {
+export function mountDownloads(app: Express, deps: { config: WebConfig; ctx: PortfolioContext }): void {
   const { config, ctx } = deps;
   const route = (handler: Parameters<typeof signedIn>[2]) => signedIn(config, ctx.store, handler);
   const base = "/pages/candidates/:candidateId";

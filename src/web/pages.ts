@@ -2,8 +2,8 @@
 import { resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express, type Request, type Response } from "express";
-import type { Config } from "../app/config.ts";
-import { AppError, isAppError } from "../core/errors.ts";
+import type { WebConfig } from "../core/config.ts";
+import { AppError, httpStatusOf, isAppError } from "../core/errors.ts";
 import { assessorQueue } from "../portfolio/assessor-queue.ts";
 import { candidateRecords } from "../portfolio/candidate-records.ts";
 import { type PortfolioContext, portfolioContext } from "../portfolio/context.ts";
@@ -22,7 +22,7 @@ import type { Store } from "../store/store.ts";
 import { csrfValid, readSession } from "./auth/session.ts";
 import { mountAuth } from "./auth-routes.ts";
 import { mountDownloads } from "./download-routes.ts";
-import { currentViewer, localMode, pageHeaders, param, sendError, signedIn, statusOf } from "./respond.ts";
+import { currentViewer, localMode, pageHeaders, param, sendError, signedIn } from "./respond.ts";
 import { type EvidenceForms, evidencePage } from "./views/evidence.ts";
 import { paths, type Viewer } from "./views/layout.ts";
 import { matrixPage } from "./views/matrix.ts";
@@ -34,7 +34,7 @@ import { verifyPage } from "./views/verify.ts";
 export { signLink } from "./signed-link.ts";
 
 export interface PagesDeps {
-  config: Config;
+  config: WebConfig;
   store: Store;
   catalogue: Catalogue;
   /** Tells the bot about decisions and samples made on the pages (the same hook the use cases take). */
@@ -287,7 +287,7 @@ export function mountPages(app: Express, deps: PagesDeps): void {
       res,
       viewer,
       { notice: { text: error.message, error: true }, ...(keep ? { previous: fields } : {}) },
-      statusOf(error),
+      httpStatusOf(error),
     );
   }
 }

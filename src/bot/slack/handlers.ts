@@ -1,9 +1,9 @@
 // The Slack listeners: messages, mentions, button presses, the testimony form and /shiftnote, each as one bot command.
 import type { App, BlockAction, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { Config } from "../../app/config.ts";
 import { SLACK_INPUT_ACTION_PREFIX } from "../../cards/actions.ts";
 import { type SlackStateValues, slackInputs } from "../../cards/slack-inputs.ts";
+import type { SlackConfig } from "../../core/config.ts";
 import { handleSafely } from "../channel-errors.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";
 import type { ConversationStore } from "../conversation-store.ts";
@@ -25,7 +25,7 @@ import { missingInputs, readTestimonyContext, TESTIFY_VERB, testimonyForm } from
 import type { SlackUserDirectory } from "./users.ts";
 
 export interface SlackDeps {
-  config: Config;
+  config: SlackConfig;
   core: BotCore;
   conversations?: ConversationStore;
   /** Delivers what the core wants sent to other people (the lead maps personId to a channel reference). */

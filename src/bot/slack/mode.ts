@@ -1,5 +1,5 @@
 // Decides from the configuration whether Slack is on (signing secret and bot token) or off, and why.
-import type { Config } from "../../app/config.ts";
+import type { SlackConfig } from "../../core/config.ts";
 
 export type SlackMode =
   | { kind: "off"; reason: string }
@@ -9,9 +9,7 @@ export type SlackMode =
 export const SLACK_API_DEFAULT = "https://slack.com/api/";
 
 /** Reads the Slack settings once; says in one sentence what is missing when the channel is off. */
-export function slackMode(
-  config: Pick<Config, "SLACK_SIGNING_SECRET" | "SLACK_BOT_TOKEN" | "SLACK_API_URL">,
-): SlackMode {
+export function slackMode(config: SlackConfig): SlackMode {
   const missing = [
     ...(config.SLACK_SIGNING_SECRET ? [] : ["SLACK_SIGNING_SECRET"]),
     ...(config.SLACK_BOT_TOKEN ? [] : ["SLACK_BOT_TOKEN"]),

@@ -1,8 +1,8 @@
 // The Teams turns: a message or a card action becomes one bot command; the replies become activities or the invoke response.
 import { type Activity, ActivityTypes } from "@microsoft/agents-activity";
 import type { CloudAdapter, TurnContext } from "@microsoft/agents-hosting";
-import type { Config } from "../../app/config.ts";
 import { REFRESH_VERB } from "../../cards/actions.ts";
+import type { TeamsConfig } from "../../core/config.ts";
 import { handleSafely } from "../channel-errors.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";
 import type { ConversationStore } from "../conversation-store.ts";
@@ -15,7 +15,7 @@ import { actionResponse, badActionBody, replyActivity } from "./render.ts";
 export type BotIdentity = Parameters<CloudAdapter["continueConversation"]>[0];
 
 export interface TeamsDeps {
-  config: Config;
+  config: TeamsConfig;
   core: BotCore;
   conversations?: ConversationStore;
   /** Delivers what the core wants sent to other people (the lead maps personId to a channel reference). */

@@ -4,8 +4,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express, type Request, type Response } from "express";
-import type { Config } from "../../app/config.ts";
 import { hostConfig, hostCss } from "../../cards/host-config.ts";
+import type { PlaygroundConfig } from "../../core/config.ts";
 import type { Store } from "../../store/store.ts";
 import type { BotCore, BotReply, Notification } from "../types.ts";
 import type { Outbox } from "./outbox.ts";
@@ -15,7 +15,7 @@ const publicDir = fileURLToPath(new URL("../../web/public/", import.meta.url));
 const adaptiveDist = join(dirname(createRequire(import.meta.url).resolve("adaptivecards")), "..", "dist");
 
 /** True when the speak-as-anyone endpoint may exist: no channel credentials, or explicitly asked for. */
-export function playgroundEnabled(config: Config): boolean {
+export function playgroundEnabled(config: PlaygroundConfig): boolean {
   const channels = Boolean(config.TEAMS_CLIENT_ID || config.SLACK_SIGNING_SECRET);
   return config.SHIFTNOTE_PLAYGROUND || !channels;
 }
