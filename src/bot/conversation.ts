@@ -1,12 +1,12 @@
 // What the bot does with a typed message or a voice note: commands, witness requests, and accounts to map.
 import { AppError } from "../core/errors.ts";
+import type { EvidenceRecord, PersonRecord } from "../core/types.ts";
 import type { MappingResult } from "../mapping/types.ts";
 import { createDraft } from "../portfolio/create-draft.ts";
 import { getProgress } from "../portfolio/get-progress.ts";
 import { listWork } from "../portfolio/list-work.ts";
 import { requestWitness } from "../portfolio/request-witness.ts";
 import { viewEvidence } from "../portfolio/view-evidence.ts";
-import type { EvidenceRecord, PersonRecord } from "../store/types.ts";
 import type { Turn } from "./core.ts";
 import { readIntent } from "./intents.ts";
 import { card, say } from "./reply.ts";

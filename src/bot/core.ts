@@ -1,9 +1,9 @@
 // The bot core: one neutral command in, replies and notifications out; every channel calls this and nothing else.
 import { type AppError, isAppError } from "../core/errors.ts";
+import type { PersonRecord } from "../core/types.ts";
 import type { MapOptions, MappingResult } from "../mapping/types.ts";
 import { type PortfolioContext, portfolioContext } from "../portfolio/context.ts";
 import type { PortfolioEvent } from "../portfolio/notify.ts";
-import type { PersonRecord } from "../store/types.ts";
 import { handleAction } from "./actions.ts";
 import { handleText } from "./conversation.ts";
 import { identify } from "./identify.ts";

@@ -1,7 +1,8 @@
 // Who is speaking: a linked chat identity, or the first time, the person of the centre with the platform's email.
+
+import type { PersonRecord } from "../core/types.ts";
 import type { PortfolioContext } from "../portfolio/context.ts";
 import { linkIdentity } from "../portfolio/link-identity.ts";
-import type { PersonRecord } from "../store/types.ts";
 import type { Actor } from "./types.ts";
 
 /**

@@ -1,8 +1,9 @@
 // Turns what the portfolio reports after a change into messages for the other people involved.
+
+import type { PersonRecord } from "../core/types.ts";
 import type { PortfolioContext } from "../portfolio/context.ts";
 import type { PortfolioEvent } from "../portfolio/notify.ts";
 import { viewEvidence } from "../portfolio/view-evidence.ts";
-import type { PersonRecord } from "../store/types.ts";
 import { card, say } from "./reply.ts";
 import type { Notification } from "./types.ts";
 import { approvalView, witnessRequestView } from "./views.ts";

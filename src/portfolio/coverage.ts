@@ -1,7 +1,8 @@
 // Coverage of an enrolment: per unit, each criterion, knowledge item and range as assessed, claimed or missing, with evidence refs.
+
+import type { CoverageClaim, EnrolmentRecord } from "../core/types.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
 import { checkUnitPlan, type RuleOutcome } from "../standards/rules.ts";
-import type { CoverageClaim, EnrolmentRecord } from "../store/types.ts";
 import { describeGaps, type ReadingItem, readingList } from "./gaps.ts";
 
 export type CoverageState = "assessed" | "claimed" | "missing";

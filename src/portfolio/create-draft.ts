@@ -1,8 +1,8 @@
 // Use case: a candidate's account, with the mapper's suggestions, becomes a draft piece of evidence.
 import { AppError } from "../core/errors.ts";
+import type { EvidenceMethod, EvidenceSetting, EvidenceSource } from "../core/types.ts";
 import { isUniqueViolation } from "../store/db.ts";
 import type { NewClaim } from "../store/evidence-repository.ts";
-import type { EvidenceMethod, EvidenceSetting, EvidenceSource } from "../store/types.ts";
 import { type MappedSuggestions, resolveClaims, suggestionsToClaims } from "./claims.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { loadActor, summary } from "./load.ts";

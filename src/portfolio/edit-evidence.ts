@@ -1,6 +1,6 @@
 // Use case: the candidate corrects a draft or referred piece of evidence: the account (a new version), claims, setting.
 import { AppError } from "../core/errors.ts";
-import type { EvidenceMethod, EvidenceSetting } from "../store/types.ts";
+import type { EvidenceMethod, EvidenceSetting } from "../core/types.ts";
 import { type ClaimInput, resolveClaims } from "./claims.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { MAX_TEXT } from "./create-draft.ts";

@@ -1,8 +1,9 @@
 // Loading and applying a guarded evidence transition: the fast path of submit, decide, resubmit, sample and discard.
+
+import type { PersonRecord } from "../core/types.ts";
 import { isUniqueViolation } from "../store/db.ts";
 import { replayedId } from "../store/store.ts";
 import type { Transition, TransitionFacts } from "../store/transition-repository.ts";
-import type { PersonRecord } from "../store/types.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence } from "./errors.ts";
 import { summary, unknownActor } from "./load.ts";

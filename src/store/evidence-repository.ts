@@ -9,6 +9,7 @@ import type {
   ClaimProposer,
   ClaimRecord,
   CoverageClaim,
+  EvidenceHeader,
   EvidenceMethod,
   EvidenceRecord,
   EvidenceSetting,
@@ -39,18 +40,6 @@ export interface NewEvidence {
   /** A voice note's recording (relative to the files area) and the engine that transcribed it. */
   audioPath?: string | null;
   transcriptionEngine?: string | null;
-}
-
-/** What authorising and status checks need, without the claims and testimony. */
-export interface EvidenceHeader {
-  id: string;
-  enrolmentId: string;
-  centreId: string;
-  candidateId: string;
-  assessorId: string | null;
-  ref: string;
-  status: EvidenceStatus;
-  version: number;
 }
 
 const claimSelect = {

@@ -2,18 +2,10 @@
 import type { AuditEntry } from "./audit-repository.ts";
 import type { Db } from "./db.ts";
 import { Prisma } from "./generated/client/index.js";
-import type { EvidenceStatus, PersonRecord, Role, SampleOutcome } from "./types.ts";
+import type { EvidenceHeader, EvidenceStatus, PersonRecord, Role, SampleOutcome } from "./types.ts";
 
 /** What authorising and status checks need, in one round trip. */
-export interface TransitionFacts {
-  id: string;
-  enrolmentId: string;
-  centreId: string;
-  candidateId: string;
-  assessorId: string | null;
-  ref: string;
-  status: EvidenceStatus;
-  version: number;
+export interface TransitionFacts extends EvidenceHeader {
   setting: "workplace" | "realistic_working_environment" | "simulation";
   /** The enrolment's unit plan. */
   planUnitIds: string[];

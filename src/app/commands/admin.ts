@@ -1,6 +1,7 @@
 // `shiftnote admin …`: create a centre, add people, link chat identities, enrol, assign assessors, export and erase.
 import { writeFileSync } from "node:fs";
 import { AppError } from "../../core/errors.ts";
+import { CHANNELS, type Channel, ROLES, type Role } from "../../core/types.ts";
 import { addPerson } from "../../portfolio/add-person.ts";
 import { assignStaff } from "../../portfolio/assign-staff.ts";
 import type { PortfolioContext } from "../../portfolio/context.ts";
@@ -11,7 +12,6 @@ import { exportPortfolio } from "../../portfolio/export-portfolio.ts";
 import { linkIdentity } from "../../portfolio/link-identity.ts";
 import { withPortfolio } from "../../portfolio/open-portfolio.ts";
 import type { PlanCheck } from "../../standards/rules.ts";
-import { CHANNELS, type Channel, ROLES, type Role } from "../../store/types.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, parseLevel, parseList, UsageError } from "../cli-args.ts";
 import { loadConfig } from "../config.ts";

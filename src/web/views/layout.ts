@@ -1,5 +1,5 @@
 // The page shell: landmarks, skip link, navigation by role, sign-out, breadcrumbs and notices.
-import type { PersonRecord } from "../../store/types.ts";
+import type { PersonRecord } from "../../core/types.ts";
 import { type Html, type HtmlValue, html } from "../html.ts";
 
 /** Who is looking, and the token their forms carry. */
