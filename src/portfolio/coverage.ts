@@ -5,6 +5,7 @@ import type { Catalogue } from "../standards/catalogue.ts";
 import { checkUnitPlan } from "../standards/rules.ts";
 import type {
   Coverage,
+  CoverageState,
   ItemCoverage,
   KnowledgeCoverage,
   RangeCoverage,
