@@ -6,7 +6,7 @@ import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { MAX_TEXT } from "./create-draft.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
 import { loadActor, loadVisibleEvidence, summary } from "./load.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { isOwner } from "./permissions.ts";
 
 export interface EditEvidenceInput {
@@ -54,7 +54,8 @@ export async function editEvidence(
   const added = resolveClaims(ctx.catalogue, input.addClaims ?? [], "candidate");
   const removed = (input.removeClaims ?? []).map((id) => id.trim()).filter(Boolean);
 
-  // one transaction: version guard, changes, audit event
+  const event: PortfolioEvent = { type: "evidence.edited", evidenceId: evidence.id, candidateId: actor.id };
+  // one transaction: version guard, changes, audit event, the copies to redraw
   await ctx.store.once(input.eventId, "evidence.edit", actor.id, async (tx) => {
     const next = await tx.evidence.advance(evidence.id, input.version, ["draft", "referred"]);
     if (next === null) throw staleEvidence(evidence.ref);
@@ -80,9 +81,10 @@ export async function editEvidence(
         removed,
       },
     });
+    await tx.outbox.record(told(event, actor.id, next));
     return evidence.id;
   });
 
-  await notifySafely(ctx.notify, { type: "evidence.edited", evidenceId: evidence.id, candidateId: actor.id });
+  await notifySafely(ctx.notify, event);
   return summary(ctx, evidence.id);
 }

@@ -1,7 +1,7 @@
 // Use case: the candidate sends referred evidence back to the assessor after making the changes asked for.
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { isOwner } from "./permissions.ts";
 import { checkSubmittable } from "./submission-rules.ts";
 import { applyTransition, openTransition } from "./transition.ts";
@@ -31,8 +31,15 @@ export async function resubmitEvidence(
     throw wrongStatus(evidence.ref, evidence.status, "there is nothing to resubmit.");
   checkSubmittable(ctx.catalogue, evidence);
 
-  // one transaction: back to submitted, every claim pending again, the audit event
+  const event: PortfolioEvent = {
+    type: "evidence.resubmitted",
+    evidenceId: evidence.id,
+    candidateId: actor.id,
+    assessorId: evidence.assessorId,
+  };
+  // one transaction: back to submitted, every claim pending again, the audit event, who is told
   const result = await applyTransition(ctx, evidence, {
+    notify: told(event, actor.id),
     evidenceId: evidence.id,
     expectedVersion: input.version,
     from: ["referred"],
@@ -51,11 +58,6 @@ export async function resubmitEvidence(
       : {}),
   });
 
-  await notifySafely(ctx.notify, {
-    type: "evidence.resubmitted",
-    evidenceId: evidence.id,
-    candidateId: actor.id,
-    assessorId: evidence.assessorId,
-  });
+  await notifySafely(ctx.notify, event);
   return result;
 }

@@ -2,7 +2,7 @@
 import { AppError } from "../core/errors.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { isCentreVerifier } from "./permissions.ts";
 import { applyTransition, openTransition } from "./transition.ts";
 
@@ -42,8 +42,15 @@ export async function sampleEvidence(
       `Say why you disagree with the assessment of ${evidence.ref}, for the assessor to act on.`,
     );
 
-  // one transaction: status, the sample record, the audit event
+  const event: PortfolioEvent = {
+    type: "evidence.sampled",
+    evidenceId: evidence.id,
+    candidateId: evidence.candidateId,
+    verifierId: actor.id,
+  };
+  // one transaction: status, the sample record, the audit event, the copies to redraw
   const result = await applyTransition(ctx, evidence, {
+    notify: told(event, actor.id),
     evidenceId: evidence.id,
     expectedVersion: input.version,
     from: ["assessed"],
@@ -60,11 +67,6 @@ export async function sampleEvidence(
     ...(input.eventId ? { event: { id: input.eventId, action: "evidence.sample", actorId: actor.id } } : {}),
   });
 
-  await notifySafely(ctx.notify, {
-    type: "evidence.sampled",
-    evidenceId: evidence.id,
-    candidateId: evidence.candidateId,
-    verifierId: actor.id,
-  });
+  await notifySafely(ctx.notify, event);
   return result;
 }

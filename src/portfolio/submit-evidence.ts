@@ -1,7 +1,7 @@
 // Use case: the candidate confirms the claims of a draft and files it for assessment.
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { isOwner } from "./permissions.ts";
 import { checkSubmittable } from "./submission-rules.ts";
 import { applyTransition, openTransition } from "./transition.ts";
@@ -35,8 +35,15 @@ export async function submitEvidence(
     throw wrongStatus(evidence.ref, evidence.status, "there is nothing to submit.");
   checkSubmittable(ctx.catalogue, evidence);
 
-  // one transaction (one statement): status change guarded by the version, the audit event, the event id
+  const event: PortfolioEvent = {
+    type: "evidence.submitted",
+    evidenceId: evidence.id,
+    candidateId: actor.id,
+    assessorId: evidence.assessorId,
+  };
+  // one transaction (one statement): status change guarded by the version, the audit event, who is told, the event id
   const result = await applyTransition(ctx, evidence, {
+    notify: told(event, actor.id),
     evidenceId: evidence.id,
     expectedVersion: input.version,
     from: ["draft"],
@@ -52,11 +59,6 @@ export async function submitEvidence(
     ...(input.eventId ? { event: { id: input.eventId, action: "evidence.submit", actorId: actor.id } } : {}),
   });
 
-  await notifySafely(ctx.notify, {
-    type: "evidence.submitted",
-    evidenceId: evidence.id,
-    candidateId: actor.id,
-    assessorId: evidence.assessorId,
-  });
+  await notifySafely(ctx.notify, event);
   return result;
 }
