@@ -12,8 +12,7 @@ import type {
 } from "../cards/index.ts";
 import type { EvidenceRecord, PersonRecord } from "../core/types.ts";
 import type { PersonalDataSpan } from "../mapping/types.ts";
-import type { Coverage } from "../portfolio/coverage.ts";
-import type { EvidenceView } from "../portfolio/view-evidence.ts";
+import type { Coverage, EvidenceView } from "../portfolio/index.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
 
 const unitTitle = (catalogue: Catalogue, id: string) => catalogue.unit(id)?.title ?? `Unit ${id}`;

@@ -3,7 +3,7 @@ import { AppError } from "../core/errors.ts";
 import type { EvidenceMethod, EvidenceSetting } from "../core/types.ts";
 import { type ClaimInput, resolveClaims } from "./claims.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
-import { MAX_TEXT } from "./create-draft.ts";
+import { checkAccountLength } from "./create-draft.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
 import { loadActor, loadVisibleEvidence, summary } from "./load.ts";
 import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
@@ -46,11 +46,7 @@ export async function editEvidence(
   const text = input.text?.trim();
   if (input.text !== undefined && !text)
     throw new AppError("bad_input", "The account can't be empty. Say what happened and send it again.");
-  if (text && text.length > MAX_TEXT)
-    throw new AppError(
-      "too_large",
-      `The account is longer than ${MAX_TEXT} characters. Split it into two pieces of evidence.`,
-    );
+  if (text) checkAccountLength(text);
   const added = resolveClaims(ctx.catalogue, input.addClaims ?? [], "candidate");
   const removed = (input.removeClaims ?? []).map((id) => id.trim()).filter(Boolean);
 

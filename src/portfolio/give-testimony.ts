@@ -1,7 +1,6 @@
 // Use case: a witness who was asked confirms what the candidate did, with their status and relationship declared.
 import { AppError } from "../core/errors.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
-import { MAX_TEXT } from "./create-draft.ts";
 import { wrongStatus } from "./errors.ts";
 import { loadActor, summary } from "./load.ts";
 import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
@@ -10,6 +9,9 @@ import {
   personalRelationshipRefusal,
   type TestimonyDeclaration,
 } from "./witness-rules.ts";
+
+/** The longest testimony a witness may give. */
+const MAX_TESTIMONY_CHARS = 20_000;
 
 export interface GiveTestimonyInput extends TestimonyDeclaration {
   actorId: string;
@@ -52,7 +54,7 @@ export async function giveTestimony(
     );
   if (witness.id === evidence.candidateId)
     throw new AppError("bad_input", "Nobody can be a witness for their own evidence.");
-  checkTestimonyForm(input, MAX_TEXT);
+  checkTestimonyForm(input, MAX_TESTIMONY_CHARS);
   const refusal = personalRelationshipRefusal(input);
 
   if (refusal) {

@@ -2,7 +2,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { WebConfig } from "../core/config.ts";
 import { httpStatusOf, isAppError } from "../core/errors.ts";
-import type { Store } from "../store/store.ts";
+import type { Portfolio } from "../portfolio/index.ts";
 import { csrfToken, readSession } from "./auth/session.ts";
 import type { Viewer } from "./views/layout.ts";
 import { errorPage, type Refusal, refusalPage } from "./views/simple.ts";
@@ -28,12 +28,12 @@ export function pageHeaders(_req: Request, res: Response, next: NextFunction): v
 export async function currentViewer(
   req: Request,
   config: WebConfig,
-  store: Store,
+  portfolio: Portfolio,
 ): Promise<Viewer | undefined> {
   const session = readSession(req, config);
   if (!session) return undefined;
-  const person = await store.people.byId(session.personId);
-  if (!person || person.erased) return undefined;
+  const person = await portfolio.person(session.personId);
+  if (!person) return undefined;
   return { person, csrf: csrfToken(config, session) };
 }
 
@@ -68,11 +68,11 @@ export function sendError(res: Response, error: unknown, viewer?: Viewer): void 
 export type PageHandler = (req: Request, res: Response, viewer: Viewer) => Promise<void>;
 
 /** Wraps a handler: signed-in viewer or a "please sign in" page; errors become pages. */
-export function signedIn(config: WebConfig, store: Store, handler: PageHandler) {
+export function signedIn(config: WebConfig, portfolio: Portfolio, handler: PageHandler) {
   return async (req: Request, res: Response): Promise<void> => {
     let viewer: Viewer | undefined;
     try {
-      viewer = await currentViewer(req, config, store);
+      viewer = await currentViewer(req, config, portfolio);
       if (!viewer) {
         sendRefusal(res, 401, "signed_out", config);
         return;

@@ -22,6 +22,8 @@ export interface SlackChannel {
    * their DM). A card about evidence sent to a reference that names the Slack user is kept up to date from then on.
    */
   sendProactive(reference: unknown, reply: BotReply): Promise<void>;
+  /** The evidence changed (anywhere): every recorded copy of its cards is redrawn for its reader. */
+  evidenceChanged(about: { evidenceId: string; version: number }): Promise<void>;
 }
 
 /** Mounts POST /slack/events; returns undefined (after one log line) when Slack is not configured. */
@@ -73,6 +75,7 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackChannel | undefi
   app.use(router);
 
   return {
+    evidenceChanged: (about) => copies.changed(bolt.client, about),
     async sendProactive(reference, reply) {
       const target = reference as Partial<SlackReference> | undefined;
       if (typeof target?.channel !== "string")
