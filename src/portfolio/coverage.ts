@@ -3,15 +3,7 @@
 import type { CoverageClaim, EnrolmentRecord } from "../core/types.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
 import { checkUnitPlan } from "../standards/rules.ts";
-import type {
-  Coverage,
-  CoverageState,
-  ItemCoverage,
-  KnowledgeCoverage,
-  RangeCoverage,
-  Tally,
-  UnitCoverage,
-} from "./coverage-types.ts";
+import type { Coverage, CoverageState, ItemCoverage, Tally, UnitCoverage } from "./coverage-types.ts";
 import { describeGaps, readingList } from "./gaps.ts";
 
 export type * from "./coverage-types.ts";
