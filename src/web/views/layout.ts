@@ -60,6 +60,7 @@ export function page(options: PageOptions, body: HtmlValue): string {
 <meta name="referrer" content="same-origin">
 <title>${options.title} · Shiftnote</title>
 <link rel="stylesheet" href="/pages/assets/pages.css">
+<link rel="stylesheet" href="/pages/assets/pages-states.css">
 </head>
 <body>
 <a class="skip" href="#main">Skip to main content</a>
