@@ -94,6 +94,13 @@ export const RULES: Array<{ name: string; broken(i: Import): string | undefined 
         : undefined,
   },
   {
+    name: "the bot, the channels and the web use cards through cards/index.ts",
+    broken: (i) =>
+      under(i.from, "src/bot", "src/web") && under(i.to, "src/cards") && i.to !== "src/cards/index.ts"
+        ? "import src/cards/index.ts"
+        : undefined,
+  },
+  {
     name: "mapping imports neither the store nor the portfolio",
     broken: (i) =>
       under(i.from, "src/mapping") && under(i.to, "src/store", "src/portfolio")

@@ -1,6 +1,6 @@
 // Keeps every Slack message with a card about a piece of evidence showing that evidence as it is now, to its reader.
 import type { WebClient } from "@slack/web-api";
-import { REFRESH_VERB } from "../../cards/actions.ts";
+import { REFRESH_VERB } from "../../cards/index.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";
 import type { BotCore, BotReply, CardActionData } from "../types.ts";
 import type { SlackCardCopies } from "./card-copies.ts";

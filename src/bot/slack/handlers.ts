@@ -1,8 +1,7 @@
 // The Slack listeners: messages, mentions, button presses, the testimony form and /shiftnote, each as one bot command.
 import type { App, BlockAction, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { SLACK_INPUT_ACTION_PREFIX } from "../../cards/actions.ts";
-import { type SlackStateValues, slackInputs } from "../../cards/slack-inputs.ts";
+import { SLACK_INPUT_ACTION_PREFIX, type SlackStateValues, slackInputs } from "../../cards/index.ts";
 import type { SlackConfig } from "../../core/config.ts";
 import { handleSafely } from "../channel-errors.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";

@@ -1,7 +1,7 @@
 // The Teams turns: a message or a card action becomes one bot command; the replies become activities or the invoke response.
 import { type Activity, ActivityTypes } from "@microsoft/agents-activity";
 import type { CloudAdapter, TurnContext } from "@microsoft/agents-hosting";
-import { REFRESH_VERB } from "../../cards/actions.ts";
+import { REFRESH_VERB } from "../../cards/index.ts";
 import type { TeamsConfig } from "../../core/config.ts";
 import { handleSafely } from "../channel-errors.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";

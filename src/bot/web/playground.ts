@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express, type Request, type Response } from "express";
-import { hostConfig, hostCss } from "../../cards/host-config.ts";
+import { hostConfig, hostCss } from "../../cards/index.ts";
 import type { PlaygroundConfig } from "../../core/config.ts";
 import type { Portfolio } from "../../portfolio/index.ts";
 import type { BotCore, BotReply } from "../types.ts";
