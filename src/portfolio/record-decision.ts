@@ -4,7 +4,7 @@ import type { Transition } from "../store/transition-repository.ts";
 import { type ClaimInput, resolveClaims } from "./claims.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { isAssignedAssessor } from "./permissions.ts";
 import { applyTransition, openTransition } from "./transition.ts";
 
@@ -69,7 +69,13 @@ export async function recordDecision(
       );
   }
 
+  const event: PortfolioEvent = {
+    type: input.outcome === "assessed" ? "evidence.assessed" : "evidence.referred",
+    evidenceId: evidence.id,
+    candidateId: evidence.candidateId,
+  };
   const transition = (all: Judgement[]): Transition => ({
+    notify: told(event, actor.id),
     evidenceId: evidence.id,
     expectedVersion: input.version,
     from: ["submitted"],
@@ -90,7 +96,7 @@ export async function recordDecision(
     },
   });
 
-  // one transaction: version guard and status, claim decisions, the decision record, the audit event
+  // one transaction: version guard and status, claim decisions, the decision record, the audit event, who is told
   let result: EvidenceSummary;
   if (added.length === 0) {
     result = await applyTransition(ctx, evidence, {
@@ -114,11 +120,7 @@ export async function recordDecision(
     result = { id, ref: evidence.ref, status: input.outcome, version: input.version + 1 };
   }
 
-  await notifySafely(ctx.notify, {
-    type: input.outcome === "assessed" ? "evidence.assessed" : "evidence.referred",
-    evidenceId: evidence.id,
-    candidateId: evidence.candidateId,
-  });
+  await notifySafely(ctx.notify, event);
   return result;
 }
 

@@ -14,15 +14,8 @@ const personSelect = {
   erasedAt: true,
 } as const;
 
-type PersonRow = {
-  id: string;
-  centreId: string;
-  email: string;
-  name: string;
-  jobTitle: string | null;
-  roles: Role[];
-  erasedAt: Date | null;
-};
+/** A person as the database keeps them: erasure is a date there, a flag in the record. */
+type PersonRow = Omit<PersonRecord, "erased"> & { erasedAt: Date | null };
 
 const toPerson = (row: PersonRow): PersonRecord => ({
   id: row.id,

@@ -9,6 +9,7 @@ import { type Database, openDatabase } from "./connect.ts";
 import { type Db, isUniqueViolation } from "./db.ts";
 import { EnrolmentRepository } from "./enrolment-repository.ts";
 import { EvidenceRepository } from "./evidence-repository.ts";
+import { OutboxRepository } from "./outbox-repository.ts";
 import { PeopleRepository } from "./people-repository.ts";
 import { TransitionRepository } from "./transition-repository.ts";
 import { WitnessRepository } from "./witness-repository.ts";
@@ -25,6 +26,7 @@ export interface Repositories {
   readonly transitions: TransitionRepository;
   readonly channelState: ChannelStateRepository;
   readonly cardCopies: CardCopyRepository;
+  readonly outbox: OutboxRepository;
 }
 
 export interface Store extends Repositories {
@@ -58,6 +60,7 @@ export function repositories(db: Db): Repositories {
     transitions: new TransitionRepository(db),
     channelState: new ChannelStateRepository(db),
     cardCopies: new CardCopyRepository(db),
+    outbox: new OutboxRepository(db),
   };
 }
 

@@ -2,18 +2,11 @@
 import type { AuditEntry } from "./audit-repository.ts";
 import type { Db } from "./db.ts";
 import { Prisma } from "./generated/client/index.js";
-import type { EvidenceStatus, PersonRecord, Role, SampleOutcome } from "./types.ts";
+import { type OutboxEntry, outboxInsert } from "./outbox-repository.ts";
+import type { EvidenceHeader, EvidenceStatus, PersonRecord, Role, SampleOutcome } from "./types.ts";
 
 /** What authorising and status checks need, in one round trip. */
-export interface TransitionFacts {
-  id: string;
-  enrolmentId: string;
-  centreId: string;
-  candidateId: string;
-  assessorId: string | null;
-  ref: string;
-  status: EvidenceStatus;
-  version: number;
+export interface TransitionFacts extends EvidenceHeader {
   setting: "workplace" | "realistic_working_environment" | "simulation";
   /** The enrolment's unit plan. */
   planUnitIds: string[];
@@ -75,6 +68,8 @@ export interface Transition {
   /** Puts every active claim back to pending (resubmission). */
   resetDecisions?: boolean;
   sample?: { verifierId: string; outcome: SampleOutcome; comment: string };
+  /** Who is told about it: written to the outbox in the same statement. */
+  notify?: readonly OutboxEntry[];
 }
 
 const text = (v: string | null) => (v === null ? Prisma.sql`NULL::text` : Prisma.sql`${v}::text`);
@@ -211,6 +206,7 @@ export class TransitionRepository {
         SELECT gen_random_uuid()::text, moved.id, ${t.sample.verifierId}, ${t.sample.outcome}::"SampleOutcome",
                ${t.sample.comment} FROM moved
         RETURNING 1)`);
+    if (t.notify?.length) parts.push(outboxInsert(t.notify, Prisma.sql`moved.version`));
     const rows = await this.db.$queryRaw<Array<{ version: number }>>`
       WITH ${Prisma.join(parts, ",\n")}
       SELECT version FROM moved`;

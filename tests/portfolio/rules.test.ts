@@ -1,10 +1,10 @@
 // The rules checked at submit and for witnesses, as pure functions over the shipped catalogue.
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../src/core/errors.ts";
+import type { EvidenceSetting } from "../../src/core/types.ts";
 import { checkSubmission } from "../../src/portfolio/submission-rules.ts";
 import { isPersonalRelationship, personalRelationshipRefusal } from "../../src/portfolio/witness-rules.ts";
 import { loadCatalogue } from "../../src/standards/catalogue.ts";
-import type { EvidenceSetting } from "../../src/store/types.ts";
 
 const catalogue = loadCatalogue();
 const check = (setting: EvidenceSetting, units: string[], plan = units) => {

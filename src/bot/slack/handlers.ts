@@ -1,13 +1,12 @@
 // The Slack listeners: messages, mentions, button presses, the testimony form and /shiftnote, each as one bot command.
 import type { App, BlockAction, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { Config } from "../../app/config.ts";
-import { SLACK_INPUT_ACTION_PREFIX } from "../../cards/actions.ts";
-import { type SlackStateValues, slackInputs } from "../../cards/slack-inputs.ts";
+import { SLACK_INPUT_ACTION_PREFIX, type SlackStateValues, slackInputs } from "../../cards/index.ts";
+import type { SlackConfig } from "../../core/config.ts";
 import { handleSafely } from "../channel-errors.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";
 import type { ConversationStore } from "../conversation-store.ts";
-import type { Actor, BotCommand, BotCore, BotReply, Notification } from "../types.ts";
+import type { Actor, BotCommand, BotCore, BotReply } from "../types.ts";
 import type { SlackCardCopies } from "./card-copies.ts";
 import { type CopyKeeper, messageKey } from "./copy-keeper.ts";
 import {
@@ -25,11 +24,11 @@ import { missingInputs, readTestimonyContext, TESTIFY_VERB, testimonyForm } from
 import type { SlackUserDirectory } from "./users.ts";
 
 export interface SlackDeps {
-  config: Config;
+  config: SlackConfig;
   core: BotCore;
   conversations?: ConversationStore;
-  /** Delivers what the core wants sent to other people (the lead maps personId to a channel reference). */
-  onNotifications?: (notifications: Notification[]) => Promise<void>;
+  /** Called after each turn, so what the turn told other people (in the outbox) is delivered at once. */
+  afterTurn?: () => Promise<void>;
   /** Where messages showing evidence cards are kept, so every copy is redrawn after a change (else only the pressed one). */
   cardCopies?: SlackCardCopies;
   log?: ChannelLog;
@@ -61,16 +60,14 @@ export function slackHandlers(
       ...(info.email ? { email: info.email } : {}),
     };
   };
+  /** Delivers what a turn told other people, after this channel has drawn its own answer and copies. */
+  const deliver = () => {
+    deps.afterTurn?.().catch((error: unknown) => {
+      log.error(`Delivering notifications failed: ${describeError(error)}`, error);
+    });
+  };
   const run = async (command: BotCommand) => {
     const result = await handleSafely(deps.core, command, log);
-    if (result.notifications.length > 0 && deps.onNotifications) {
-      deps.onNotifications(result.notifications).catch((error: unknown) => {
-        log.error(
-          `Delivering ${result.notifications.length} notification(s) failed: ${describeError(error)}`,
-          error,
-        );
-      });
-    }
     return result.replies;
   };
   /** Posts a reply for `userId` and remembers it if its card is about evidence; answers the message's key. */
@@ -137,6 +134,7 @@ export function slackHandlers(
           });
           await post(client, message.channel, thread, reply, message.user);
         }
+        deliver();
       } finally {
         inFlight.delete(eventId);
       }
@@ -197,6 +195,7 @@ export function slackHandlers(
         }
       }
       await copies.afterAction(client, data, replies, written);
+      deliver();
     },
 
     async testimony({ ack, body, view, client }: ViewArgs) {
@@ -230,6 +229,7 @@ export function slackHandlers(
         }
       }
       await copies.afterAction(client, form.data, replies, written);
+      deliver();
     },
 
     async slash({ ack, command, respond }: CommandArgs) {
@@ -243,6 +243,7 @@ export function slackHandlers(
         eventId: `command:${command.trigger_id}`,
         conversationReference: { channel: command.channel_id, teamId: command.team_id },
       });
+      deliver();
       for (const reply of replies) await respond({ response_type: "ephemeral", ...messageBody(reply) });
     },
   };

@@ -1,5 +1,5 @@
 // Decides from the configuration whether Slack is on (over HTTP or Socket Mode) or off, and why.
-import type { Config } from "../../app/config.ts";
+import type { SlackConfig } from "../../core/config.ts";
 
 export type SlackMode =
   | { kind: "off"; reason: string }
@@ -13,9 +13,7 @@ export const SLACK_API_DEFAULT = "https://slack.com/api/";
  * Reads the Slack settings once; says in one sentence what is missing when the channel is off.
  * An app-level token (SLACK_APP_TOKEN) chooses Socket Mode, which needs no signing secret: nothing arrives over HTTP.
  */
-export function slackMode(
-  config: Pick<Config, "SLACK_SIGNING_SECRET" | "SLACK_BOT_TOKEN" | "SLACK_API_URL" | "SLACK_APP_TOKEN">,
-): SlackMode {
+export function slackMode(config: SlackConfig): SlackMode {
   const base = config.SLACK_API_URL ?? SLACK_API_DEFAULT;
   const apiUrl = base.endsWith("/") ? base : `${base}/`;
   if (config.SLACK_APP_TOKEN && config.SLACK_BOT_TOKEN) {

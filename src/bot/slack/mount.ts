@@ -25,6 +25,8 @@ export interface SlackChannel {
   sendProactive(reference: unknown, reply: BotReply): Promise<void>;
   /** Closes the Socket Mode connection, if that is how Slack is reached; over HTTP there is nothing to close. */
   close(): Promise<void>;
+  /** The evidence changed (anywhere): every recorded copy of its cards is redrawn for its reader. */
+  evidenceChanged(about: { evidenceId: string; version: number }): Promise<void>;
 }
 
 /**
@@ -91,6 +93,7 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackChannel | undefi
     close: async () => {
       await socket?.stop();
     },
+    evidenceChanged: (about) => copies.changed(bolt.client, about),
     async sendProactive(reference, reply) {
       const target = reference as Partial<SlackReference> | undefined;
       if (typeof target?.channel !== "string")

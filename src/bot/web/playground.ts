@@ -4,18 +4,17 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express, type Request, type Response } from "express";
-import type { Config } from "../../app/config.ts";
-import { hostConfig, hostCss } from "../../cards/host-config.ts";
-import type { Store } from "../../store/store.ts";
-import type { BotCore, BotReply, Notification } from "../types.ts";
-import type { Outbox } from "./outbox.ts";
+import { hostConfig, hostCss } from "../../cards/index.ts";
+import type { PlaygroundConfig } from "../../core/config.ts";
+import type { Portfolio } from "../../portfolio/index.ts";
+import type { BotCore, BotReply } from "../types.ts";
 
 const publicDir = fileURLToPath(new URL("../../web/public/", import.meta.url));
 // The package's main is lib/adaptivecards.js; the browser bundle and its CSS are in dist/ beside it.
 const adaptiveDist = join(dirname(createRequire(import.meta.url).resolve("adaptivecards")), "..", "dist");
 
 /** True when the speak-as-anyone endpoint may exist: no channel credentials, or explicitly asked for. */
-export function playgroundEnabled(config: Config): boolean {
+export function playgroundEnabled(config: PlaygroundConfig): boolean {
   const channels = Boolean(config.TEAMS_CLIENT_ID || config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN);
   return config.SHIFTNOTE_PLAYGROUND || !channels;
 }
@@ -26,10 +25,10 @@ const MAX_AUDIO = "25mb";
 
 export interface PlaygroundDeps {
   core: BotCore;
-  store: Store;
-  outbox: Outbox;
-  /** Delivers notifications to the people they are for (web outbox, Teams, Slack). */
-  onNotifications(notifications: Notification[]): Promise<void>;
+  /** The people to speak as, and their inboxes. */
+  portfolio: Portfolio;
+  /** Delivers what the turn told other people (their inboxes, Teams, Slack) before the page is answered. */
+  afterTurn?: () => Promise<void>;
 }
 
 const asWire = (replies: BotReply[]) =>
@@ -63,7 +62,7 @@ export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
   });
 
   app.get("/playground/api/people", async (_req, res) => {
-    const people = await deps.store.people.everyone();
+    const people = await deps.portfolio.everyone();
     res.json({
       people: people.filter((p) => !p.erased).map((p) => ({ email: p.email, name: p.name, roles: p.roles })),
     });
@@ -97,7 +96,7 @@ export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
       eventId:
         typeof req.get("idempotency-key") === "string" ? `web-${req.get("idempotency-key")}` : eventId(),
     });
-    await deps.onNotifications(result.notifications);
+    await deps.afterTurn?.();
     res.json({ replies: asWire(result.replies) });
   };
 
@@ -117,13 +116,13 @@ export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
   app.get("/playground/api/inbox", async (req, res, next) => {
     try {
       const as = typeof req.query.as === "string" ? req.query.as.trim().toLowerCase() : "";
-      const person = as ? await deps.store.people.byEmail(as) : null;
+      const person = as ? await deps.portfolio.personByEmail(as) : null;
       if (!person) {
         res.json({ replies: [] });
         return;
       }
-      const items = await deps.outbox.recent(person.id, "web");
-      res.json({ replies: items.map((i) => ({ id: i.id, ...asWire([i.reply])[0] })) });
+      const items = await deps.portfolio.channels.inbox(person.id);
+      res.json({ replies: items.map((i) => ({ id: i.id, ...asWire([i.reply as BotReply])[0] })) });
     } catch (error) {
       next(error);
     }

@@ -1,6 +1,7 @@
 // The contents of the forms of 004 (sign-off, witness status list, assessment report), built from a candidate's records.
+
+import type { EvidenceRecord } from "../../core/types.ts";
 import type { Catalogue } from "../../standards/catalogue.ts";
-import type { EvidenceRecord } from "../../store/types.ts";
 import { type CandidateRecords, unitsOf } from "../candidate-records.ts";
 import type { UnitCoverage } from "../coverage.ts";
 import { WITNESS_STATUS_CATEGORIES } from "../witness-rules.ts";

@@ -1,5 +1,5 @@
 // Picks the transcription engine for one voice note from the configuration and what is available on this machine.
-import type { Config } from "../../app/config.ts";
+import type { Config } from "../../core/config.ts";
 import { AppError } from "../../core/errors.ts";
 import type { EngineName, TranscriptionEngine } from "./engine.ts";
 import { openaiEngine } from "./openai.ts";
