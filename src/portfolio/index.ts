@@ -50,6 +50,8 @@ import { samplingOverview } from "./sampling-overview.ts";
 import { setCentreNumber, setRegistrationNumber } from "./set-numbers.ts";
 import { viewEvidence } from "./view-evidence.ts";
 
+/** How many copies of a card are kept redrawn, and for how long: the privacy page states them. */
+export { CARD_COPY_LIMITS } from "../store/card-copy-repository.ts";
 export type { AssessorQueue, QueueItem } from "./assessor-queue.ts";
 export { type CandidateRecords, FILED, unitsOf } from "./candidate-records.ts";
 export type { CardCopy, InboxItem } from "./channel-state.ts";
@@ -57,6 +59,7 @@ export type { ChatUser, FiledAccount, FiledDraft, Mapper, WitnessAsked } from ".
 export type { Actor, EvidenceSummary } from "./context.ts";
 export type * from "./coverage-types.ts";
 export { DEMO_CENTRE, type DemoPerson } from "./demo-centre.ts";
+export { ERASED_TEXT } from "./erase-person.ts";
 export { evidenceNotFound } from "./errors.ts";
 export type { EvidenceWithTrail, TrailEntry } from "./evidence-trail.ts";
 export type { PortfolioExport } from "./export-portfolio.ts";

@@ -1,6 +1,5 @@
 // The privacy notice and the terms of use (the Teams app's privacy and terms links): what is kept, for how long, how erasure works.
-import { ERASED_TEXT } from "../../portfolio/erase-person.ts";
-import { CARD_COPY_LIMITS } from "../../store/card-copy-repository.ts";
+import { CARD_COPY_LIMITS, ERASED_TEXT } from "../../portfolio/index.ts";
 import { SESSION_SECONDS } from "../auth/session.ts";
 import { html } from "../html.ts";
 import { DEFAULT_LINK_TTL_SECONDS } from "../signed-link.ts";
