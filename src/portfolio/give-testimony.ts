@@ -9,6 +9,7 @@ import {
   checkTestimonyForm,
   personalRelationshipRefusal,
   type TestimonyDeclaration,
+  witnessRefusalMessage,
 } from "./witness-rules.ts";
 
 export interface GiveTestimonyInput extends TestimonyDeclaration {
@@ -75,10 +76,7 @@ export async function giveTestimony(
       requestId: request.id,
       candidateId: evidence.candidateId,
     });
-    throw new AppError(
-      "bad_input",
-      "Testimony from a relative, or from someone with a significant personal relationship with the candidate, can't be accepted (City & Guilds rules). Nothing was added; the candidate can ask a team leader or colleague instead.",
-    );
+    throw new AppError("bad_input", witnessRefusalMessage(input));
   }
 
   // one transaction: the testimony, the request closed, the evidence version bumped, the audit event

@@ -300,6 +300,9 @@ describe.each(backends)("permissions and witness rules on $name", (backend) => {
     test.each([
       ["a declared relative", { relationship: "my sister" }],
       ["a partner", { relationship: "boyfriend, also works here" }],
+      ["a stepmum", { relationship: "stepmum" }],
+      ["a sister spelt with a Cyrillic і", { relationship: "s\u0456ster" }],
+      ["someone the candidate lives with", { relationship: "we live together" }],
       ["no declaration of no personal relationship", { declaredNoPersonalRelationship: false }],
     ])(
       "%s is refused as a witness; the refusal is recorded and nothing is attached",
