@@ -5,6 +5,7 @@ import { MAX_TEXT } from "./create-draft.ts";
 import { wrongStatus } from "./errors.ts";
 import { loadActor, summary } from "./load.ts";
 import { notifySafely } from "./notify.ts";
+import { staffPartOn, staffWitnessMessage } from "./witness-independence.ts";
 import {
   checkTestimonyForm,
   personalRelationshipRefusal,
@@ -53,8 +54,10 @@ export async function giveTestimony(
     );
   if (witness.id === evidence.candidateId)
     throw new AppError("bad_input", "Nobody can be a witness for their own evidence.");
-  checkTestimonyForm(input, MAX_TEXT);
-  const refusal = personalRelationshipRefusal(input);
+  // The candidate's assessor or internal verifier is refused before the form is looked at: nothing there would help.
+  const staff = await staffPartOn(ctx, evidence.enrolmentId, witness.id);
+  if (!staff) checkTestimonyForm(input, MAX_TEXT);
+  const refusal = staff ?? personalRelationshipRefusal(input);
 
   if (refusal) {
     // The refusal is recorded too: the request is closed and the trail says why (a code, no personal detail).
@@ -76,6 +79,7 @@ export async function giveTestimony(
       requestId: request.id,
       candidateId: evidence.candidateId,
     });
+    if (staff) throw new AppError("conflict", staffWitnessMessage(staff, evidence.ref));
     throw new AppError("bad_input", witnessRefusalMessage(input));
   }
 
