@@ -7,6 +7,7 @@ import { suggestionsToClaims } from "../portfolio/claims.ts";
 import { discardDraft } from "../portfolio/discard-draft.ts";
 import { editEvidence } from "../portfolio/edit-evidence.ts";
 import { giveTestimony } from "../portfolio/give-testimony.ts";
+import { isAssignedAssessor } from "../portfolio/permissions.ts";
 import { recordDecision } from "../portfolio/record-decision.ts";
 import { resubmitEvidence } from "../portfolio/resubmit-evidence.ts";
 import { sampleEvidence } from "../portfolio/sample-evidence.ts";
@@ -16,6 +17,13 @@ import type { Turn } from "./core.ts";
 import { card, say } from "./reply.ts";
 import type { BotReply, CardActionData } from "./types.ts";
 import { approvalView, sampleView, suggestionView, witnessRequestView } from "./views.ts";
+
+const DECISION_VERBS = new Set(["evidence.decide", "evidence.approve_all", "evidence.refer"]);
+
+const notTheAssessor = (evidence: EvidenceView) => {
+  const assessor = evidence.assessorId ? evidence.names[evidence.assessorId] : undefined;
+  return `Only the candidate's assessor${assessor ? `, ${assessor},` : ""} can accept or reject the claims in ${evidence.ref}, so nothing was changed.`;
+};
 
 const MALFORMED =
   "That button didn't carry what I expected, so nothing was changed. Scroll to the latest card, or type help.";
@@ -96,6 +104,9 @@ async function dispatch(
   const base = { actorId, evidenceId: evidence.id, eventId };
   const reread = () => viewEvidence(ctx, { actorId, evidenceId: evidence.id });
   // The use cases check the version and the person's right to act, in that order of their own.
+  // Someone who may see the evidence but not decide on it (a witness, the verifier) is told so first.
+  if (DECISION_VERBS.has(verb) && !isAssignedAssessor(person, evidence))
+    return [say(notTheAssessor(evidence))];
 
   switch (verb) {
     case REFRESH_VERB:
