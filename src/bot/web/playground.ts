@@ -7,6 +7,7 @@ import express, { type Express, type Request, type Response } from "express";
 import type { Config } from "../../app/config.ts";
 import { hostConfig, hostCss } from "../../cards/host-config.ts";
 import type { Store } from "../../store/store.ts";
+import { allowPerson, limitByAddress, limiters, PLAYGROUND_LIMITS } from "../../web/rate-limit.ts";
 import type { BotCore, BotReply, Notification } from "../types.ts";
 import type { Outbox } from "./outbox.ts";
 
@@ -46,6 +47,10 @@ const eventId = () =>
 /** Mounts the playground page, its assets and its API on the app. */
 export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
   const page = () => readFileSync(join(publicDir, "playground.html"), "utf8");
+  // Limited per address and per person spoken as, so a runaway client can't flood the bot or the database.
+  const limits = limiters(PLAYGROUND_LIMITS);
+  const slowDown = (res: Response, message: string) => res.json({ error: message });
+  app.use("/playground/api", limitByAddress(limits.address, slowDown));
   app.get(["/", "/playground"], (_req, res) => {
     res.type("html").send(page());
   });
@@ -80,6 +85,7 @@ export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
       res.status(400).json({ error: 'Say who you are with "as": the email of a demo person.' });
       return;
     }
+    if (!allowPerson(limits.person, as, res, (message) => slowDown(res, message))) return;
     const action =
       body.action && typeof body.action === "object" ? (body.action as Record<string, unknown>) : undefined;
     const text = typeof body.text === "string" ? body.text : "";
@@ -117,6 +123,7 @@ export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
   app.get("/playground/api/inbox", async (req, res, next) => {
     try {
       const as = typeof req.query.as === "string" ? req.query.as.trim().toLowerCase() : "";
+      if (as && !allowPerson(limits.person, as, res, (message) => slowDown(res, message))) return;
       const person = as ? await deps.store.people.byEmail(as) : null;
       if (!person) {
         res.json({ replies: [] });
