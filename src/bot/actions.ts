@@ -104,8 +104,8 @@ async function dispatch(
   const base = { actorId, evidenceId: evidence.id, eventId };
   const reread = () => viewEvidence(ctx, { actorId, evidenceId: evidence.id });
   // The use cases check the version and the person's right to act, in that order of their own.
-  // Someone who may see the evidence but not decide on it (a witness, the verifier) is told so first.
-  if (DECISION_VERBS.has(verb) && !isAssignedAssessor(person, evidence))
+  // Someone else who may see the evidence but not decide on it (a witness, the verifier) is told so first.
+  if (DECISION_VERBS.has(verb) && evidence.candidateId !== actorId && !isAssignedAssessor(person, evidence))
     return [say(notTheAssessor(evidence))];
 
   switch (verb) {
