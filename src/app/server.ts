@@ -4,6 +4,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { httpStatusOf, isAppError } from "../core/errors.ts";
 import { type Catalogue, loadCatalogue } from "../standards/catalogue.ts";
 import { mountPolicyPages } from "../web/policy-routes.ts";
+import { transportSecurity } from "../web/security-headers.ts";
 import type { Config } from "./config.ts";
 
 export interface AppParts {
@@ -18,6 +19,7 @@ export function createApp(parts: AppParts): Express {
   const catalogue = parts.catalogue ?? loadCatalogue();
   const app = express();
   app.disable("x-powered-by");
+  app.use(transportSecurity(parts.config));
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", units: catalogue.units.size, qualifications: catalogue.qualifications.length });
   });

@@ -2,11 +2,18 @@
 
 import { parseCardAction, REFRESH_VERB } from "../cards/index.ts";
 import { AppError } from "../core/errors.ts";
-import type { EvidenceView } from "../portfolio/index.ts";
+import { type EvidenceView, isAssignedAssessor } from "../portfolio/index.ts";
 import { card, say } from "./reply.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply, CardActionData } from "./types.ts";
 import { approvalView, sampleView, suggestionView, witnessRequestView } from "./views.ts";
+
+const DECISION_VERBS = new Set(["evidence.decide", "evidence.approve_all", "evidence.refer"]);
+
+const notTheAssessor = (evidence: EvidenceView) => {
+  const assessor = evidence.assessorId ? evidence.names[evidence.assessorId] : undefined;
+  return `Only the candidate's assessor${assessor ? `, ${assessor},` : ""} can accept or reject the claims in ${evidence.ref}, so nothing was changed.`;
+};
 
 const MALFORMED =
   "That button didn't carry what I expected, so nothing was changed. Scroll to the latest card, or type help.";
@@ -88,6 +95,9 @@ async function dispatch(
   const base = { actorId, evidenceId: evidence.id, eventId };
   const reread = () => portfolio.view({ actorId, evidenceId: evidence.id });
   // The use cases check the version and the person's right to act, in that order of their own.
+  // Someone else who may see the evidence but not decide on it (a witness, the verifier) is told so first.
+  if (DECISION_VERBS.has(verb) && evidence.candidateId !== actorId && !isAssignedAssessor(person, evidence))
+    return [say(notTheAssessor(evidence))];
 
   switch (verb) {
     case REFRESH_VERB:

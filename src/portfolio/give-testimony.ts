@@ -4,10 +4,12 @@ import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { wrongStatus } from "./errors.ts";
 import { loadActor, summary } from "./load.ts";
 import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
+import { staffPartOn, staffWitnessMessage } from "./witness-independence.ts";
 import {
   checkTestimonyForm,
   personalRelationshipRefusal,
   type TestimonyDeclaration,
+  witnessRefusalMessage,
 } from "./witness-rules.ts";
 
 /** The longest testimony a witness may give. */
@@ -54,8 +56,10 @@ export async function giveTestimony(
     );
   if (witness.id === evidence.candidateId)
     throw new AppError("bad_input", "Nobody can be a witness for their own evidence.");
-  checkTestimonyForm(input, MAX_TESTIMONY_CHARS);
-  const refusal = personalRelationshipRefusal(input);
+  // The candidate's assessor or internal verifier is refused before the form is looked at: nothing there would help.
+  const staff = await staffPartOn(ctx, evidence.enrolmentId, witness.id);
+  if (!staff) checkTestimonyForm(input, MAX_TESTIMONY_CHARS);
+  const refusal = staff ?? personalRelationshipRefusal(input);
 
   if (refusal) {
     // The refusal is recorded too: the request is closed and the trail says why (a code, no personal detail).
@@ -79,10 +83,8 @@ export async function giveTestimony(
       await tx.outbox.record(told(refused, witness.id));
     });
     await notifySafely(ctx.notify, refused);
-    throw new AppError(
-      "bad_input",
-      "Testimony from a relative, or from someone with a significant personal relationship with the candidate, can't be accepted (City & Guilds rules). Nothing was added; the candidate can ask a team leader or colleague instead.",
-    );
+    if (staff) throw new AppError("conflict", staffWitnessMessage(staff, evidence.ref));
+    throw new AppError("bad_input", witnessRefusalMessage(input));
   }
 
   const given: PortfolioEvent = {

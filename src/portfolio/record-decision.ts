@@ -7,6 +7,7 @@ import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
 import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { isAssignedAssessor } from "./permissions.ts";
 import { applyTransition, openTransition } from "./transition.ts";
+import { refuseWitnessAsJudge } from "./witness-independence.ts";
 
 export interface ClaimJudgement {
   /** The claimed criterion, knowledge item or range id, e.g. 205.1.2. */
@@ -45,6 +46,7 @@ export async function recordDecision(
   if ("replayed" in opened) return opened.replayed;
   const { actor, evidence } = opened;
   if (!isAssignedAssessor(actor, evidence)) throw evidenceNotFound();
+  await refuseWitnessAsJudge(ctx, evidence, actor.id, "assessor");
   // A card opened on an older version is answered with what changed, whatever the status is now.
   if (input.version !== evidence.version) throw staleEvidence(evidence.ref);
   // check the status and the decisions

@@ -5,6 +5,7 @@ import { evidenceNotFound, personNotFound, wrongStatus } from "./errors.ts";
 import { loadActor, loadVisibleEvidence, summary } from "./load.ts";
 import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { isAssignedAssessor, isOwner } from "./permissions.ts";
+import { refuseStaffAsWitness } from "./witness-independence.ts";
 
 export interface RequestWitnessInput {
   actorId: string;
@@ -39,6 +40,7 @@ export async function requestWitness(
       "bad_input",
       "Nobody can be a witness for their own evidence. Ask a team leader or colleague who saw what happened.",
     );
+  await refuseStaffAsWitness(ctx, evidence, witness);
   const existing = await ctx.store.witnesses.byEvidenceAndWitness(evidence.id, witness.id);
   if (existing?.status === "refused")
     throw new AppError(

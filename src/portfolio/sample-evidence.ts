@@ -5,6 +5,7 @@ import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
 import type { PortfolioEvent } from "./notify.ts";
 import { isCentreVerifier } from "./permissions.ts";
 import { applyTransition, openTransition } from "./transition.ts";
+import { refuseWitnessAsJudge } from "./witness-independence.ts";
 
 export interface SampleEvidenceInput {
   actorId: string;
@@ -24,6 +25,7 @@ export async function sampleEvidence(
   if ("replayed" in opened) return opened.replayed;
   const { actor, evidence } = opened;
   if (!isCentreVerifier(actor, evidence)) throw evidenceNotFound();
+  await refuseWitnessAsJudge(ctx, evidence, actor.id, "internal_verifier");
   // A card opened on an older version is answered with what changed, whatever the status is now.
   if (input.version !== evidence.version) throw staleEvidence(evidence.ref);
   // check the status

@@ -1,5 +1,6 @@
 // The Prisma CLI's way into the database: PostgreSQL directly, or the embedded PGlite served on a loopback port.
 import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
 import { PrismaPg } from "adapter-pg-cli";
 
 /** A driver adapter factory for the Prisma CLI (migrate deploy, migrate status, studio). */
@@ -11,6 +12,15 @@ export async function cliAdapterFactory(databaseUrl: string) {
   const { pgliteDataDir } = await import("./database-url.ts");
   const dataDir = pgliteDataDir(databaseUrl);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // Held until the CLI exits: a running server on the same folder makes the CLI refuse, saying which process.
+  // The Prisma CLI may ask for an adapter more than once in one run (it may load this file afresh each time).
+  const global = globalThis as { shiftnoteCliLocks?: Set<string> };
+  global.shiftnoteCliLocks ??= new Set();
+  const held = global.shiftnoteCliLocks;
+  if (dataDir && !held.has(resolve(dataDir))) {
+    (await import("./data-dir-lock.ts")).lockDataDir(dataDir);
+    held.add(resolve(dataDir));
+  }
   const db = await PGlite.create(dataDir);
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0 });
   await server.start();

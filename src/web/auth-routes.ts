@@ -4,6 +4,7 @@ import type { WebConfig } from "../core/config.ts";
 import type { Portfolio } from "../portfolio/index.ts";
 import { csrfValid, endSession, readSession, startSession } from "./auth/session.ts";
 import { html } from "./html.ts";
+import { allowPerson, limitByAddress, limiters, SIGN_IN_LIMITS } from "./rate-limit.ts";
 import { currentViewer, localMode, sendError, sendRefusal } from "./respond.ts";
 import { safeDestination, signLinkToken, verifyLink } from "./signed-link.ts";
 import { page } from "./views/layout.ts";
@@ -25,6 +26,13 @@ function sameOrigin(req: express.Request): boolean {
 
 export function mountAuth(app: Express, deps: { config: WebConfig; portfolio: Portfolio }): void {
   const { config, portfolio } = deps;
+  // Sign-in links are limited per address (guessing tokens) and per person (spending someone's links).
+  const limits = limiters(SIGN_IN_LIMITS);
+  const slowDown = (res: express.Response, message: string) =>
+    res.type("html").send(errorPage("Please wait a moment", message));
+  app.use(["/auth/link", "/pages/demo"], limitByAddress(limits.address, slowDown));
+  const personAllowed = (res: express.Response, personId: string) =>
+    allowPerson(limits.person, personId, res, (message) => slowDown(res, message));
 
   // The link opens a page whose button signs in (a preview fetching the link spends nothing).
   app.get("/auth/link", async (req, res) => {
@@ -36,6 +44,7 @@ export function mountAuth(app: Express, deps: { config: WebConfig; portfolio: Po
         sendRefusal(res, checked.status, checked.reason, config);
         return;
       }
+      if (!personAllowed(res, checked.person.id)) return;
       const until = new Date(checked.payload.exp * 1000).toLocaleTimeString("en-GB", {
         hour: "2-digit",
         minute: "2-digit",
@@ -67,6 +76,7 @@ export function mountAuth(app: Express, deps: { config: WebConfig; portfolio: Po
         sendRefusal(res, checked.status, checked.reason, config);
         return;
       }
+      if (!personAllowed(res, checked.person.id)) return;
       if (!(await portfolio.spendOnce(`link:${checked.payload.n}`, "auth.link", checked.person.id))) {
         sendRefusal(res, 401, "used", config);
         return;

@@ -4,6 +4,7 @@ import type { WebConfig } from "../core/config.ts";
 import { httpStatusOf, isAppError } from "../core/errors.ts";
 import type { Portfolio } from "../portfolio/index.ts";
 import { csrfToken, readSession } from "./auth/session.ts";
+import { pageSecurityHeaders } from "./security-headers.ts";
 import type { Viewer } from "./views/layout.ts";
 import { errorPage, type Refusal, refusalPage } from "./views/simple.ts";
 
@@ -13,16 +14,9 @@ export const localMode = (config: WebConfig): boolean =>
   !(config.TEAMS_CLIENT_ID || config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN);
 
 /** Pages hold personal data: never cached, never framed, no script but our own, no referrer with a token in it. */
-export function pageHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.set({
-    "Cache-Control": "no-store",
-    "Content-Security-Policy":
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
-  });
-  next();
+export function pageHeaders(req: Request, res: Response, next: NextFunction): void {
+  res.set("Cache-Control", "no-store");
+  pageSecurityHeaders(req, res, next);
 }
 
 /** The person the session cookie names, if they still exist and are not erased. */

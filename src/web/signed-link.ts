@@ -24,7 +24,14 @@ export function publicUrl(config: WebConfig): string {
 
 /** Only same-site page paths may be a destination, so a link can never send anyone elsewhere. */
 export const safeDestination = (to: string | undefined): string | undefined =>
-  to && /^\/pages(\/[\w\-./%?=&]*)?$/.test(to) && !to.includes("//") ? to : undefined;
+  to && /^\/pages(\/[\w\-./%?=&]*)?$/.test(to) && !to.includes("//") && !leavesPages(to) ? to : undefined;
+
+/** A "." or ".." segment (also written %2e) or an encoded slash or backslash would let the path climb out of /pages. */
+function leavesPages(to: string): boolean {
+  const path = to.split("?")[0] ?? "";
+  if (/%(2f|5c)/i.test(path)) return true;
+  return path.split("/").some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
+}
 
 /**
  * A signed URL that signs `personId` in for a session: `${SHIFTNOTE_PUBLIC_URL}/auth/link?token=…`, valid for

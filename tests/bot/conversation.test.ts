@@ -171,6 +171,26 @@ describe("what people who are not the candidate's assessor can do", () => {
     expect(after?.version).toBe(before?.version);
   });
 
+  it("tells a witness who presses decide that only the assessor decides, with or without choices made", async () => {
+    const draft = await say(LEO, ACCOUNT);
+    await act(LEO, actionIn(firstCard(draft), "evidence.submit") ?? {});
+    const asked = await say(LEO, "ask Tom Reid to witness this");
+    expect(texts(asked)).toMatch(/asked Tom Reid to witness/);
+    const leo = await store.people.byEmail(LEO);
+    const before = (await store.evidence.ofCandidate(leo?.id ?? "")).at(-1);
+    const decide = { verb: "evidence.decide", evidenceId: before?.id, version: before?.version };
+    const claimIds = before?.claims.filter((c) => c.active).map((c) => c.id) ?? [];
+    const choices = Object.fromEntries(claimIds.map((id) => [`decision:${id}`, "accept"]));
+    for (const action of [decide, { ...decide, ...choices }, { ...decide, verb: "evidence.approve_all" }]) {
+      const result = await act(TOM, action);
+      expect(texts(result)).toMatch(/Only .*assessor.* can accept or reject/);
+      expect(texts(result)).not.toMatch(/Choose Accept or Reject|can't find/);
+    }
+    const after = await store.evidence.byId(before?.id ?? "");
+    expect(after?.status).toBe("submitted");
+    expect(after?.version).toBe(before?.version);
+  });
+
   it("answers malformed action data without touching anything", async () => {
     const result = await act(AMIRA, { verb: "evidence.explode", evidenceId: "x", version: 1 });
     expect(texts(result)).toMatch(/didn't carry what I expected/);

@@ -9,6 +9,7 @@ import type { ConversationStore } from "../conversation-store.ts";
 import type { Actor, BotCommand, BotCore, BotReply } from "../types.ts";
 import type { SlackCardCopies } from "./card-copies.ts";
 import { type CopyKeeper, messageKey } from "./copy-keeper.ts";
+import { DeliveredEvents } from "./delivered-events.ts";
 import {
   actionToCommand,
   isForTheBot,
@@ -50,6 +51,8 @@ export function slackHandlers(
 ) {
   /** Event ids being worked on now: a retry Slack sends because our ack looked slow is dropped while the first runs. */
   const inFlight = new Set<string>();
+  /** Event ids answered already: a retry arriving after the answer was posted would post it again. */
+  const delivered = new DeliveredEvents();
 
   const actorOf = async (userId: string): Promise<Actor> => {
     const info = await users.lookup(userId);
@@ -93,9 +96,9 @@ export function slackHandlers(
       const message = event as SlackMessageEvent;
       if (!isForTheBot(message, context.botUserId) || !message.user || !message.channel) return;
       const eventId = body.event_id ?? `${message.channel}:${message.ts}`;
-      if ((context.retryNum ?? 0) > 0 && context.retryReason === "http_timeout" && inFlight.has(eventId)) {
+      if ((context.retryNum ?? 0) > 0 && (inFlight.has(eventId) || delivered.has(eventId))) {
         log.debug(
-          `Dropping Slack retry ${context.retryNum} of ${eventId}: the first delivery is still being handled.`,
+          `Dropping Slack retry ${context.retryNum} of ${eventId}: the first delivery ${inFlight.has(eventId) ? "is still being handled" : "was answered"}.`,
         );
         return;
       }
@@ -135,6 +138,7 @@ export function slackHandlers(
           await post(client, message.channel, thread, reply, message.user);
         }
         deliver();
+        delivered.add(eventId);
       } finally {
         inFlight.delete(eventId);
       }

@@ -8,6 +8,7 @@ import type { SlackReference } from "./event-to-command.ts";
 import { type SlackDeps, slackHandlers } from "./handlers.ts";
 import { slackMode } from "./mode.ts";
 import { messageBody } from "./render.ts";
+import { withinSlackWindow } from "./request-window.ts";
 import { type SlackSocket, slackSocket } from "./socket-mode.ts";
 import { TESTIMONY_CALLBACK } from "./testimony-form.ts";
 import { SlackUserDirectory } from "./users.ts";
@@ -120,6 +121,13 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackChannel | undefi
  */
 class AnsweringReceiver extends ExpressReceiver {
   override async requestHandler(req: express.Request, res: express.Response): Promise<void> {
+    // Bolt has checked the signature and refused old requests; one dated far ahead is refused here.
+    if (!withinSlackWindow(req.get("x-slack-request-timestamp"))) {
+      res
+        .status(401)
+        .json({ error: "This request is not dated within five minutes of now, so it was refused." });
+      return;
+    }
     await super.requestHandler(req, res);
     if (!res.headersSent)
       res.status(400).json({ error: "This is not a Slack request this app understands." });

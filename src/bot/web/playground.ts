@@ -7,6 +7,7 @@ import express, { type Express, type Request, type Response } from "express";
 import { hostConfig, hostCss } from "../../cards/index.ts";
 import type { PlaygroundConfig } from "../../core/config.ts";
 import type { Portfolio } from "../../portfolio/index.ts";
+import { allowPerson, limitByAddress, limiters, PLAYGROUND_LIMITS } from "../../web/rate-limit.ts";
 import type { BotCore, BotReply } from "../types.ts";
 
 const publicDir = fileURLToPath(new URL("../../web/public/", import.meta.url));
@@ -45,6 +46,10 @@ const eventId = () =>
 /** Mounts the playground page, its assets and its API on the app. */
 export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
   const page = () => readFileSync(join(publicDir, "playground.html"), "utf8");
+  // Limited per address and per person spoken as, so a runaway client can't flood the bot or the database.
+  const limits = limiters(PLAYGROUND_LIMITS);
+  const slowDown = (res: Response, message: string) => res.json({ error: message });
+  app.use("/playground/api", limitByAddress(limits.address, slowDown));
   app.get(["/", "/playground"], (_req, res) => {
     res.type("html").send(page());
   });
@@ -79,6 +84,7 @@ export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
       res.status(400).json({ error: 'Say who you are with "as": the email of a demo person.' });
       return;
     }
+    if (!allowPerson(limits.person, as, res, (message) => slowDown(res, message))) return;
     const action =
       body.action && typeof body.action === "object" ? (body.action as Record<string, unknown>) : undefined;
     const text = typeof body.text === "string" ? body.text : "";
@@ -116,6 +122,7 @@ export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
   app.get("/playground/api/inbox", async (req, res, next) => {
     try {
       const as = typeof req.query.as === "string" ? req.query.as.trim().toLowerCase() : "";
+      if (as && !allowPerson(limits.person, as, res, (message) => slowDown(res, message))) return;
       const person = as ? await deps.portfolio.personByEmail(as) : null;
       if (!person) {
         res.json({ replies: [] });

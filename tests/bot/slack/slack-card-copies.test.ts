@@ -116,6 +116,15 @@ async function until<T>(
   }
 }
 
+/** Waits until no Slack API call has been made for a moment, so one step's work does not spill into the next. */
+async function settle() {
+  let seen = -1;
+  for (let i = 0; i < 100 && seen !== api.calls.length; i++) {
+    seen = api.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** The data of the first button for `verb` in a call's blocks (and for one evidence, if given). */
 function buttonData(call: SlackApiCall | undefined, verb: string, evidenceId?: string) {
   const found: Array<Record<string, unknown>> = [];
@@ -163,6 +172,8 @@ async function fileEvidence(text: string) {
       ),
     "the approval card in Priya's DM",
   );
+  // The submit press goes on after the notification (its reply, the redraw of other copies): let it finish.
+  await settle();
   return {
     evidenceId: String(submit.evidenceId),
     amiraTs,

@@ -326,6 +326,15 @@ describe("Teams in anonymous mode (TEAMS_ANONYMOUS=1)", () => {
     });
     expect(malformedAction.status).toBe(400);
     expect(core.commands).toHaveLength(0);
+    const { from: _from, ...anonymousInvoke } = personal(connector.serviceUrl, {
+      type: "invoke",
+      name: "adaptiveCard/action",
+      value: {
+        action: { type: "Action.Execute", verb: "evidence.open", data: { evidenceId: "e", version: 1 } },
+      },
+    });
+    const noFrom = await post(bot.url, anonymousInvoke);
+    expect(noFrom.status).toBe(400);
     const unknownType = await post(bot.url, personal(connector.serviceUrl, { type: "somethingNew" }));
     expect(unknownType.status).toBe(200);
     const typing = await post(bot.url, personal(connector.serviceUrl, { type: "typing" }));
