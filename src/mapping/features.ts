@@ -25,8 +25,11 @@ export const SENTENCE_FEATURES = [
 /** One sentence-level model per kind of target. */
 export type SentenceModels = Record<TargetKind, LogisticModel>;
 
-/** Dot products of a vector with rows [from, to) of a matrix, as [max, mean of the top three]. */
-function bestDots(v: Float32Array, m: Float32Array, from: number, to: number): [number, number] {
+/** What bestDots found: the best dot product and the mean of the best three (kept here, not allocated per call). */
+const found = { max: 0, top3: 0 };
+
+/** Dot products of a vector with rows [from, to) of a matrix: the best into `found.max`, the mean of the top three into `found.top3`. */
+function bestDots(v: Float32Array, m: Float32Array, from: number, to: number): void {
   const dims = v.length;
   let a = 0;
   let b = 0;
@@ -44,7 +47,8 @@ function bestDots(v: Float32Array, m: Float32Array, from: number, to: number): [
       b = s;
     } else if (s > c) c = s;
   }
-  return [a, (a + b + c) / 3];
+  found.max = a;
+  found.top3 = (a + b + c) / 3;
 }
 
 /**
@@ -74,20 +78,12 @@ export function eachSentenceFeatures(
   const best: Record<string, [number, number, number]> = {};
   targets.forEach((t, j) => {
     const kind = index.targets[t]?.kind ?? "criterion";
-    const [a, b] = bestDots(
-      v,
-      view.positiveMatrix,
-      view.positiveStart[t] as number,
-      view.positiveStart[t + 1] as number,
-    );
+    bestDots(v, view.positiveMatrix, view.positiveStart[t] as number, view.positiveStart[t + 1] as number);
+    const a = found.max;
     max[j] = a;
-    top3[j] = b;
-    negMax[j] = bestDots(
-      v,
-      view.negativeMatrix,
-      view.negativeStart[t] as number,
-      view.negativeStart[t + 1] as number,
-    )[0];
+    top3[j] = found.top3;
+    bestDots(v, view.negativeMatrix, view.negativeStart[t] as number, view.negativeStart[t + 1] as number);
+    negMax[j] = found.max;
     const k = best[kind] ?? [0, 0, 0];
     best[kind] = k;
     k[0] = Math.max(k[0], a);

@@ -103,13 +103,10 @@ function firstPersonBefore(tokens: AnalysedText["analysis"]["tokens"], at: numbe
 
 function cueMatches(
   all: AnalysedText["analysis"]["tokens"],
+  positions: readonly number[],
   cues: string[][],
   customerAct = false,
 ): [number, number] {
-  const positions: number[] = [];
-  all.forEach((t, i) => {
-    if (t.word) positions.push(i);
-  });
   const tokens = positions.map((i) => all[i] as (typeof all)[number]);
   let plain = 0;
   let negated = 0;
@@ -216,11 +213,20 @@ export function textFeatures(
     }
   }
 
+  const wordPositions: number[] = [];
+  text.analysis.tokens.forEach((t, i) => {
+    if (t.word) wordPositions.push(i);
+  });
   const situations: SituationFeatures[] = situationIds.map((t) => {
     const e = byTarget.get(t) as TargetEvidence;
     const target = index.targets[t];
     const id = (target?.id ?? "").replace(/^situation:/, "");
-    const [plain, negated] = cueMatches(text.analysis.tokens, target?.cues ?? [], CUSTOMER_ACTS.has(id));
+    const [plain, negated] = cueMatches(
+      text.analysis.tokens,
+      wordPositions,
+      target?.cues ?? [],
+      CUSTOMER_ACTS.has(id),
+    );
     return {
       target: t,
       situation: id,

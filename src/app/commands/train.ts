@@ -21,7 +21,8 @@ figures by register and by workplace. Deterministic: the same corpus and seed gi
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, {
     seed: { type: "string", default: "12" },
-    synthetic: { type: "string", default: "300" },
+    // Composed accounts lowered held-out recall on the full corpus (0.53 against 0.55), so none by default.
+    synthetic: { type: "string", default: "0" },
     out: { type: "string", default: DEFAULT_MODEL_PATH },
     corpus: { type: "string" },
     quiet: { type: "boolean", default: false },
