@@ -26,7 +26,7 @@ export interface Thresholds {
   knowledge: number;
   maxKnowledge: number;
   situation: number;
-  /** … and its best sentence must show it this well on its own (similar accounts are not enough). */
+  /** … and a catalogue cue, or a best sentence that shows it this well on its own. */
   situationSentence: number;
   /** Criteria in the ranked list. */
   maxCriteria: number;
@@ -72,7 +72,9 @@ export function chooseUnits(p: Predictions, t: Thresholds): Array<[string, numbe
 export function chooseSituations(p: Predictions, t: Thresholds, catalogue: Catalogue) {
   const byId = new Map(p.situations.map((s) => [s.situation, s]));
   return p.situations.filter((s) => {
-    if (s.p < t.situation || s.sentence < t.situationSentence) return false;
+    // A situation needs a catalogue cue, or a sentence that shows it well on its own: similar accounts
+    // having it is not enough.
+    if (s.p < t.situation || (s.cues === 0 && s.sentence < t.situationSentence)) return false;
     // Negation as the catalogue's cues read it: "it wasn't busy" with no busy cue elsewhere is not busy.
     if (s.negatedCues > 0 && s.cues === 0) return false;
     // A customer's act needs a cue that is not the candidate's own ("I asked" is not the customer asking).

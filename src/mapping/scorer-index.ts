@@ -14,7 +14,7 @@ export interface Target {
   unitId: string;
   text: string;
   vector: Float32Array;
-  /** Catalogue cues of a situation as lemma sequences. */
+  /** Catalogue cues of a situation as word sequences, as written. */
   cues: string[][];
 }
 
@@ -87,10 +87,11 @@ export interface ScorerIndex {
   view(excludeWorkplace?: string, options?: { examples?: boolean }): View;
 }
 
-function lemmasOf(text: string): string[] {
+/** A cue's words as written, lower case ("was packed" must not match "was packing"). */
+function wordsOf(text: string): string[] {
   return analyse(text)
     .tokens.filter((t) => t.word)
-    .map((t) => t.lemma);
+    .map((t) => t.value.toLowerCase());
 }
 
 /** Targets and their catalogue documents. */
@@ -138,7 +139,7 @@ export function buildTargets(catalogue: Catalogue, vectors: WordVectors | null) 
   for (const s of catalogue.situations.values())
     situationTargets.push(
       add(
-        { id: `situation:${s.id}`, kind: "situation", unitId: "", text: s.label, cues: s.cues.map(lemmasOf) },
+        { id: `situation:${s.id}`, kind: "situation", unitId: "", text: s.label, cues: s.cues.map(wordsOf) },
         s.cues,
       ),
     );

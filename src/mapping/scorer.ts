@@ -63,7 +63,7 @@ function topMean(values: number[], k: number, empty: number): number {
   return sorted.reduce((a, b) => a + b, 0) / sorted.length;
 }
 
-/** Counts catalogue cue matches (lemma sequences) in the text: plain and negated. */
+/** Counts catalogue cue matches (word sequences as written) in the text: plain and negated. */
 /**
  * Situations that are something the customer does: a catalogue cue right after "I" or "we" ("I asked
  * if she was all right") is the candidate doing it, and does not count.
@@ -117,7 +117,7 @@ function cueMatches(
       let neg = false;
       for (let j = 0; j < cue.length; j++) {
         const t = tokens[i + j];
-        if (!t || (t.lemma !== cue[j] && t.value.toLowerCase() !== cue[j])) {
+        if (!t || t.value.toLowerCase() !== cue[j]) {
           ok = false;
           break;
         }
@@ -270,18 +270,20 @@ export function textFeatures(
       }
     }
   }
+  // Every gate feature is a share or a mean, not a count: a rant told at length is still a rant, and a
+  // long text must not pass for evidence by its length alone.
+  const segments = Math.max(1, text.segments.length);
+  const sentenceShare = (zs: number[]) => zs.filter((z) => z > 0).length / Math.max(1, zs.length);
   const notEvidence = [
-    Math.log1p(words.length) / 5,
     first / n,
-    Math.log1p(people),
+    (10 * people) / n,
     past / n,
-    questions / Math.max(1, text.segments.length),
+    questions / segments,
     clampLogit(bestCriterion) / 5,
     clampLogit(topMean(criterionBest, 3, -20)) / 5,
+    sentenceShare(criterionBest),
     allNeighbours.share((a) => accounts[a]?.notEvidence ?? false),
-    acts / Math.max(1, text.segments.length),
-    Math.log1p(acts),
-    ...text.vector,
+    acts / segments,
   ];
   return {
     candidates: [...candidates],
@@ -319,7 +321,7 @@ export interface Predictions {
 export function gateFeatures(features: TextFeatures, words: Record<string, number>): number[] {
   let sum = 0;
   for (const t of features.terms) sum += words[t] ?? 0;
-  return [...features.notEvidence, sum / Math.sqrt(Math.max(1, features.terms.length))];
+  return [...features.notEvidence, sum / Math.max(1, features.terms.length)];
 }
 
 /** Naive Bayes log-odds per lemma (add-one smoothing; lemmas seen in fewer than three texts are left out). */

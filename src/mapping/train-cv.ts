@@ -146,10 +146,14 @@ function knowledgeF(index: ScorerIndex, held: readonly Held[], t: Thresholds): n
 /** Picks each threshold in turn on held-out predictions. */
 function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds {
   let t: Thresholds = { ...DEFAULT_THRESHOLDS };
-  const best = (key: keyof Thresholds, objective: (s: MetricSummary, t: Thresholds) => number) => {
+  const best = (
+    key: keyof Thresholds,
+    objective: (s: MetricSummary, t: Thresholds) => number,
+    grid: readonly number[] = GRID,
+  ) => {
     let top = Number.NEGATIVE_INFINITY;
     let value = t[key];
-    for (const v of GRID) {
+    for (const v of grid) {
       const candidate = { ...t, [key]: v };
       const score = objective(summary(index, held, candidate), candidate);
       if (score > top + 1e-9) {
@@ -207,7 +211,13 @@ function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds
     }
     return (summaryOf.range_f1 + (n ? sum / n : 0)) / 2;
   };
-  best("situationSentence", (summaryOf, c) => rangeObjective(summaryOf, c));
+  // Without a catalogue cue, a situation's best sentence must show it at least as likely as not to be
+  // that situation (the grid starts there): the held-out ranges alone would take similar accounts' word.
+  best(
+    "situationSentence",
+    (summaryOf, c) => rangeObjective(summaryOf, c),
+    GRID.filter((v) => v >= 0.5),
+  );
   best("situation", (summaryOf, c) => rangeObjective(summaryOf, c));
   let top = -1;
   let value = t.knowledge;
