@@ -136,6 +136,8 @@ export interface TargetEvidence {
   strongSegments: number;
   /** The best logit among segments with no negation in them. */
   bestPlain: number;
+  /** Sum over segments of the probabilities (how much of the text shows it, not only its best sentence). */
+  mass: number;
 }
 
 /** Scores every segment against every target with the sentence models. */
@@ -155,6 +157,7 @@ export function targetEvidence(
     bestSegment: -1,
     strongSegments: 0,
     bestPlain: -20,
+    mass: 0,
   }));
   const kindModels = targets.map((t) => models[index.targets[t]?.kind ?? "criterion"]);
   text.segments.forEach((segment, s) => {
@@ -167,6 +170,7 @@ export function targetEvidence(
         e.bestSegment = s;
       } else if (z > e.second) e.second = z;
       if (z > 0) e.strongSegments++;
+      e.mass += 1 / (1 + Math.exp(-z));
       if (!segment.negated && z > e.bestPlain) e.bestPlain = z;
     });
   });

@@ -207,6 +207,7 @@ export function textFeatures(
           unitShare,
           dot(text.vector, target.vector),
           logit(view.targetPriors.get(target.id) ?? 0.02),
+          Math.log1p(e.mass),
         ],
         bestSegment: e.bestSegment,
       });
