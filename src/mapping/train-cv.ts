@@ -180,10 +180,6 @@ function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds
         if (no) refused++;
       }
     }
-    if (process.env.SHIFTNOTE_DEBUG_NE)
-      process.stderr.write(
-        `ne ${c.notEvidence} caught ${(caught / Math.max(1, rants)).toFixed(3)} refused ${(refused / Math.max(1, accounts)).toFixed(3)}\n`,
-      );
     return caught / Math.max(1, rants) - (2 * refused) / Math.max(1, accounts);
   });
   best("unit", (s) => s.unit_f1);
