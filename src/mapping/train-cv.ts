@@ -183,6 +183,8 @@ function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds
     return caught / Math.max(1, rants) - (2 * refused) / Math.max(1, accounts);
   });
   best("unit", (s) => s.unit_f1);
+  best("maxUnits", (s) => s.unit_f1, [1, 2, 3, 4]);
+  best("unit", (s) => s.unit_f1);
   // F0.5: a claim shown is a claim the candidate must untick when wrong, so precision counts double.
   best("show", (s) => {
     const p = s.pc_shown_precision;
