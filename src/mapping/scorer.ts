@@ -168,8 +168,16 @@ export function textFeatures(
   const unitBest = units.map((u) => Math.max(-20, ...u.criteria.map((c) => byTarget.get(c)?.best ?? -20)));
   const topUnitBest = Math.max(-20, ...unitBest);
 
+  // Per-unit evidence against the best candidate unit's: a unit wins by fitting better than the others.
+  const unitShares = units.map((u) => evidenceNeighbours.share((a) => accounts[a]?.units.has(u.id) ?? false));
+  const topShare = Math.max(0, ...unitShares);
+  const unitMass = units.map((u) =>
+    Math.log1p(u.criteria.reduce((a, c) => a + sigmoid(byTarget.get(c)?.best ?? -20), 0)),
+  );
+  const topMass = Math.max(0, ...unitMass);
   const unitRows = units.map((u, i) => {
     const zs = u.criteria.map((c) => byTarget.get(c)?.best ?? -20);
+    const share = unitShares[i] as number;
     return {
       unitId: u.id,
       x: [
@@ -183,13 +191,17 @@ export function textFeatures(
         Math.log(candidates.length + 1) / 3,
         Math.log1p(zs.reduce((a, z) => a + sigmoid(z), 0)),
         zs.filter((z) => z > 0).length / Math.max(1, zs.length),
+        share - topShare,
+        (unitMass[i] as number) - topMass,
+        Math.log1p(zs.length) / 3,
+        sigmoid(unitBest[i] as number) * share,
       ],
     };
   });
 
   const targets: TargetFeatures[] = [];
   for (const u of units) {
-    const unitShare = evidenceNeighbours.share((a) => accounts[a]?.units.has(u.id) ?? false);
+    const unitShare = unitShares[units.indexOf(u)] as number;
     for (const t of [...u.criteria, ...u.knowledge]) {
       const e = byTarget.get(t) as TargetEvidence;
       const target = index.targets[t];
