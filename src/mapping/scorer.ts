@@ -200,8 +200,10 @@ export function textFeatures(
   });
 
   const targets: TargetFeatures[] = [];
-  for (const u of units) {
-    const unitShare = unitShares[units.indexOf(u)] as number;
+  units.forEach((u, ui) => {
+    const unitShare = unitShares[ui] as number;
+    const own = unitBest[ui] as number;
+    const ownZs = u.criteria.map((c) => byTarget.get(c)?.best ?? -20);
     for (const t of [...u.criteria, ...u.knowledge]) {
       const e = byTarget.get(t) as TargetEvidence;
       const target = index.targets[t];
@@ -220,11 +222,15 @@ export function textFeatures(
           dot(text.vector, target.vector),
           logit(view.targetPriors.get(target.id) ?? 0.02),
           Math.log1p(e.mass),
+          // Within its unit: how this criterion stands against the unit's best, and its rank there.
+          clampLogit(e.best - own),
+          Math.log1p(ownZs.filter((z) => z > e.best).length),
+          sigmoid(e.best) * unitShare,
         ],
         bestSegment: e.bestSegment,
       });
     }
-  }
+  });
 
   const wordPositions: number[] = [];
   text.analysis.tokens.forEach((t, i) => {
