@@ -1,4 +1,6 @@
 // The learned scorer: features of a text against the candidate units' targets, and the probabilities the trained models give them.
+
+import { CUSTOMER_ACTS, cueMatches } from "./cues.ts";
 import {
   clampLogit,
   neighbours,
@@ -11,6 +13,8 @@ import { type LogisticModel, linear, logit } from "./logistic.ts";
 import type { ScorerIndex, View } from "./scorer-index.ts";
 import type { AnalysedText } from "./text.ts";
 import { dot } from "./vectors.ts";
+
+export { CUSTOMER_ACTS };
 
 export interface TargetFeatures {
   target: number;
@@ -56,80 +60,14 @@ const PEOPLE = new Set(
   ),
 );
 
+const THIRD = new Set(["he", "she", "they", "colleague", "manager", "boss"]);
+const OBJECTS = new Set(["her", "him", "them", "his", "their"]);
+
 /** Share of the top three values' mean, or the default when there are none. */
 function topMean(values: number[], k: number, empty: number): number {
   if (!values.length) return empty;
   const sorted = [...values].sort((a, b) => b - a).slice(0, k);
   return sorted.reduce((a, b) => a + b, 0) / sorted.length;
-}
-
-/** Counts catalogue cue matches (word sequences as written) in the text: plain and negated. */
-/**
- * Situations that are something the customer does: a catalogue cue right after "I" or "we" ("I asked
- * if she was all right") is the candidate doing it, and does not count.
- */
-export const CUSTOMER_ACTS = new Set(["customer_asked"]);
-const FIRST = new Set(["i", "we"]);
-const OTHERS = new Set([
-  "he",
-  "she",
-  "they",
-  "you",
-  "customer",
-  "customers",
-  "client",
-  "caller",
-  "guest",
-  "member",
-]);
-
-/** Whether the nearest subject up to twelve words before token `at` is "I" or "we" (a sentence break ends the look-back). */
-function firstPersonBefore(tokens: AnalysedText["analysis"]["tokens"], at: number): boolean {
-  let words = 0;
-  for (let i = at - 1; i >= 0 && words < 12; i--) {
-    const t = tokens[i];
-    if (!t) return false;
-    if (!t.word) {
-      if (/[.!?;:"\u201C\u201D]/.test(t.value)) return false;
-      continue;
-    }
-    words++;
-    const v = t.value.toLowerCase();
-    if (FIRST.has(v)) return true;
-    if (OTHERS.has(v)) return false;
-  }
-  return false;
-}
-
-function cueMatches(
-  all: AnalysedText["analysis"]["tokens"],
-  positions: readonly number[],
-  cues: string[][],
-  customerAct = false,
-): [number, number] {
-  const tokens = positions.map((i) => all[i] as (typeof all)[number]);
-  let plain = 0;
-  let negated = 0;
-  for (const cue of cues) {
-    if (!cue.length) continue;
-    for (let i = 0; i + cue.length <= tokens.length; i++) {
-      let ok = true;
-      let neg = false;
-      for (let j = 0; j < cue.length; j++) {
-        const t = tokens[i + j];
-        if (!t || t.value.toLowerCase() !== cue[j]) {
-          ok = false;
-          break;
-        }
-        if (t.negated) neg = true;
-      }
-      if (!ok) continue;
-      if (customerAct && firstPersonBefore(all, positions[i] as number)) continue;
-      if (neg) negated++;
-      else plain++;
-    }
-  }
-  return [plain, negated];
 }
 
 /** Every feature of a text: targets and situations of the candidate units, the units, and the gate. */
@@ -276,19 +214,32 @@ export function textFeatures(
   }
   const questions = (text.analysis.text.match(/\?/g) ?? []).length;
   // "I explained", "we offered": the writer acting (a rant has "I" too, but with fewer acts on someone).
+  // "I showed her", "we refunded the customer": the writer acting on someone (a service act), and not negated.
   let acts = 0;
+  let served = 0;
+  let others = 0;
   const tokens = text.analysis.tokens;
   for (let i = 0; i < tokens.length; i++) {
-    const v = tokens[i]?.value.toLowerCase();
+    const v = tokens[i]?.value.toLowerCase() ?? "";
+    if (THIRD.has(v)) others++;
     if (v !== "i" && v !== "we") continue;
     for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
       const t = tokens[j];
       if (t?.pos === "VERB" && t.lemma !== "be" && t.lemma !== "have") {
         acts++;
+        if (!t.negated)
+          for (let k = j + 1; k < Math.min(tokens.length, j + 7); k++) {
+            const o = tokens[k];
+            if (o && (PEOPLE.has(o.lemma) || OBJECTS.has(o.value.toLowerCase()))) {
+              served++;
+              break;
+            }
+          }
         break;
       }
     }
   }
+  const negatedShare = text.segments.filter((g) => g.negated).length / Math.max(1, text.segments.length);
   // Every gate feature is a share or a mean, not a count: a rant told at length is still a rant, and a
   // long text must not pass for evidence by its length alone.
   const segments = Math.max(1, text.segments.length);
@@ -303,6 +254,9 @@ export function textFeatures(
     sentenceShare(criterionBest),
     allNeighbours.share((a) => accounts[a]?.notEvidence ?? false),
     acts / segments,
+    served / segments,
+    (10 * others) / n,
+    negatedShare,
   ];
   return {
     candidates: [...candidates],

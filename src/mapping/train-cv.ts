@@ -123,6 +123,9 @@ const GRID = [
   0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85,
 ];
 
+/** The not-evidence threshold's grid: every hundredth from 0.1 to 0.6 (one step of 0.05 moves many texts). */
+const FINE = Array.from({ length: 51 }, (_, i) => Math.round((0.1 + i * 0.01) * 100) / 100);
+
 function knowledgeF(index: ScorerIndex, held: readonly Held[], t: Thresholds): number {
   let hits = 0;
   let shown = 0;
@@ -163,25 +166,29 @@ function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds
     }
     t = { ...t, [key]: value };
   };
-  // Refusing a real account costs twice what accepting a rant does: the candidate is told their work is
+  // Refusing a real account costs three times what accepting a rant does: the candidate is told their work is
   // not evidence, where a wrongly accepted rant only gets weak suggestions they can untick.
-  best("notEvidence", (_, c) => {
-    let refused = 0;
-    let rants = 0;
-    let caught = 0;
-    let accounts = 0;
-    for (const h of held) {
-      const no = h.p.notEvidence >= c.notEvidence;
-      if (h.text.account.kind === "not_evidence") {
-        rants++;
-        if (no) caught++;
-      } else {
-        accounts++;
-        if (no) refused++;
+  best(
+    "notEvidence",
+    (_, c) => {
+      let refused = 0;
+      let rants = 0;
+      let caught = 0;
+      let accounts = 0;
+      for (const h of held) {
+        const no = h.p.notEvidence >= c.notEvidence;
+        if (h.text.account.kind === "not_evidence") {
+          rants++;
+          if (no) caught++;
+        } else {
+          accounts++;
+          if (no) refused++;
+        }
       }
-    }
-    return caught / Math.max(1, rants) - (2 * refused) / Math.max(1, accounts);
-  });
+      return caught / Math.max(1, rants) - (3 * refused) / Math.max(1, accounts);
+    },
+    FINE,
+  );
   best("unit", (s) => s.unit_f1);
   best("maxUnits", (s) => s.unit_f1, [1, 2, 3, 4]);
   best("unit", (s) => s.unit_f1);
