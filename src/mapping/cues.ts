@@ -38,7 +38,22 @@ function firstPersonBefore(tokens: AnalysedText["analysis"]["tokens"], at: numbe
   return false;
 }
 
-/** Counts catalogue cue matches (word sequences as written) in the text: plain and negated. */
+/** Words a multi-word cue may have between two of its words ("the card machine, which had been playing up all week, froze"). */
+export const CUE_GAP = 8;
+
+/** Whether a sentence break lies between tokens `from` and `to` of the analysis. */
+function breakBetween(all: AnalysedText["analysis"]["tokens"], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) {
+    const t = all[k];
+    if (t && !t.word && /[.!?;]/.test(t.value)) return true;
+  }
+  return false;
+}
+
+/**
+ * Counts catalogue cue matches in the text, plain and negated: a cue's words in order, each within
+ * CUE_GAP words of the one before and in the same sentence (a one-word cue as written).
+ */
 export function cueMatches(
   all: AnalysedText["analysis"]["tokens"],
   positions: readonly number[],
@@ -50,16 +65,26 @@ export function cueMatches(
   let negated = 0;
   for (const cue of cues) {
     if (!cue.length) continue;
-    for (let i = 0; i + cue.length <= tokens.length; i++) {
+    for (let i = 0; i < tokens.length; i++) {
+      const first = tokens[i];
+      if (!first || first.value.toLowerCase() !== cue[0]) continue;
+      let neg = Boolean(first.negated);
+      let at = i;
       let ok = true;
-      let neg = false;
-      for (let j = 0; j < cue.length; j++) {
-        const t = tokens[i + j];
-        if (!t || t.value.toLowerCase() !== cue[j]) {
-          ok = false;
-          break;
+      for (let j = 1; j < cue.length && ok; j++) {
+        ok = false;
+        // The next word of the cue follows at once, or within the gap in the same sentence.
+        for (let k = at + 1; k < Math.min(tokens.length, at + 2 + CUE_GAP); k++) {
+          const t = tokens[k];
+          if (!t) break;
+          if (k > at + 1 && breakBetween(all, positions[at] as number, positions[k] as number)) break;
+          if (t.value.toLowerCase() === cue[j]) {
+            if (t.negated) neg = true;
+            at = k;
+            ok = true;
+            break;
+          }
         }
-        if (t.negated) neg = true;
       }
       if (!ok) continue;
       if (customerAct && firstPersonBefore(all, positions[i] as number)) continue;
