@@ -1,7 +1,7 @@
 // The optional LLM mapper: asks an OpenAI-compatible model to re-rank the offline candidates, and falls back to them.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
-import type { Config } from "../app/config.ts";
+import type { Config } from "../core/config.ts";
 import { type Catalogue, loadCatalogue } from "../standards/catalogue.ts";
 import { applyAnswer, type Dropped, llmAnswerSchema } from "./llm-answer.ts";
 import { buildCandidates, buildMessages } from "./llm-candidates.ts";

@@ -1,6 +1,6 @@
 // Scores mapping results against gold labels: the metrics of shared/eval/FORMAT.md, per text and averaged.
 import type { EvalItem, EvalKind } from "./eval-set.ts";
-import type { MappingResult } from "./types.ts";
+import { type MappingResult, shownClaims } from "./types.ts";
 
 /** The summary printed as the evaluation CLI's last line; keys and order are fixed. */
 export interface MetricSummary {
@@ -12,6 +12,12 @@ export interface MetricSummary {
   not_evidence_accuracy: number;
   p50_ms: number;
   p95_ms: number;
+  /** Of the criteria the card shows, the share that are gold (texts showing none are skipped). */
+  pc_shown_precision: number;
+  /** Of the gold criteria, the share the card shows. */
+  pc_shown_recall: number;
+  /** Median number of claims (criteria and knowledge items) the card shows, over texts that are evidence. */
+  claims_shown_median: number;
 }
 
 /** One text's scores; a metric that does not apply to the text is null. */
@@ -23,6 +29,10 @@ export interface ItemScore {
   unitF1: number | null;
   rangeF1: number | null;
   notEvidenceCorrect: boolean | null;
+  shownPrecision: number | null;
+  shownRecall: number | null;
+  /** Claims shown; null for not-evidence texts. */
+  claimsShown: number | null;
   ms: number;
 }
 
@@ -61,9 +71,15 @@ export function scoreItem(item: EvalItem, result: MappingResult, ms: number): It
     // Share of the top five that are gold; a mapper offering fewer than five is not rewarded for it.
     precision = pcs.slice(0, 5).filter((id) => goldPcs.has(id)).length / 5;
   }
+  const shown = shownClaims(result);
+  const shownPcs = result.isEvidence ? result.criteria.filter((c) => c.shown !== false).map((c) => c.id) : [];
+  const shownHits = shownPcs.filter((id) => goldPcs.has(id)).length;
   return {
     id: item.id,
     kind: item.kind,
+    shownPrecision: goldPcs.size && shownPcs.length ? shownHits / shownPcs.length : null,
+    shownRecall: goldPcs.size ? shownHits / goldPcs.size : null,
+    claimsShown: item.kind === "not_evidence" ? null : shown.length,
     pcRecallAt10: recall,
     pcPrecisionAt5: precision,
     unitF1: gold.units.length ? f1(units, gold.units) : null,
@@ -102,6 +118,12 @@ export function summarise(scores: readonly ItemScore[]): MetricSummary {
     ),
     p50_ms: round(quantile(ms, 0.5), 2),
     p95_ms: round(quantile(ms, 0.95), 2),
+    pc_shown_precision: round(mean(scores.map((s) => s.shownPrecision))),
+    pc_shown_recall: round(mean(scores.map((s) => s.shownRecall))),
+    claims_shown_median: quantile(
+      scores.map((s) => s.claimsShown).filter((x): x is number => x !== null),
+      0.5,
+    ),
   };
 }
 

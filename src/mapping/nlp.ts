@@ -44,11 +44,14 @@ interface Nlp {
 
 let shared: Nlp | undefined;
 
-/** wink-nlp with its English model, loaded once per process (about 100 ms). */
-function engine(): Nlp {
+/**
+ * wink-nlp with its English model, loaded once per process (about 100 ms) and shared with the privacy
+ * check, so the model is in memory once: sentence boundaries, negation, part of speech (which the
+ * lemmatiser needs) and named entities (the privacy check's); no sentiment.
+ */
+export function engine(): Nlp {
   if (!shared) {
-    // Sentence boundaries, negation and part of speech (which the lemmatiser needs); no NER or sentiment.
-    const nlp = winkNLP(model, ["sbd", "negation", "pos"]);
+    const nlp = winkNLP(model, ["sbd", "negation", "pos", "ner"]);
     const addons = (model as unknown as { addons: { stem: (w: string) => string } }).addons;
     shared = { nlp, its: nlp.its, stem: addons.stem };
   }
@@ -313,68 +316,4 @@ export function analyse(text: string): Analysis {
 export function termsOf(phrase: string): string[] {
   const { tokens } = analyse(phrase);
   return tokens.filter((t) => t.word && !t.stop).map((t) => t.term);
-}
-
-/** Every word's matching key, stop words included, in order: for phrase matching. */
-export function wordTermsOf(phrase: string): string[] {
-  return analyse(phrase)
-    .tokens.filter((t) => t.word)
-    .map((t) => t.term);
-}
-
-const phraseTokens = new Map<string, Token[]>();
-
-/**
- * Tokens of a short text (a phrase, a criterion), cached: the index analyses the same phrase for
- * several documents and phrase books.
- */
-export function tokensOf(text: string): Token[] {
-  let tokens = phraseTokens.get(text);
-  if (!tokens) {
-    tokens = analyse(text).tokens;
-    phraseTokens.set(text, tokens);
-  }
-  return tokens;
-}
-
-/** A token as stored in the start-up cache: [value, lemma, term, start, end, flags (1 negated, 2 word, 4 stop), pos]. */
-export type PackedToken = [string, string, string, number, number, number, string];
-
-/** Every short text analysed by tokensOf so far, packed, for the start-up cache. */
-export function packedPhraseTokens(): Array<[string, PackedToken[]]> {
-  return [...phraseTokens].map(([text, tokens]) => [
-    text,
-    tokens.map(
-      (t): PackedToken => [
-        t.value,
-        t.lemma,
-        t.term,
-        t.start,
-        t.end,
-        (t.negated ? 1 : 0) | (t.word ? 2 : 0) | (t.stop ? 4 : 0),
-        t.pos,
-      ],
-    ),
-  ]);
-}
-
-/** Seeds tokensOf with texts analysed in an earlier run (same texts, same analysis code). */
-export function seedPhraseTokens(entries: ReadonlyArray<[string, PackedToken[]]>): void {
-  for (const [text, packed] of entries) {
-    if (phraseTokens.has(text)) continue;
-    phraseTokens.set(
-      text,
-      packed.map(([value, lemma, term, start, end, flags, pos]) => ({
-        value,
-        lemma,
-        term,
-        start,
-        end,
-        negated: (flags & 1) !== 0,
-        word: (flags & 2) !== 0,
-        stop: (flags & 4) !== 0,
-        pos,
-      })),
-    );
-  }
 }

@@ -22,6 +22,11 @@ export interface CriterionSuggestion {
   text: string;
   score: number;
   support: SupportingSentence;
+  /**
+   * Whether the card shows (and so files) this claim: the few the mapper would defend. The rest of the
+   * list is the ranking behind them (for the evaluation's recall@10) and is not filed. Absent means shown.
+   */
+  shown?: boolean;
 }
 
 export interface KnowledgeSuggestion {
@@ -33,6 +38,8 @@ export interface KnowledgeSuggestion {
   support: SupportingSentence;
   /** Best Practice Guide sections that teach it. */
   guideSections: string[];
+  /** Whether the card shows it; the learned mapper returns only knowledge it would show. Absent means shown. */
+  shown?: boolean;
 }
 
 export interface RangeSuggestion {
@@ -91,4 +98,17 @@ export interface MappingResult {
   situations: DetectedSituation[];
   privacy: PrivacyReport;
   elapsedMs: number;
+  /** The units the text was mapped against (the plan's known units, or the level's when no plan was given). */
+  unitsConsidered?: string[];
+  /** Which scorer answered, e.g. "learned model 2026-12-01 (seed 12)"; for the card and `shiftnote map`. */
+  scorer?: string;
+}
+
+/** The claims a card shows (and files): criteria and knowledge whose `shown` is not false. */
+export function shownClaims(result: MappingResult): Array<CriterionSuggestion | KnowledgeSuggestion> {
+  if (!result.isEvidence) return [];
+  return [
+    ...result.criteria.filter((c) => c.shown !== false),
+    ...result.knowledge.filter((k) => k.shown !== false),
+  ];
 }

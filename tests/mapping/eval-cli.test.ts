@@ -27,7 +27,7 @@ const lines = [
 ];
 
 function run(...args: string[]) {
-  return spawnSync(process.execPath, ["--import", "tsx", "src/mapping/eval-cli.ts", ...args], {
+  return spawnSync(process.execPath, ["--import", "tsx", "src/app/commands/eval.ts", ...args], {
     cwd: ROOT,
     encoding: "utf8",
   });
@@ -52,11 +52,22 @@ describe("eval CLI", () => {
       "not_evidence_accuracy",
       "p50_ms",
       "p95_ms",
+      "pc_shown_precision",
+      "pc_shown_recall",
+      "claims_shown_median",
     ]);
     expect(summary.n).toBe(2);
     expect(summary.not_evidence_accuracy).toBe(1);
     expect(out.stderr).toMatch(/account/);
     expect(out.stderr).toMatch(/not_evidence/);
+  });
+
+  it("prints the corpus cross-validation by register and by workplace with --by-register", () => {
+    const out = run("--by-register");
+    expect(out.status).toBe(0);
+    expect(out.stderr).toMatch(/holding out one register at a time/);
+    expect(out.stderr).toMatch(/holding out one workplace at a time/);
+    expect(out.stderr).toMatch(/all held out/);
   });
 
   it("runs the baseline", () => {

@@ -2,7 +2,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type LlmConfig, mapEvidenceWithLlm } from "../../src/mapping/llm.ts";
 import type { Dropped } from "../../src/mapping/llm-answer.ts";
-import { findQuote } from "../../src/mapping/llm-answer.ts";
 import { checkPrivacy } from "../../src/mapping/privacy.ts";
 import type { MapOptions, MappingResult, SupportingSentence } from "../../src/mapping/types.ts";
 import { buildCatalogue, parseCatalogueFile } from "../../src/standards/catalogue.ts";
@@ -391,22 +390,5 @@ describe("mapEvidenceWithLlm", () => {
     expect(result.mapper).toBe("llm");
     expect(result.criteria).toHaveLength(2);
     for (const c of result.criteria) expect(c.support).toEqual(sentence("said sorry"));
-  });
-});
-
-describe("findQuote", () => {
-  const text = "The customer’s  order was LATE,\nso I rang the depot.";
-  it("finds a quote whatever its case, spacing and apostrophes", () => {
-    const found = findQuote(text, "the customer's order was late, so i rang");
-    expect(found && text.slice(found.start, found.end)).toBe("The customer’s  order was LATE,\nso I rang");
-    expect(findQuote(text, "“I rang the depot.”")).toEqual({
-      start: text.indexOf("I rang"),
-      end: text.length - 1,
-    });
-  });
-  it("rejects quotes that are not there or too short to mean anything", () => {
-    expect(findQuote(text, "I rang the warehouse")).toBeNull();
-    expect(findQuote(text, "I")).toBeNull();
-    expect(findQuote(text, "")).toBeNull();
   });
 });

@@ -74,8 +74,21 @@ describe("metrics", () => {
       "not_evidence_accuracy",
       "p50_ms",
       "p95_ms",
+      "pc_shown_precision",
+      "pc_shown_recall",
+      "claims_shown_median",
     ]);
     expect(quantile([1, 2, 3, 4, 100], 0.5)).toBe(3);
+  });
+
+  it("scores the claims the card shows: precision, recall and how many", () => {
+    const r = result(["a.1.1", "a.1.2", "a.1.3"], [], []);
+    r.criteria[2] = { ...(r.criteria[2] as (typeof r.criteria)[number]), shown: false };
+    const s = scoreItem(item({ pcs: ["a.1.1", "a.1.3"] }), r, 1);
+    expect(s.shownPrecision).toBe(0.5);
+    expect(s.shownRecall).toBe(0.5);
+    expect(s.claimsShown).toBe(2);
+    expect(summarise([s]).claims_shown_median).toBe(2);
   });
 
   it("names the bad line of an evaluation set", () => {

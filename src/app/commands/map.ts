@@ -81,18 +81,29 @@ export function formatResult(result: MappingResult, catalogue: Catalogue): strin
       : `Not evidence: ${result.reason ?? "no match"}`,
   );
   if (result.fallbackReason) lines.push(`The language model was not used: ${result.fallbackReason}.`);
+  if (result.unitsConsidered?.length)
+    lines.push(
+      `Units considered: ${result.unitsConsidered.join(", ")}${result.scorer ? ` (${result.scorer})` : ""}`,
+    );
 
   if (result.units.length) {
     lines.push("", "Units");
     for (const u of result.units) lines.push(`  ${u.unitId.padEnd(5)} ${u.title}  (${score(u.score)})`);
   }
-  if (result.criteria.length) {
-    lines.push("", `Criteria (top ${Math.min(10, result.criteria.length)} of ${result.criteria.length})`);
-    for (const c of result.criteria.slice(0, 10)) {
+  const shown = result.criteria.filter((c) => c.shown !== false);
+  if (shown.length) {
+    lines.push("", `Criteria the card shows and files (${shown.length})`);
+    for (const c of shown) {
       lines.push(`  ${c.id.padEnd(9)} ${c.text}  (${score(c.score)})`);
       lines.push(`            ${quote(c.support)}`);
     }
   }
+  const others = result.criteria.filter((c) => c.shown === false).slice(0, 10);
+  if (others.length)
+    lines.push(
+      "",
+      `Also considered, not claimed: ${others.map((c) => `${c.id} (${score(c.score)})`).join(", ")}`,
+    );
   if (result.ranges.length) {
     lines.push("", "Ranges covered");
     for (const r of result.ranges)

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Config } from "../../app/config.ts";
+import type { Config } from "../../core/config.ts";
 import { AppError } from "../../core/errors.ts";
 import { runBounded } from "../child.ts";
 import { describeSeconds } from "../ffmpeg.ts";

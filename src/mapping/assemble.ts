@@ -1,0 +1,195 @@
+// Turns the scorer's probabilities into what the card shows: units, a ranked list of criteria with the few shown, knowledge, situations and ranges.
+import type { Catalogue } from "../standards/catalogue.ts";
+import { CUSTOMER_ACTS, type Predictions } from "./scorer.ts";
+import type { ScorerIndex } from "./scorer-index.ts";
+import type { AnalysedText } from "./text.ts";
+import type {
+  CriterionSuggestion,
+  DetectedSituation,
+  KnowledgeSuggestion,
+  RangeSuggestion,
+  SupportingSentence,
+  UnitSuggestion,
+} from "./types.ts";
+
+/** The decision thresholds, chosen by cross-validation on the corpus (`npm run train`). */
+export interface Thresholds {
+  notEvidence: number;
+  unit: number;
+  maxUnits: number;
+  /** A criterion is shown when its probability reaches this … */
+  show: number;
+  /** … at most this many … */
+  maxShown: number;
+  /** … and at most this many claims quote the same sentence. */
+  perSentence: number;
+  knowledge: number;
+  maxKnowledge: number;
+  situation: number;
+  /** … and a catalogue cue, or a best sentence that shows it this well on its own. */
+  situationSentence: number;
+  /** Criteria in the ranked list. */
+  maxCriteria: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  notEvidence: 0.5,
+  unit: 0.5,
+  maxUnits: 4,
+  show: 0.5,
+  maxShown: 8,
+  perSentence: 3,
+  knowledge: 0.6,
+  maxKnowledge: 2,
+  situation: 0.5,
+  situationSentence: 0.1,
+  maxCriteria: 12,
+};
+
+export interface Assembled {
+  units: UnitSuggestion[];
+  criteria: CriterionSuggestion[];
+  knowledge: KnowledgeSuggestion[];
+  situations: DetectedSituation[];
+  ranges: RangeSuggestion[];
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function supportOf(text: AnalysedText, segment: number): SupportingSentence {
+  const s = (text.segments[segment] ?? text.segments[0])?.segment;
+  if (!s) return { text: text.analysis.text, start: 0, end: text.analysis.text.length };
+  return { text: text.analysis.text.slice(s.start, s.end), start: s.start, end: s.end };
+}
+
+/** The chosen units: those over the threshold (at most maxUnits), and always the likeliest. */
+export function chooseUnits(p: Predictions, t: Thresholds): Array<[string, number]> {
+  const sorted = [...p.units].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return sorted.filter(([, q], i) => i === 0 || q >= t.unit).slice(0, t.maxUnits);
+}
+
+/** Situations present: over the threshold, and of two opposites only the likelier. */
+export function chooseSituations(p: Predictions, t: Thresholds, catalogue: Catalogue) {
+  const byId = new Map(p.situations.map((s) => [s.situation, s]));
+  return p.situations.filter((s) => {
+    // A situation needs a catalogue cue, or a sentence that shows it well on its own: similar accounts
+    // having it is not enough.
+    if (s.p < t.situation || (s.cues === 0 && s.sentence < t.situationSentence)) return false;
+    // Negation as the catalogue's cues read it: "it wasn't busy" with no busy cue elsewhere is not busy.
+    if (s.negatedCues > 0 && s.cues === 0) return false;
+    // A customer's act needs a cue that is not the candidate's own ("I asked" is not the customer asking).
+    if (CUSTOMER_ACTS.has(s.situation) && s.cues === 0) return false;
+    const opposite = catalogue.situations.get(s.situation)?.opposite;
+    const other = opposite ? byId.get(opposite) : undefined;
+    return !other || s.p > other.p || (s.p === other.p && s.bestSegment > other.bestSegment);
+  });
+}
+
+export function assemble(index: ScorerIndex, text: AnalysedText, p: Predictions, t: Thresholds): Assembled {
+  const catalogue = index.catalogue;
+  const chosen = chooseUnits(p, t);
+  const chosenSet = new Set(chosen.map(([u]) => u));
+  const units: UnitSuggestion[] = chosen.map(([unitId, q]) => {
+    const best = p.targets
+      .filter((x) => x.unitId === unitId && x.kind === "criterion")
+      .sort((a, b) => b.p - a.p)[0];
+    return {
+      unitId,
+      title: index.units.get(unitId)?.title ?? unitId,
+      score: round(q),
+      support: best && best.bestSegment >= 0 ? supportOf(text, best.bestSegment) : null,
+    };
+  });
+
+  const perSentence = new Map<number, number>();
+  let shownCount = 0;
+  const ranked = p.targets
+    .filter((x) => x.kind === "criterion")
+    .sort((a, b) => b.p - a.p || a.target - b.target);
+  const criteria: CriterionSuggestion[] = ranked.slice(0, t.maxCriteria).map((x) => {
+    const target = index.targets[x.target];
+    const used = perSentence.get(x.bestSegment) ?? 0;
+    const shown = x.p >= t.show && chosenSet.has(x.unitId) && used < t.perSentence && shownCount < t.maxShown;
+    if (shown) {
+      shownCount++;
+      perSentence.set(x.bestSegment, used + 1);
+    }
+    return {
+      id: target?.id ?? "",
+      unitId: x.unitId,
+      text: target?.text ?? "",
+      score: round(x.p),
+      support: supportOf(text, x.bestSegment),
+      shown,
+    };
+  });
+
+  const knowledge: KnowledgeSuggestion[] = [];
+  const knowledgeRanked = p.targets
+    .filter((x) => x.kind === "knowledge" && chosenSet.has(x.unitId) && x.p >= t.knowledge)
+    .sort((a, b) => b.p - a.p || a.target - b.target);
+  for (const x of knowledgeRanked) {
+    if (knowledge.length >= t.maxKnowledge) break;
+    const used = perSentence.get(x.bestSegment) ?? 0;
+    if (used >= t.perSentence) continue;
+    perSentence.set(x.bestSegment, used + 1);
+    const target = index.targets[x.target];
+    const item = catalogue.knowledgeItem(target?.id ?? "");
+    knowledge.push({
+      id: target?.id ?? "",
+      unitId: x.unitId,
+      text: target?.text ?? "",
+      score: round(x.p),
+      support: supportOf(text, x.bestSegment),
+      guideSections: item?.item.guideSections ?? [],
+      shown: true,
+    });
+  }
+
+  const present = chooseSituations(p, t, catalogue);
+  const situations: DetectedSituation[] = present
+    .map((s) => ({
+      id: s.situation,
+      label: catalogue.situations.get(s.situation)?.label ?? s.situation,
+      score: round(s.p),
+      support: supportOf(text, s.bestSegment),
+    }))
+    .sort((a, b) => b.score - a.score);
+  const detected = new Map(situations.map((s) => [s.id, s]));
+  const ranges: RangeSuggestion[] = [];
+  for (const [unitId] of chosen)
+    for (const requirement of catalogue.unit(unitId)?.evidenceRequirements ?? [])
+      for (const range of requirement.ranges) {
+        const s = detected.get(range.situation);
+        if (!s) continue;
+        ranges.push({
+          id: range.id,
+          unitId,
+          text: range.text,
+          situation: range.situation,
+          score: s.score,
+          support: s.support,
+        });
+      }
+  return { units, criteria, knowledge, situations, ranges };
+}
+
+export interface Decision {
+  isEvidence: boolean;
+  /** Why not, for people, when it is not evidence. */
+  reason?: string;
+  parts: Assembled;
+}
+
+/** What a text that tells of no service (a rant, the news, someone else's deed) gets back. */
+export const NOT_EVIDENCE_REASON =
+  "This does not read as an account of something you did for a customer, so there is nothing to map yet. Tell me what you did for the customer: who they were, what they needed, what you said and did, and how it ended.";
+
+const EMPTY: Assembled = { units: [], criteria: [], knowledge: [], situations: [], ranges: [] };
+
+/** The one decision the card, `shiftnote map`, the evaluation and the cross-validation all use. */
+export function decide(index: ScorerIndex, text: AnalysedText, p: Predictions, t: Thresholds): Decision {
+  if (p.notEvidence >= t.notEvidence || !p.units.size)
+    return { isEvidence: false, reason: NOT_EVIDENCE_REASON, parts: EMPTY };
+  return { isEvidence: true, parts: assemble(index, text, p, t) };
+}

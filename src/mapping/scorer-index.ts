@@ -1,0 +1,271 @@
+// The learned scorer's index: targets (criteria, knowledge items, situations), their BM25 documents, example sentences and labelled accounts.
+import type { Catalogue } from "../standards/catalogue.ts";
+import { Bm25Index } from "./bm25.ts";
+import { analyse } from "./nlp.ts";
+import { contentTerms } from "./text.ts";
+import { sentenceVector, type WordVectors } from "./vectors.ts";
+
+export type TargetKind = "criterion" | "knowledge" | "situation";
+
+export interface Target {
+  id: string;
+  kind: TargetKind;
+  /** The unit of a criterion or knowledge item; "" for a situation. */
+  unitId: string;
+  text: string;
+  vector: Float32Array;
+  /** Catalogue cues of a situation as word sequences, as written. */
+  cues: string[][];
+}
+
+/** An example sentence of the corpus, analysed. */
+export interface Example {
+  target: number;
+  positive: boolean;
+  workplace: string;
+  terms: string[];
+  vector: Float32Array;
+}
+
+/** A labelled account of the corpus, analysed. */
+export interface AccountRef {
+  workplace: string;
+  vector: Float32Array;
+  notEvidence: boolean;
+  registered: Set<string>;
+  units: Set<string>;
+  /** Criteria and knowledge items. */
+  targets: Set<string>;
+  situations: Set<string>;
+}
+
+export interface UnitInfo {
+  id: string;
+  title: string;
+  criteria: number[];
+  knowledge: number[];
+  /** Situations of the unit's evidence-requirement ranges. */
+  situations: Set<string>;
+}
+
+/** What the examples and accounts of one view (all, or all but one workplace) contribute. */
+export interface View {
+  exampleDocs: Bm25Index;
+  positives: number[][];
+  negatives: number[][];
+  /** The positive and near-miss example vectors, one target's after another, and where each target's start and end (in vectors). */
+  positiveMatrix: Float32Array;
+  positiveStart: Int32Array;
+  negativeMatrix: Float32Array;
+  negativeStart: Int32Array;
+  accounts: number[];
+  /** Per unit: unit-length mean vector of the accounts that evidence it (zero when none). */
+  unitCentroids: Map<string, Float32Array>;
+  /** Per unit: how often an account that has it on the plan evidences it (smoothed). */
+  unitPriors: Map<string, number>;
+  /** Per criterion or knowledge item: how often an account with its unit on the plan shows it (smoothed). */
+  targetPriors: Map<string, number>;
+}
+
+export interface ScorerIndex {
+  catalogue: Catalogue;
+  vectors: WordVectors | null;
+  targets: Target[];
+  targetIndex: Map<string, number>;
+  units: Map<string, UnitInfo>;
+  situationTargets: number[];
+  textDocs: Bm25Index;
+  unitDocs: Bm25Index;
+  unitOrder: string[];
+  unitPosition: Map<string, number>;
+  examples: Example[];
+  accounts: AccountRef[];
+  /**
+   * The examples and accounts without one workplace's: `examples: false` keeps every example and leaves
+   * out only that workplace's accounts (an account is never its own neighbour).
+   */
+  view(excludeWorkplace?: string, options?: { examples?: boolean }): View;
+}
+
+/** A cue's words as written, lower case ("was packed" must not match "was packing"). */
+function wordsOf(text: string): string[] {
+  return analyse(text)
+    .tokens.filter((t) => t.word)
+    .map((t) => t.value.toLowerCase());
+}
+
+/** Targets and their catalogue documents. */
+export function buildTargets(catalogue: Catalogue, vectors: WordVectors | null) {
+  const targets: Target[] = [];
+  const targetIndex = new Map<string, number>();
+  const units = new Map<string, UnitInfo>();
+  const textDocs = new Bm25Index({ k1: 1.2, b: 0.5 });
+  const unitDocs = new Bm25Index({ k1: 1.2, b: 0.75 });
+  const unitOrder: string[] = [];
+  const add = (target: Omit<Target, "vector">, extra: string[] = []) => {
+    const analysis = analyse([target.text, ...extra].join(". "));
+    const words = analysis.tokens.filter((t) => t.word).map((t) => t.value.toLowerCase());
+    targetIndex.set(target.id, targets.length);
+    targets.push({ ...target, vector: sentenceVector(vectors, words) });
+    textDocs.add([{ terms: contentTerms(analysis), weight: 1 }]);
+    return targets.length - 1;
+  };
+  for (const unit of catalogue.units.values()) {
+    const info: UnitInfo = {
+      id: unit.id,
+      title: unit.title,
+      criteria: [],
+      knowledge: [],
+      situations: new Set(),
+    };
+    for (const e of unit.elements)
+      for (const c of e.criteria)
+        info.criteria.push(add({ id: c.id, kind: "criterion", unitId: unit.id, text: c.text, cues: [] }));
+    for (const k of unit.knowledge)
+      info.knowledge.push(add({ id: k.id, kind: "knowledge", unitId: unit.id, text: k.text, cues: [] }));
+    for (const r of unit.evidenceRequirements ?? [])
+      for (const range of r.ranges) info.situations.add(range.situation);
+    units.set(unit.id, info);
+    unitOrder.push(unit.id);
+    const unitText = [
+      unit.title,
+      unit.summary,
+      ...unit.keyWords,
+      ...unit.elements.flatMap((e) => e.criteria.map((c) => c.text)),
+    ];
+    unitDocs.add([{ terms: contentTerms(analyse(unitText.join(". "))), weight: 1 }]);
+  }
+  const situationTargets: number[] = [];
+  for (const s of catalogue.situations.values())
+    situationTargets.push(
+      add(
+        { id: `situation:${s.id}`, kind: "situation", unitId: "", text: s.label, cues: s.cues.map(wordsOf) },
+        s.cues,
+      ),
+    );
+  textDocs.finalise();
+  unitDocs.finalise();
+  const unitPosition = new Map(unitOrder.map((u, i) => [u, i]));
+  return { targets, targetIndex, units, textDocs, unitDocs, unitOrder, unitPosition, situationTargets };
+}
+
+/** Builds a view of the examples and accounts, leaving out one workplace's (to featurise that workplace's training texts). */
+export function buildView(
+  targetsCount: number,
+  examples: readonly Example[],
+  accounts: readonly AccountRef[],
+  excludeWorkplace?: string,
+  excludeExamples = true,
+): View {
+  const exampleDocs = new Bm25Index({ k1: 1.2, b: 0.75 });
+  const positives: number[][] = Array.from({ length: targetsCount }, () => []);
+  const negatives: number[][] = Array.from({ length: targetsCount }, () => []);
+  const terms: string[][] = Array.from({ length: targetsCount }, () => []);
+  examples.forEach((e, i) => {
+    if (excludeExamples && excludeWorkplace !== undefined && e.workplace === excludeWorkplace) return;
+    if (e.positive) {
+      (positives[e.target] as number[]).push(i);
+      (terms[e.target] as string[]).push(...e.terms);
+    } else (negatives[e.target] as number[]).push(i);
+  });
+  for (const t of terms) exampleDocs.add([{ terms: t, weight: 1 }]);
+  exampleDocs.finalise();
+  const kept: number[] = [];
+  const sums = new Map<string, Float32Array>();
+  const registered = new Map<string, number>();
+  const evidenced = new Map<string, number>();
+  const shown = new Map<string, number>();
+  accounts.forEach((a, i) => {
+    if (excludeWorkplace !== undefined && a.workplace === excludeWorkplace) return;
+    kept.push(i);
+    if (!a.notEvidence)
+      for (const u of a.registered) {
+        registered.set(u, (registered.get(u) ?? 0) + 1);
+        if (a.units.has(u)) evidenced.set(u, (evidenced.get(u) ?? 0) + 1);
+      }
+    for (const t of a.targets) shown.set(t, (shown.get(t) ?? 0) + 1);
+    for (const u of a.units) {
+      let s = sums.get(u);
+      if (!s) {
+        s = new Float32Array(a.vector.length);
+        sums.set(u, s);
+      }
+      for (let d = 0; d < s.length; d++) s[d] = (s[d] as number) + (a.vector[d] as number);
+    }
+  });
+  for (const s of sums.values()) {
+    let n = 0;
+    for (const x of s) n += x * x;
+    n = Math.sqrt(n) || 1;
+    for (let d = 0; d < s.length; d++) s[d] = (s[d] as number) / n;
+  }
+  const matrix = (lists: number[][]) => {
+    const dims = examples[0]?.vector.length ?? 100;
+    const start = new Int32Array(lists.length + 1);
+    let n = 0;
+    lists.forEach((l, t) => {
+      start[t] = n;
+      n += l.length;
+    });
+    start[lists.length] = n;
+    const m = new Float32Array(n * dims);
+    let at = 0;
+    for (const l of lists)
+      for (const i of l) {
+        m.set((examples[i] as Example).vector, at * dims);
+        at++;
+      }
+    return { m, start };
+  };
+  const pos = matrix(positives);
+  const neg = matrix(negatives);
+  const unitPriors = new Map<string, number>();
+  for (const [u, n] of registered) unitPriors.set(u, ((evidenced.get(u) ?? 0) + 1) / (n + 3));
+  const targetPriors = new Map<string, number>();
+  for (const [t, n] of shown) {
+    const unit = t.includes(".K.") ? t.split(".K.")[0] : t.split(".").slice(0, -2).join(".");
+    targetPriors.set(t, (n + 0.5) / ((registered.get(unit as string) ?? 0) + 5));
+  }
+  return {
+    targetPriors,
+    exampleDocs,
+    positives,
+    negatives,
+    positiveMatrix: pos.m,
+    positiveStart: pos.start,
+    negativeMatrix: neg.m,
+    negativeStart: neg.start,
+    accounts: kept,
+    unitCentroids: sums,
+    unitPriors,
+  };
+}
+
+/** The index over a catalogue and an analysed corpus (examples and accounts). */
+export function buildScorerIndex(
+  catalogue: Catalogue,
+  vectors: WordVectors | null,
+  examples: Example[],
+  accounts: AccountRef[],
+  targets?: ReturnType<typeof buildTargets>,
+): ScorerIndex {
+  const base = targets ?? buildTargets(catalogue, vectors);
+  const views = new Map<string, View>();
+  return {
+    catalogue,
+    vectors,
+    ...base,
+    examples,
+    accounts,
+    view(excludeWorkplace, options) {
+      const withExamples = options?.examples ?? true;
+      const key = `${excludeWorkplace ?? "\u0000all"}|${withExamples}`;
+      let v = views.get(key);
+      if (!v) {
+        v = buildView(base.targets.length, examples, accounts, excludeWorkplace, withExamples);
+        views.set(key, v);
+      }
+      return v;
+    },
+  };
+}

@@ -1,0 +1,361 @@
+// The learned scorer: features of a text against the candidate units' targets, and the probabilities the trained models give them.
+
+import { CUSTOMER_ACTS, cueMatches } from "./cues.ts";
+import {
+  clampLogit,
+  neighbours,
+  type SentenceModels,
+  sigmoid,
+  type TargetEvidence,
+  targetEvidence,
+} from "./features.ts";
+import { type LogisticModel, linear, logit } from "./logistic.ts";
+import type { ScorerIndex, View } from "./scorer-index.ts";
+import type { AnalysedText } from "./text.ts";
+import { dot } from "./vectors.ts";
+
+export { CUSTOMER_ACTS };
+
+export interface TargetFeatures {
+  target: number;
+  unitId: string;
+  kind: "criterion" | "knowledge";
+  /** Without the unit probability, which is appended once the unit model has run. */
+  x: number[];
+  bestSegment: number;
+}
+
+export interface SituationFeatures {
+  target: number;
+  situation: string;
+  x: number[];
+  bestSegment: number;
+}
+
+export interface TextFeatures {
+  candidates: string[];
+  units: Array<{ unitId: string; x: number[] }>;
+  targets: TargetFeatures[];
+  situations: SituationFeatures[];
+  notEvidence: number[];
+  /** The text's content lemmas, for the not-evidence word weights. */
+  terms: string[];
+}
+
+export interface Models {
+  sentence: SentenceModels;
+  unit: LogisticModel;
+  criterion: LogisticModel;
+  knowledge: LogisticModel;
+  situation: LogisticModel;
+  notEvidence: LogisticModel;
+  /** Naive Bayes log-odds of each lemma for not-evidence against accounts (fitted with the gate). */
+  notEvidenceWords: Record<string, number>;
+}
+
+const FIRST_PERSON = new Set(["i", "me", "my", "we", "us", "our", "myself", "i'm", "i've", "i'd"]);
+const PEOPLE = new Set(
+  "customer client caller guest patient tenant resident passenger visitor shopper diner member buyer user gentleman lady man woman couple family mum dad pensioner student child kid someone person people parent cust".split(
+    " ",
+  ),
+);
+
+const THIRD = new Set(["he", "she", "they", "colleague", "manager", "boss"]);
+const OBJECTS = new Set(["her", "him", "them", "his", "their"]);
+
+/** Share of the top three values' mean, or the default when there are none. */
+function topMean(values: number[], k: number, empty: number): number {
+  if (!values.length) return empty;
+  const sorted = [...values].sort((a, b) => b - a).slice(0, k);
+  return sorted.reduce((a, b) => a + b, 0) / sorted.length;
+}
+
+/** Every feature of a text: targets and situations of the candidate units, the units, and the gate. */
+export function textFeatures(
+  index: ScorerIndex,
+  view: View,
+  text: AnalysedText,
+  candidates: readonly string[],
+  sentence: SentenceModels,
+): TextFeatures {
+  const units = candidates.map((u) => index.units.get(u)).filter((u) => u !== undefined);
+  const targetIds = units.flatMap((u) => [...u.criteria, ...u.knowledge]);
+  // Only the situations of the candidate units' ranges matter (a Level 1 plan has none).
+  const applicable = new Set(units.flatMap((u) => [...u.situations]));
+  const situationIds = index.situationTargets.filter((t) =>
+    applicable.has((index.targets[t]?.id ?? "").replace(/^situation:/, "")),
+  );
+  const evidence = targetEvidence(index, view, text, [...targetIds, ...situationIds], sentence);
+  const byTarget = new Map<number, TargetEvidence>(evidence.map((e) => [e.target, e]));
+  const evidenceNeighbours = neighbours(index, view, text, true);
+  const allNeighbours = neighbours(index, view, text, false);
+  const accounts = index.accounts;
+
+  const criterionBest = units.flatMap((u) => u.criteria.map((c) => byTarget.get(c)?.best ?? -20));
+  const bestCriterion = Math.max(-20, ...criterionBest);
+  const unitQuery = new Map<string, number>();
+  for (const t of text.terms) unitQuery.set(t, (unitQuery.get(t) ?? 0) + 1);
+  const unitBm25 = index.unitDocs.score(unitQuery);
+  const unitScores = units.map((u) => unitBm25[index.unitPosition.get(u.id) ?? -1] ?? 0);
+  const maxUnitBm25 = Math.max(1e-9, ...unitScores);
+  const centroid = units.map((u) => {
+    const c = view.unitCentroids.get(u.id);
+    return c ? dot(text.vector, c) : 0;
+  });
+  const bestCentroid = Math.max(0, ...centroid);
+  const unitBest = units.map((u) => Math.max(-20, ...u.criteria.map((c) => byTarget.get(c)?.best ?? -20)));
+  const topUnitBest = Math.max(-20, ...unitBest);
+
+  // Per-unit evidence against the best candidate unit's: a unit wins by fitting better than the others.
+  const unitShares = units.map((u) => evidenceNeighbours.share((a) => accounts[a]?.units.has(u.id) ?? false));
+  const topShare = Math.max(0, ...unitShares);
+  const unitMass = units.map((u) =>
+    Math.log1p(u.criteria.reduce((a, c) => a + sigmoid(byTarget.get(c)?.best ?? -20), 0)),
+  );
+  const topMass = Math.max(0, ...unitMass);
+  const unitRows = units.map((u, i) => {
+    const zs = u.criteria.map((c) => byTarget.get(c)?.best ?? -20);
+    const share = unitShares[i] as number;
+    return {
+      unitId: u.id,
+      x: [
+        clampLogit(unitBest[i] as number),
+        clampLogit(topMean(zs, 3, -20)),
+        clampLogit((unitBest[i] as number) - topUnitBest),
+        evidenceNeighbours.share((a) => accounts[a]?.units.has(u.id) ?? false),
+        (unitScores[i] as number) / maxUnitBm25,
+        (centroid[i] as number) - bestCentroid,
+        logit(view.unitPriors.get(u.id) ?? 0.3),
+        Math.log(candidates.length + 1) / 3,
+        Math.log1p(zs.reduce((a, z) => a + sigmoid(z), 0)),
+        zs.filter((z) => z > 0).length / Math.max(1, zs.length),
+        share - topShare,
+        (unitMass[i] as number) - topMass,
+        Math.log1p(zs.length) / 3,
+        sigmoid(unitBest[i] as number) * share,
+      ],
+    };
+  });
+
+  const targets: TargetFeatures[] = [];
+  units.forEach((u, ui) => {
+    const unitShare = unitShares[ui] as number;
+    const own = unitBest[ui] as number;
+    const ownZs = u.criteria.map((c) => byTarget.get(c)?.best ?? -20);
+    for (const t of [...u.criteria, ...u.knowledge]) {
+      const e = byTarget.get(t) as TargetEvidence;
+      const target = index.targets[t];
+      if (!target) continue;
+      targets.push({
+        target: t,
+        unitId: u.id,
+        kind: target.kind === "knowledge" ? "knowledge" : "criterion",
+        x: [
+          clampLogit(e.best),
+          sigmoid(e.second),
+          Math.log1p(e.strongSegments),
+          clampLogit(e.best - bestCriterion),
+          evidenceNeighbours.share((a) => accounts[a]?.targets.has(target.id) ?? false),
+          unitShare,
+          dot(text.vector, target.vector),
+          logit(view.targetPriors.get(target.id) ?? 0.02),
+          Math.log1p(e.mass),
+          // Within its unit: how this criterion stands against the unit's best, and its rank there.
+          clampLogit(e.best - own),
+          Math.log1p(ownZs.filter((z) => z > e.best).length),
+          sigmoid(e.best) * unitShare,
+        ],
+        bestSegment: e.bestSegment,
+      });
+    }
+  });
+
+  const wordPositions: number[] = [];
+  text.analysis.tokens.forEach((t, i) => {
+    if (t.word) wordPositions.push(i);
+  });
+  const situations: SituationFeatures[] = situationIds.map((t) => {
+    const e = byTarget.get(t) as TargetEvidence;
+    const target = index.targets[t];
+    const id = (target?.id ?? "").replace(/^situation:/, "");
+    const [plain, negated] = cueMatches(
+      text.analysis.tokens,
+      wordPositions,
+      target?.cues ?? [],
+      CUSTOMER_ACTS.has(id),
+    );
+    return {
+      target: t,
+      situation: id,
+      x: [
+        clampLogit(e.best),
+        sigmoid(e.second),
+        Math.log1p(e.strongSegments),
+        evidenceNeighbours.share((a) => accounts[a]?.situations.has(id) ?? false),
+        Math.log1p(plain),
+        Math.log1p(negated),
+        clampLogit(e.bestPlain),
+        sigmoid(e.best) * evidenceNeighbours.share((a) => accounts[a]?.situations.has(id) ?? false),
+      ],
+      bestSegment: e.bestSegment,
+    };
+  });
+
+  const words = text.analysis.tokens.filter((t) => t.word);
+  const n = Math.max(1, words.length);
+  let first = 0;
+  let people = 0;
+  let past = 0;
+  for (const t of words) {
+    const v = t.value.toLowerCase();
+    if (FIRST_PERSON.has(v)) first++;
+    if (PEOPLE.has(t.lemma)) people++;
+    if ((t.pos === "VERB" || t.pos === "AUX") && v !== t.lemma && !v.endsWith("ing")) past++;
+  }
+  const questions = (text.analysis.text.match(/\?/g) ?? []).length;
+  // "I explained", "we offered": the writer acting (a rant has "I" too, but with fewer acts on someone).
+  // "I showed her", "we refunded the customer": the writer acting on someone (a service act), and not negated.
+  let acts = 0;
+  let served = 0;
+  let others = 0;
+  const tokens = text.analysis.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const v = tokens[i]?.value.toLowerCase() ?? "";
+    if (THIRD.has(v)) others++;
+    if (v !== "i" && v !== "we") continue;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
+      const t = tokens[j];
+      if (t?.pos === "VERB" && t.lemma !== "be" && t.lemma !== "have") {
+        acts++;
+        if (!t.negated)
+          for (let k = j + 1; k < Math.min(tokens.length, j + 7); k++) {
+            const o = tokens[k];
+            if (o && (PEOPLE.has(o.lemma) || OBJECTS.has(o.value.toLowerCase()))) {
+              served++;
+              break;
+            }
+          }
+        break;
+      }
+    }
+  }
+  const negatedShare = text.segments.filter((g) => g.negated).length / Math.max(1, text.segments.length);
+  // Every gate feature is a share or a mean, not a count: a rant told at length is still a rant, and a
+  // long text must not pass for evidence by its length alone.
+  const segments = Math.max(1, text.segments.length);
+  const sentenceShare = (zs: number[]) => zs.filter((z) => z > 0).length / Math.max(1, zs.length);
+  const notEvidence = [
+    first / n,
+    (10 * people) / n,
+    past / n,
+    questions / segments,
+    clampLogit(bestCriterion) / 5,
+    clampLogit(topMean(criterionBest, 3, -20)) / 5,
+    sentenceShare(criterionBest),
+    allNeighbours.share((a) => accounts[a]?.notEvidence ?? false),
+    acts / segments,
+    served / segments,
+    (10 * others) / n,
+    negatedShare,
+  ];
+  return {
+    candidates: [...candidates],
+    units: unitRows,
+    targets,
+    situations,
+    notEvidence,
+    terms: text.terms,
+  };
+}
+
+export interface Predictions {
+  notEvidence: number;
+  units: Map<string, number>;
+  targets: Array<{
+    target: number;
+    unitId: string;
+    kind: "criterion" | "knowledge";
+    p: number;
+    bestSegment: number;
+  }>;
+  /** `sentence`: how well the situation's best sentence alone shows it (the sentence model). */
+  situations: Array<{
+    situation: string;
+    p: number;
+    sentence: number;
+    bestSegment: number;
+    /** Catalogue cues found as written, and found only inside a negation ("it wasn't busy"). */
+    cues: number;
+    negatedCues: number;
+  }>;
+}
+
+/** The not-evidence features with the text's mean word log-odds appended. */
+export function gateFeatures(features: TextFeatures, words: Record<string, number>): number[] {
+  let sum = 0;
+  for (const t of features.terms) sum += words[t] ?? 0;
+  return [...features.notEvidence, sum / Math.max(1, features.terms.length)];
+}
+
+/** Naive Bayes log-odds per lemma (add-one smoothing; lemmas seen in fewer than three texts are left out). */
+export function fitWordOdds(
+  texts: ReadonlyArray<{ terms: readonly string[]; positive: boolean }>,
+): Record<string, number> {
+  const pos = new Map<string, number>();
+  const neg = new Map<string, number>();
+  const df = new Map<string, number>();
+  let nPos = 0;
+  let nNeg = 0;
+  for (const t of texts) {
+    const seen = new Set(t.terms);
+    for (const w of seen) {
+      df.set(w, (df.get(w) ?? 0) + 1);
+      const m = t.positive ? pos : neg;
+      m.set(w, (m.get(w) ?? 0) + 1);
+    }
+    if (t.positive) nPos++;
+    else nNeg++;
+  }
+  const out: Record<string, number> = {};
+  for (const w of [...df.keys()].sort()) {
+    if ((df.get(w) ?? 0) < 3) continue;
+    const odds =
+      Math.log(((pos.get(w) ?? 0) + 1) / (nPos + 2)) - Math.log(((neg.get(w) ?? 0) + 1) / (nNeg + 2));
+    out[w] = Math.round(odds * 1000) / 1000;
+  }
+  return out;
+}
+
+/** Appends the unit probability to a target's features. */
+export const withUnit = (x: number[], pUnit: number) => [...x, clampLogit(logit(pUnit))];
+
+/** Applies the trained models to a text's features. */
+export function predict(features: TextFeatures, models: Omit<Models, "sentence">): Predictions {
+  const units = new Map<string, number>();
+  for (const u of features.units) units.set(u.unitId, sigmoid(linear(models.unit, u.x)));
+  const targets = features.targets.map((t) => {
+    const x = withUnit(t.x, units.get(t.unitId) ?? 0);
+    const model = t.kind === "knowledge" ? models.knowledge : models.criterion;
+    return {
+      target: t.target,
+      unitId: t.unitId,
+      kind: t.kind,
+      p: sigmoid(linear(model, x)),
+      bestSegment: t.bestSegment,
+    };
+  });
+  const situations = features.situations.map((s) => ({
+    situation: s.situation,
+    p: sigmoid(linear(models.situation, s.x)),
+    sentence: sigmoid(s.x[0] as number),
+    cues: Math.round(Math.expm1(s.x[4] as number)),
+    negatedCues: Math.round(Math.expm1(s.x[5] as number)),
+    bestSegment: s.bestSegment,
+  }));
+  return {
+    notEvidence: sigmoid(linear(models.notEvidence, gateFeatures(features, models.notEvidenceWords))),
+    units,
+    targets,
+    situations,
+  };
+}

@@ -1,0 +1,293 @@
+// Fits the text-level models and cross-validates them, holding out one register or workplace at a time; chooses the thresholds on the held-out predictions.
+import { DEFAULT_THRESHOLDS, type Decision, decide, type Thresholds } from "./assemble.ts";
+import type { CorpusAccount } from "./corpus.ts";
+import type { EvalItem } from "./eval-set.ts";
+import { fitLogistic, type LogisticModel } from "./logistic.ts";
+import { f1, type MetricSummary, scoreItem, summarise } from "./metrics.ts";
+import {
+  fitWordOdds,
+  gateFeatures,
+  type Models,
+  type Predictions,
+  predict,
+  type TextFeatures,
+  withUnit,
+} from "./scorer.ts";
+import type { ScorerIndex } from "./scorer-index.ts";
+import type { AnalysedText } from "./text.ts";
+import type { MappingResult } from "./types.ts";
+
+export interface LabelledText {
+  account: CorpusAccount;
+  text: AnalysedText;
+  features: TextFeatures;
+  situations: Set<string>;
+}
+
+export type Fitted = Omit<Models, "sentence">;
+
+export interface CvGroup {
+  name: string;
+  key: (a: CorpusAccount) => string;
+}
+
+interface Stage {
+  tick(by?: number): void;
+}
+
+/** Fits the unit, criterion, knowledge, situation and not-evidence models on labelled texts. */
+export function fitTextModels(index: ScorerIndex, texts: readonly LabelledText[]): Fitted {
+  const evidence = texts.filter((t) => t.account.kind !== "not_evidence");
+  const unitRows: number[][] = [];
+  const unitLabels: number[] = [];
+  for (const t of evidence)
+    for (const u of t.features.units) {
+      unitRows.push(u.x);
+      unitLabels.push(t.account.gold.units.includes(u.unitId) ? 1 : 0);
+    }
+  const unit = fitLogistic(unitRows, unitLabels, { l2: 1 });
+  const rows = { criterion: [] as number[][], knowledge: [] as number[][] };
+  const labels = { criterion: [] as number[], knowledge: [] as number[] };
+  const situationRows: number[][] = [];
+  const situationLabels: number[] = [];
+  for (const t of evidence) {
+    const p = predict(t.features, {
+      unit,
+      criterion: ZERO,
+      knowledge: ZERO,
+      situation: ZERO,
+      notEvidence: ZERO,
+      notEvidenceWords: {},
+    });
+    const gold = new Set([...t.account.gold.pcs, ...t.account.gold.knowledge]);
+    for (const x of t.features.targets) {
+      rows[x.kind].push(withUnit(x.x, p.units.get(x.unitId) ?? 0));
+      labels[x.kind].push(gold.has(index.targets[x.target]?.id ?? "") ? 1 : 0);
+    }
+    const applicable = new Set(
+      t.features.candidates.flatMap((u) => [...(index.units.get(u)?.situations ?? [])]),
+    );
+    for (const s of t.features.situations) {
+      if (!applicable.has(s.situation)) continue;
+      situationRows.push(s.x);
+      situationLabels.push(t.situations.has(s.situation) ? 1 : 0);
+    }
+  }
+  const fitRows = (r: number[][], l: number[], l2 = 1) => (r.length ? fitLogistic(r, l, { l2 }) : ZERO);
+  const notEvidenceWords = fitWordOdds(
+    texts.map((t) => ({ terms: t.features.terms, positive: t.account.kind === "not_evidence" })),
+  );
+  const notEvidence = fitRows(
+    texts.map((t) => gateFeatures(t.features, notEvidenceWords)),
+    texts.map((t) => (t.account.kind === "not_evidence" ? 1 : 0)),
+    3,
+  );
+  return {
+    unit,
+    criterion: fitRows(rows.criterion, labels.criterion),
+    knowledge: fitRows(rows.knowledge, labels.knowledge),
+    situation: fitRows(situationRows, situationLabels),
+    notEvidence,
+    notEvidenceWords,
+  };
+}
+
+const isSynthetic = (t: LabelledText) => t.account.register === "synthetic";
+
+/** A model that says nothing (all weights zero: probability one half). */
+const ZERO: LogisticModel = { weights: [0] };
+
+/** A decision as a MappingResult, for the metrics. */
+export function asResult(decision: Decision): MappingResult {
+  return {
+    isEvidence: decision.isEvidence,
+    mapper: "offline",
+    ...decision.parts,
+    privacy: { found: [], redacted: "" },
+    elapsedMs: 0,
+  };
+}
+
+interface Held {
+  text: LabelledText;
+  p: Predictions;
+}
+
+function summary(index: ScorerIndex, held: readonly Held[], t: Thresholds): MetricSummary {
+  return summarise(
+    held.map((h) => scoreItem(h.text.account as EvalItem, asResult(decide(index, h.text.text, h.p, t)), 0)),
+  );
+}
+
+const GRID = [
+  0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85,
+];
+
+/** The not-evidence threshold's grid: every hundredth from 0.1 to 0.6 (one step of 0.05 moves many texts). */
+const FINE = Array.from({ length: 51 }, (_, i) => Math.round((0.1 + i * 0.01) * 100) / 100);
+
+function knowledgeF(index: ScorerIndex, held: readonly Held[], t: Thresholds): number {
+  let hits = 0;
+  let shown = 0;
+  let gold = 0;
+  for (const h of held) {
+    if (h.text.account.kind === "not_evidence") continue;
+    const d = decide(index, h.text.text, h.p, t);
+    const g = new Set(h.text.account.gold.knowledge);
+    gold += g.size;
+    for (const k of d.parts.knowledge) {
+      shown++;
+      if (g.has(k.id)) hits++;
+    }
+  }
+  const precision = shown ? hits / shown : 0;
+  const recall = gold ? hits / gold : 0;
+  // F0.5: a knowledge claim is only made where the account shows the understanding.
+  return precision + recall ? (1.25 * precision * recall) / (0.25 * precision + recall) : 0;
+}
+
+/** Picks each threshold in turn on held-out predictions. */
+function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds {
+  let t: Thresholds = { ...DEFAULT_THRESHOLDS };
+  const best = (
+    key: keyof Thresholds,
+    objective: (s: MetricSummary, t: Thresholds) => number,
+    grid: readonly number[] = GRID,
+  ) => {
+    let top = Number.NEGATIVE_INFINITY;
+    let value = t[key];
+    for (const v of grid) {
+      const candidate = { ...t, [key]: v };
+      const score = objective(summary(index, held, candidate), candidate);
+      if (score > top + 1e-9) {
+        top = score;
+        value = v;
+      }
+    }
+    t = { ...t, [key]: value };
+  };
+  // Refusing a real account costs three times what accepting a rant does: the candidate is told their work is
+  // not evidence, where a wrongly accepted rant only gets weak suggestions they can untick.
+  best(
+    "notEvidence",
+    (_, c) => {
+      let refused = 0;
+      let rants = 0;
+      let caught = 0;
+      let accounts = 0;
+      for (const h of held) {
+        const no = h.p.notEvidence >= c.notEvidence;
+        if (h.text.account.kind === "not_evidence") {
+          rants++;
+          if (no) caught++;
+        } else {
+          accounts++;
+          if (no) refused++;
+        }
+      }
+      return caught / Math.max(1, rants) - (3 * refused) / Math.max(1, accounts);
+    },
+    FINE,
+  );
+  best("unit", (s) => s.unit_f1);
+  best("maxUnits", (s) => s.unit_f1, [1, 2, 3, 4]);
+  best("unit", (s) => s.unit_f1);
+  // F0.5: a claim shown is a claim the candidate must untick when wrong, so precision counts double.
+  best("show", (s) => {
+    const p = s.pc_shown_precision;
+    const r = s.pc_shown_recall;
+    const f = p + r ? (1.25 * p * r) / (0.25 * p + r) : 0;
+    return s.claims_shown_median > 8 ? f - 1 : f;
+  });
+  // Ranges are scored as range_f1 does (accounts that have ranges) and on every account, those with no
+  // range too (range_f1 skips them, so a low threshold would cost nothing there), half and half.
+
+  const rangeObjective = (summaryOf: MetricSummary, c: Thresholds) => {
+    let sum = 0;
+    let n = 0;
+    for (const h of held) {
+      if (h.text.account.kind === "not_evidence") continue;
+      const d = decide(index, h.text.text, h.p, c);
+      sum += f1(
+        d.parts.ranges.map((r) => r.id),
+        h.text.account.gold.ranges,
+      );
+      n++;
+    }
+    return (summaryOf.range_f1 + (n ? sum / n : 0)) / 2;
+  };
+  // Without a catalogue cue, a situation's best sentence must show it at least as likely as not to be
+  // that situation (the grid starts there): the held-out ranges alone would take similar accounts' word.
+  best(
+    "situationSentence",
+    (summaryOf, c) => rangeObjective(summaryOf, c),
+    GRID.filter((v) => v >= 0.5),
+  );
+  best("situation", (summaryOf, c) => rangeObjective(summaryOf, c));
+  let top = -1;
+  let value = t.knowledge;
+  for (const v of GRID) {
+    const f = knowledgeF(index, held, { ...t, knowledge: v });
+    if (f > top + 1e-9) {
+      top = f;
+      value = v;
+    }
+  }
+  return { ...t, knowledge: value };
+}
+
+export interface CvResult {
+  thresholds: Thresholds;
+  figures: Record<string, unknown>;
+  report: string;
+}
+
+const line = (name: string, n: number, s: MetricSummary) =>
+  `  ${name.padEnd(16)} n=${String(n).padStart(3)} recall@10=${s.pc_recall_at_10.toFixed(3)} p@5=${s.pc_precision_at_5.toFixed(3)} unit_f1=${s.unit_f1.toFixed(3)} range_f1=${s.range_f1.toFixed(3)} not_evidence=${s.not_evidence_accuracy.toFixed(3)} shown_p=${s.pc_shown_precision.toFixed(3)} shown_r=${s.pc_shown_recall.toFixed(3)} shown_median=${s.claims_shown_median}`;
+
+/** Holds out each value of each grouping in turn; thresholds are chosen on the first grouping's held-out predictions. */
+export function crossValidate(
+  index: ScorerIndex,
+  texts: readonly LabelledText[],
+  groups: readonly CvGroup[],
+  stage: Stage,
+): CvResult {
+  const heldByGroup = new Map<string, Held[]>();
+  for (const g of groups) {
+    const held: Held[] = [];
+    // Composed accounts only ever train: they are the examples rearranged, so they measure nothing.
+    const keys = [...new Set(texts.filter((t) => !isSynthetic(t)).map((t) => g.key(t.account)))].sort();
+    for (const k of keys) {
+      const test = texts.filter((t) => g.key(t.account) === k && !isSynthetic(t));
+      const fitted = fitTextModels(
+        index,
+        texts.filter((t) => g.key(t.account) !== k),
+      );
+      for (const t of test) {
+        held.push({ text: t, p: predict(t.features, fitted) });
+        stage.tick();
+      }
+    }
+    heldByGroup.set(g.name, held);
+  }
+  const first = heldByGroup.get(groups[0]?.name ?? "") ?? [];
+  const thresholds = chooseThresholds(index, first);
+  const figures: Record<string, unknown> = { thresholds };
+  const lines: string[] = [];
+  for (const g of groups) {
+    const held = heldByGroup.get(g.name) ?? [];
+    const byKey: Record<string, MetricSummary & { held_out_n: number }> = {};
+    lines.push(`cross-validation, holding out one ${g.name} at a time:`);
+    const keys = [...new Set(held.map((h) => g.key(h.text.account)))].sort();
+    for (const k of keys) {
+      const part = held.filter((h) => g.key(h.text.account) === k);
+      const s = summary(index, part, thresholds);
+      byKey[k] = { ...s, held_out_n: part.length };
+      lines.push(line(k, part.length, s));
+    }
+    const all = summary(index, held, thresholds);
+    lines.push(line("all held out", held.length, all));
+    figures[g.name] = { pooled: all, byGroup: byKey };
+  }
+  return { thresholds, figures, report: lines.join("\n") };
+}

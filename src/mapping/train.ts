@@ -1,0 +1,254 @@
+// Trains the learned scorer from the corpus: analyses it, fits the sentence and text models, cross-validates and writes the model file.
+import { createHash } from "node:crypto";
+import type { Catalogue } from "../standards/catalogue.ts";
+import type { Corpus, CorpusAccount } from "./corpus.ts";
+import { type SentenceModels, sentenceFeatures } from "./features.ts";
+import { fitLogistic } from "./logistic.ts";
+import { type ModelFile, packVector } from "./model.ts";
+import { textFeatures } from "./scorer.ts";
+import {
+  type AccountRef,
+  buildScorerIndex,
+  buildTargets,
+  type Example,
+  type ScorerIndex,
+  type TargetKind,
+} from "./scorer-index.ts";
+import { composeAccounts, random } from "./synthetic.ts";
+import { analyseText } from "./text.ts";
+import { type CvGroup, crossValidate, type Fitted, fitTextModels, type LabelledText } from "./train-cv.ts";
+import type { WordVectors } from "./vectors.ts";
+
+export interface Stage {
+  tick(by?: number): void;
+  stop(): void;
+}
+
+export interface TrainOptions {
+  seed: number;
+  /** Featurise each account without its own workplace's example sentences too. */
+  excludeWorkplaceExamples?: boolean;
+  /** Accounts composed from the example sentences, added to the written ones (register "synthetic"). */
+  synthetic?: number;
+  /** Starts a progress display for a stage of `total` steps. */
+  stage?: (label: string, total: number) => Stage;
+}
+
+const quiet: Stage = { tick() {}, stop() {} };
+
+/** Units a training account is mapped against: its plan's known units, or its level's. */
+export function candidatesFor(catalogue: Catalogue, level: number, registered: readonly string[]): string[] {
+  const known = registered.filter((u) => catalogue.unit(u));
+  if (known.length) return [...new Set(known)];
+  return catalogue.unitsForLevel(level).map((u) => u.id);
+}
+
+function situationsOf(catalogue: Catalogue, ranges: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const r of ranges) {
+    const ref = catalogue.range(r);
+    if (ref) out.add(ref.range.situation);
+  }
+  return out;
+}
+
+/** Fits one sentence model per kind of target on the example sentences, each featurised without its own workplace's examples. */
+function fitSentenceModels(
+  index: ReturnType<typeof buildScorerIndex>,
+  analysed: Array<{ negated: boolean; words: string[] }>,
+  seed: number,
+  stage: Stage,
+): SentenceModels {
+  const rng = random(seed);
+  const rows: Record<TargetKind, number[][]> = { criterion: [], knowledge: [], situation: [] };
+  const labels: Record<TargetKind, number[]> = { criterion: [], knowledge: [], situation: [] };
+  const byKind: Record<TargetKind, number[]> = { criterion: [], knowledge: [], situation: [] };
+  index.targets.forEach((t, i) => {
+    byKind[t.kind].push(i);
+  });
+  const unitsByLevel = new Map<number, string[]>();
+  for (const u of index.catalogue.units.values())
+    if ((index.units.get(u.id)?.criteria.length ?? 0) > 0)
+      unitsByLevel.set(u.level, [...(unitsByLevel.get(u.level) ?? []), u.id]);
+  index.examples.forEach((e, i) => {
+    stage.tick();
+    const target = index.targets[e.target];
+    if (!target) return;
+    // The candidates a plan would give: the example's own unit and four others of its level (every
+    // situation for a situation), so the "against the best" features see what they see at run time.
+    let candidates: number[];
+    if (target.kind === "situation") candidates = byKind.situation;
+    else {
+      const level = index.catalogue.unit(target.unitId)?.level ?? 2;
+      const others = unitsByLevel.get(level) ?? [];
+      const plan = new Set([target.unitId]);
+      for (let k = 0; k < 8 && plan.size < Math.min(5, others.length); k++)
+        plan.add(others[Math.floor(rng() * others.length)] as string);
+      const key = target.kind === "knowledge" ? "knowledge" : "criteria";
+      candidates = [...plan].flatMap((u) => index.units.get(u)?.[key] ?? []);
+    }
+    const chosen = new Set<number>([e.target, ...candidates]);
+    const targets = [...chosen];
+    const allowed = new Uint8Array(index.targets.length);
+    for (const t of targets) allowed[t] = 1;
+    const a = analysed[i] as { negated: boolean; words: string[] };
+    const view = index.view(e.workplace);
+    const x = sentenceFeatures(
+      index,
+      view,
+      { terms: e.terms, vector: e.vector, negated: a.negated, words: a.words },
+      targets,
+      allowed,
+    );
+    targets.forEach((t, j) => {
+      rows[target.kind].push(x[j] as number[]);
+      labels[target.kind].push(t === e.target && e.positive ? 1 : 0);
+    });
+  });
+  const fitKind = (kind: TargetKind) =>
+    rows[kind].length ? fitLogistic(rows[kind], labels[kind], { l2: 1 }) : { weights: [0] };
+  return {
+    criterion: fitKind("criterion"),
+    knowledge: fitKind("knowledge"),
+    situation: fitKind("situation"),
+  };
+}
+
+export interface TrainResult {
+  model: ModelFile;
+  /** Printable cross-validation tables. */
+  report: string;
+  /** The featurised training texts (for diagnostics; not stored). */
+  labelled: LabelledText[];
+  index: ReturnType<typeof buildScorerIndex>;
+}
+
+/** The whole training run. Deterministic: the same corpus, catalogue, vectors and seed give the same model. */
+export function train(
+  catalogue: Catalogue,
+  vectors: WordVectors | null,
+  corpus: Corpus,
+  options: TrainOptions,
+): TrainResult {
+  const stage = options.stage ?? (() => quiet);
+  const hash = createHash("sha256");
+  const sentences = [...corpus.sentences].sort((a, b) =>
+    `${a.target}\u0000${a.polarity}\u0000${a.text}`.localeCompare(
+      `${b.target}\u0000${b.polarity}\u0000${b.text}`,
+    ),
+  );
+  const accountsIn = [
+    ...[...corpus.accounts].sort((a, b) => a.id.localeCompare(b.id)),
+    ...composeAccounts(catalogue, sentences, options.synthetic ?? 0, options.seed),
+  ];
+  for (const s of sentences) hash.update(JSON.stringify(s));
+  for (const a of accountsIn) hash.update(JSON.stringify(a));
+
+  const probe = buildTargets(catalogue, vectors);
+  const examples: Example[] = [];
+  const exampleMeta: Array<{ negated: boolean; words: string[]; register: string }> = [];
+  let s1 = stage("Analysing example sentences", sentences.length);
+  for (const s of sentences) {
+    s1.tick();
+    const target = probe.targetIndex.get(s.target);
+    if (target === undefined) continue;
+    const text = analyseText(s.text, vectors);
+    examples.push({
+      target,
+      positive: s.polarity === "pos",
+      workplace: s.workplace,
+      terms: text.terms,
+      vector: text.vector,
+    });
+    exampleMeta.push({
+      negated: text.segments.some((g) => g.negated),
+      words: text.segments.flatMap((g) => g.words),
+      register: s.register,
+    });
+  }
+  s1.stop();
+
+  s1 = stage("Analysing accounts", accountsIn.length);
+  const accounts: AccountRef[] = [];
+  const analysedAccounts = accountsIn.map((a: CorpusAccount) => {
+    s1.tick();
+    const text = analyseText(a.text, vectors);
+    const notEvidence = a.kind === "not_evidence";
+    accounts.push({
+      workplace: a.workplace,
+      vector: text.vector,
+      notEvidence,
+      registered: new Set(a.registered_units),
+      units: new Set(notEvidence ? [] : a.gold.units),
+      targets: new Set(notEvidence ? [] : [...a.gold.pcs, ...a.gold.knowledge]),
+      situations: notEvidence ? new Set() : situationsOf(catalogue, a.gold.ranges),
+    });
+    return text;
+  });
+  s1.stop();
+
+  const index = buildScorerIndex(catalogue, vectors, examples, accounts, probe);
+  s1 = stage("Fitting sentence models", examples.length);
+  const sentence = fitSentenceModels(index, exampleMeta, options.seed, s1);
+  s1.stop();
+
+  // The accounts are written apart from the example sentences (none is copied from them), so by default
+  // they are featurised against every example, as texts are at run time; their neighbours never include
+  // their own workplace's accounts.
+  const excludeExamples = options.excludeWorkplaceExamples ?? false;
+  const featurise = (ix: ScorerIndex, label: string) => {
+    const st = stage(label, accountsIn.length);
+    const out: LabelledText[] = accountsIn.map((a, i) => {
+      st.tick();
+      const text = analysedAccounts[i] as ReturnType<typeof analyseText>;
+      const candidates = candidatesFor(catalogue, a.level, a.registered_units);
+      const view = ix.view(a.workplace, { examples: excludeExamples });
+      const features = textFeatures(ix, view, text, candidates, sentence);
+      return { account: a, text, features, situations: (accounts[i] as AccountRef).situations };
+    });
+    st.stop();
+    return out;
+  };
+  const labelled = featurise(index, "Featurising accounts");
+  const fullIndex = index;
+
+  const groups: CvGroup[] = [
+    { name: "register", key: (a) => a.register },
+    { name: "workplace", key: (a) => a.workplace },
+  ];
+  s1 = stage("Cross-validating", labelled.length * 2);
+  const cv = crossValidate(fullIndex, labelled, groups, s1);
+  s1.stop();
+  const fitted: Fitted = fitTextModels(fullIndex, labelled);
+
+  const model: ModelFile = {
+    format: 1,
+    seed: options.seed,
+    corpusHash: hash.digest("hex"),
+    counts: {
+      sentences: examples.length,
+      accounts: accountsIn.filter((a) => a.kind !== "not_evidence").length,
+      notEvidence: accountsIn.filter((a) => a.kind === "not_evidence").length,
+    },
+    models: { sentence, ...fitted },
+    thresholds: cv.thresholds,
+    examples: fullIndex.examples.map((e) => [
+      fullIndex.targets[e.target]?.id ?? "",
+      e.positive ? 1 : 0,
+      e.workplace,
+      e.terms.join(" "),
+      packVector(e.vector),
+    ]),
+    accounts: accounts.map((a) => ({
+      workplace: a.workplace,
+      vector: packVector(a.vector),
+      notEvidence: a.notEvidence,
+      registered: [...a.registered],
+      units: [...a.units],
+      targets: [...a.targets],
+      situations: [...a.situations],
+    })),
+    crossValidation: cv.figures,
+  };
+  return { model, report: cv.report, labelled, index: fullIndex };
+}

@@ -1,0 +1,49 @@
+// The trainer on a small corpus written for this test: deterministic (same seed, same model bytes), and the model it writes maps.
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { readCorpus } from "../../src/mapping/corpus.ts";
+import { mapperFromModel, modelHash, serialiseModel } from "../../src/mapping/model.ts";
+import { mapWith } from "../../src/mapping/offline.ts";
+import { train } from "../../src/mapping/train.ts";
+import { shippedVectors } from "../../src/mapping/vectors.ts";
+import { loadCatalogue } from "../../src/standards/catalogue.ts";
+
+const FIXTURE = fileURLToPath(new URL("./fixtures/corpus", import.meta.url));
+
+describe("npm run train", { timeout: 60_000 }, () => {
+  const catalogue = loadCatalogue();
+  const corpus = readCorpus(FIXTURE);
+
+  it("reads the corpus folder's sentences and accounts", () => {
+    expect(corpus.sentences.length).toBe(14);
+    expect(corpus.accounts.length).toBe(6);
+    expect(corpus.skipped).toEqual([]);
+  });
+
+  it("gives the same model bytes for the same seed, and another model for another seed", () => {
+    const a = serialiseModel(train(catalogue, shippedVectors(), corpus, { seed: 7, synthetic: 10 }).model);
+    const b = serialiseModel(train(catalogue, shippedVectors(), corpus, { seed: 7, synthetic: 10 }).model);
+    const c = serialiseModel(train(catalogue, shippedVectors(), corpus, { seed: 8, synthetic: 10 }).model);
+    expect(modelHash(a)).toBe(modelHash(b));
+    expect(modelHash(c)).not.toBe(modelHash(a));
+  });
+
+  it("writes a model that maps, keeping the corpus counts and cross-validation figures", () => {
+    const { model } = train(catalogue, shippedVectors(), corpus, { seed: 7 });
+    expect(model.counts).toEqual({ sentences: 14, accounts: 4, notEvidence: 2 });
+    expect(Object.keys(model.crossValidation)).toEqual(
+      expect.arrayContaining(["register", "workplace", "thresholds"]),
+    );
+    const mapper = mapperFromModel(JSON.parse(serialiseModel(model)), catalogue, shippedVectors());
+    const result = mapWith(
+      mapper,
+      "It was a busy Saturday and I said hello to the regulars by name while the queue grew.",
+      {
+        level: 2,
+        units: ["201", "205", "213"],
+      },
+    );
+    expect(result.unitsConsidered).toEqual(["201", "205", "213"]);
+    expect(result.scorer).toMatch(/14 sentences, 4 accounts, seed 7/);
+  });
+});
