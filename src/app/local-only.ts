@@ -38,11 +38,9 @@ export function mountLocalOnlyGuard(app: Express): void {
       req.path === "/playground/api/voice" &&
       !isAudioContentType(req.get("content-type"))
     ) {
-      res
-        .status(415)
-        .json({
-          error: "Send the voice note as audio (such as audio/webm or audio/mp4), or type your account.",
-        });
+      res.status(415).json({
+        error: "Send the voice note as audio (such as audio/webm or audio/mp4), or type your account.",
+      });
       return;
     }
     next();

@@ -17,6 +17,7 @@ import { mountPages } from "../web/pages.ts";
 import { signLink } from "../web/signed-link.ts";
 import type { Config } from "./config.ts";
 import { type Delivery, type DeliveryChannels, startDelivery } from "./delivery.ts";
+import { evidenceFiles } from "./evidence-files.ts";
 import { mountLocalOnlyGuard } from "./local-only.ts";
 import { createApp } from "./server.ts";
 
@@ -46,6 +47,7 @@ export async function buildProduct(
     store,
     catalogue,
     mapper: (text, mapOptions) => mapEvidence(text, mapOptions),
+    files: evidenceFiles(config.SHIFTNOTE_FILES_DIR),
   });
   const playground = playgroundEnabled(config);
   const refusal = localModeRefusal(config);
