@@ -2,6 +2,7 @@
 import { notificationReply } from "../bot/notifications.ts";
 import type { SlackChannel } from "../bot/slack/mount.ts";
 import type { TeamsChannel } from "../bot/teams/mount.ts";
+import { isDatabaseUnavailable } from "../core/outage.ts";
 import type { Notice, Portfolio } from "../portfolio/index.ts";
 
 /** The chat channels that are switched on; either may be absent. */
@@ -70,6 +71,9 @@ export function startDelivery(options: DeliveryOptions): Delivery {
         try {
           await deliverOne(notice);
         } catch (error) {
+          // The database went away: not this notification's fault, so no attempt is counted; the next pass
+          // (every `everyMs`) delivers it once the database is back.
+          if (isDatabaseUnavailable(error)) throw error;
           log(`Could not deliver a notification: ${(error as Error).message}`);
           await portfolio.outbox.failed(notice.id, (error as Error).message).catch(() => {});
         }

@@ -209,6 +209,9 @@ export function createPortfolio(deps: PortfolioDeps) {
       }
     },
 
+    /** True when the change asked for by this event id was committed (a retry, or an answer after a failure). */
+    committed: async (eventId: string) => (await store.audit.processed(eventId)) !== null,
+
     // what channels keep, and what is waiting to be told
     channels: channelState(ctx),
     outbox: outboxReader(ctx),

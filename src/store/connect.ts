@@ -74,7 +74,7 @@ async function prepare(db: PGlite, release: (() => void) | undefined): Promise<D
   const adapter = new PrismaPGlite(pgliteClient(db) as unknown as PGlite) as unknown as NonNullable<
     ConstructorParameters<typeof PrismaClient>[0]
   >["adapter"];
-  const prisma = new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, errorFormat: "minimal" });
   return {
     kind: "pglite",
     prisma,
@@ -165,7 +165,11 @@ async function openPostgres(url: string): Promise<Database> {
   } finally {
     await client.end();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  // Errors in one line: during an outage each failed query would otherwise log some 17 KB of formatted context.
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 10 }),
+    errorFormat: "minimal",
+  });
   return {
     kind: "postgresql",
     prisma,
