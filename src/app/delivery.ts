@@ -28,6 +28,8 @@ export interface Delivery {
 }
 
 const BATCH = 50;
+/** How long a claimed notification is left to the instance that claimed it (then another may send it). */
+const CLAIM_MS = 60_000;
 
 /** Starts delivery: one pass at once (what a stopped process left behind), then one every `everyMs`. */
 export function startDelivery(options: DeliveryOptions): Delivery {
@@ -69,6 +71,8 @@ export function startDelivery(options: DeliveryOptions): Delivery {
       const pending = await portfolio.outbox.pending(BATCH, maxAttempts);
       for (const notice of pending) {
         try {
+          // Several instances may share the database: only the one that claims a notification sends it.
+          if (!(await portfolio.outbox.claim(notice.id, CLAIM_MS))) continue;
           await deliverOne(notice);
         } catch (error) {
           // The database went away: not this notification's fault, so no attempt is counted; the next pass
