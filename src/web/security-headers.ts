@@ -1,7 +1,7 @@
 // Security headers by helmet: the pages' Content-Security-Policy as it was, and HSTS whenever the site is served over https.
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
-import type { Config } from "../app/config.ts";
+import type { WebConfig as Config } from "../core/config.ts";
 
 /** No script but our own, nothing framed, no form posted elsewhere: the policy the pages have always had. */
 export const PAGE_CSP_DIRECTIVES = {
