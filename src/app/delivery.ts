@@ -2,6 +2,7 @@
 import { notificationReply } from "../bot/notifications.ts";
 import type { SlackChannel } from "../bot/slack/mount.ts";
 import type { TeamsChannel } from "../bot/teams/mount.ts";
+import { isDatabaseUnavailable } from "../core/outage.ts";
 import type { Notice, Portfolio } from "../portfolio/index.ts";
 
 /** The chat channels that are switched on; either may be absent. */
@@ -27,6 +28,8 @@ export interface Delivery {
 }
 
 const BATCH = 50;
+/** How long a claimed notification is left to the instance that claimed it (then another may send it). */
+const CLAIM_MS = 60_000;
 
 /** Starts delivery: one pass at once (what a stopped process left behind), then one every `everyMs`. */
 export function startDelivery(options: DeliveryOptions): Delivery {
@@ -68,8 +71,13 @@ export function startDelivery(options: DeliveryOptions): Delivery {
       const pending = await portfolio.outbox.pending(BATCH, maxAttempts);
       for (const notice of pending) {
         try {
+          // Several instances may share the database: only the one that claims a notification sends it.
+          if (!(await portfolio.outbox.claim(notice.id, CLAIM_MS))) continue;
           await deliverOne(notice);
         } catch (error) {
+          // The database went away: not this notification's fault, so no attempt is counted; the next pass
+          // (every `everyMs`) delivers it once the database is back.
+          if (isDatabaseUnavailable(error)) throw error;
           log(`Could not deliver a notification: ${(error as Error).message}`);
           await portfolio.outbox.failed(notice.id, (error as Error).message).catch(() => {});
         }

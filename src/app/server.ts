@@ -2,6 +2,7 @@
 import type { Server } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { httpStatusOf, isAppError } from "../core/errors.ts";
+import { isDatabaseUnavailable } from "../core/outage.ts";
 import { type Catalogue, loadCatalogue } from "../standards/catalogue.ts";
 import { mountPolicyPages } from "../web/policy-routes.ts";
 import { transportSecurity } from "../web/security-headers.ts";
@@ -62,6 +63,14 @@ export function createApp(parts: AppParts): Express {
             ? "The request body was not valid JSON. Check it and send it again."
             : "That request could not be read. Check it and send it again.";
       res.status(http.status).json({ error: message });
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      console.error(`The database did not answer while serving a request: ${(error as Error).message}`);
+      res.status(503).set("Retry-After", "60").json({
+        error:
+          "Shiftnote can't reach its database just now. Please try again in a minute: nothing you saved before was lost.",
+      });
       return;
     }
     console.error("Unexpected error while serving a request:", error);

@@ -7,6 +7,7 @@ import { mountSlack } from "../bot/slack/mount.ts";
 import { mountTeams } from "../bot/teams/mount.ts";
 import type { BotCore } from "../bot/types.ts";
 import { mountPlayground, playgroundEnabled } from "../bot/web/playground.ts";
+import { localModeRefusal } from "../core/loopback.ts";
 import { mapEvidence } from "../mapping/offline.ts";
 import { createPortfolio, type Portfolio } from "../portfolio/index.ts";
 import { type Catalogue, loadCatalogue } from "../standards/catalogue.ts";
@@ -16,6 +17,8 @@ import { mountPages } from "../web/pages.ts";
 import { signLink } from "../web/signed-link.ts";
 import type { Config } from "./config.ts";
 import { type Delivery, type DeliveryChannels, startDelivery } from "./delivery.ts";
+import { evidenceFiles } from "./evidence-files.ts";
+import { mountLocalOnlyGuard } from "./local-only.ts";
 import { createApp } from "./server.ts";
 
 export interface Product {
@@ -44,8 +47,11 @@ export async function buildProduct(
     store,
     catalogue,
     mapper: (text, mapOptions) => mapEvidence(text, mapOptions),
+    files: evidenceFiles(config.SHIFTNOTE_FILES_DIR),
   });
   const playground = playgroundEnabled(config);
+  const refusal = localModeRefusal(config);
+  if (refusal) log(refusal);
   if (playground && (await portfolio.isEmpty())) {
     const people = await portfolio.loadDemoCentre();
     log(`Loaded the demo centre (${people.length} people) into the empty database.`);
@@ -82,6 +88,9 @@ export async function buildProduct(
     config,
     catalogue,
     mount: [
+      (a) => {
+        if (playground) mountLocalOnlyGuard(a);
+      },
       (a) => {
         const teams = mountTeams(a, { config, core, conversations, afterTurn });
         if (teams) channels.teams = teams;

@@ -1,6 +1,8 @@
 // The bot core: one neutral command in, replies out; every channel calls this and nothing else.
 import { type AppError, isAppError } from "../core/errors.ts";
 import { handleAction } from "./actions.ts";
+import { replyAfterFailure } from "./channel-errors.ts";
+import { watchWrites } from "./committed.ts";
 import { handleText } from "./conversation.ts";
 import { say } from "./reply.ts";
 import type { BotDeps, Turn } from "./turn.ts";
@@ -16,10 +18,11 @@ export function createBotCore(deps: BotDeps): BotCore {
   const log = deps.log ?? ((message, error) => console.error(message, error));
   return {
     async handle(command: BotCommand): Promise<BotResult> {
+      const watched = watchWrites(deps.portfolio);
       try {
         const person = await deps.portfolio.identify(command.actor);
         if (!person) return { replies: [say(notEnrolled(command))] };
-        const turn: Turn = { deps, portfolio: deps.portfolio, person, command };
+        const turn: Turn = { deps, portfolio: watched.portfolio, person, command };
         const replies = command.action ? await handleAction(turn, command.action) : await handleText(turn);
         // Whoever else must be told was recorded in the outbox with the change; delivery sends it.
         return { replies };
@@ -29,7 +32,9 @@ export function createBotCore(deps: BotDeps): BotCore {
           `Unexpected error handling a ${command.channel} ${command.action ? "card action" : "message"}`,
           error,
         );
-        return { replies: [say(OOPS)] };
+        // Answer from what was committed: a change already written is never reported as "nothing was changed".
+        const committed = () => deps.portfolio.committed(command.eventId);
+        return { replies: [say(await replyAfterFailure(error, watched.committed(), committed, OOPS))] };
       }
     },
   };

@@ -126,7 +126,7 @@ export type SlackConfig = Pick<
 /** What the playground needs to decide whether it is served. */
 export type PlaygroundConfig = Pick<
   Config,
-  "SHIFTNOTE_PLAYGROUND" | "TEAMS_CLIENT_ID" | "SLACK_SIGNING_SECRET" | "SLACK_APP_TOKEN"
+  "HOST" | "SHIFTNOTE_PLAYGROUND" | "TEAMS_CLIENT_ID" | "SLACK_SIGNING_SECRET" | "SLACK_APP_TOKEN"
 >;
 
 /** How much the channels log. */

@@ -3,6 +3,7 @@
 import type { EvidenceStatus } from "../core/types.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
 import type { Store } from "../store/store.ts";
+import type { EvidenceFiles } from "./erase-person.ts";
 import { type Notifier, silentNotifier } from "./notify.ts";
 
 export interface PortfolioContext {
@@ -10,19 +11,22 @@ export interface PortfolioContext {
   catalogue: Catalogue;
   notify: Notifier;
   now(): Date;
+  /** The evidence's files on disk, for erasure; absent where nothing is kept on disk. */
+  files?: EvidenceFiles;
 }
 
 /** Builds a context; the notifier defaults to one that does nothing. */
 export function portfolioContext(
   store: Store,
   catalogue: Catalogue,
-  options: { notify?: Notifier; now?: () => Date } = {},
+  options: { notify?: Notifier; now?: () => Date; files?: EvidenceFiles } = {},
 ): PortfolioContext {
   return {
     store,
     catalogue,
     notify: options.notify ?? silentNotifier,
     now: options.now ?? (() => new Date()),
+    ...(options.files ? { files: options.files } : {}),
   };
 }
 

@@ -25,7 +25,7 @@ import { readDecisionForm } from "./decision-form.ts";
 import { loadDemoCentre } from "./demo-centre.ts";
 import { discardDraft } from "./discard-draft.ts";
 import { enrolCandidate } from "./enrol-candidate.ts";
-import { erasePerson } from "./erase-person.ts";
+import { type EvidenceFiles, erasePerson } from "./erase-person.ts";
 import { evidenceNotFound } from "./errors.ts";
 import { evidenceWithTrail } from "./evidence-trail.ts";
 import { exportPortfolio } from "./export-portfolio.ts";
@@ -59,7 +59,7 @@ export type { ChatUser, FiledAccount, FiledDraft, Mapper, WitnessAsked } from ".
 export type { Actor, EvidenceSummary } from "./context.ts";
 export type * from "./coverage-types.ts";
 export { DEMO_CENTRE, type DemoPerson } from "./demo-centre.ts";
-export { ERASED_TEXT } from "./erase-person.ts";
+export { ERASED_TEXT, type EvidenceFiles } from "./erase-person.ts";
 export { evidenceNotFound } from "./errors.ts";
 export type { EvidenceWithTrail, TrailEntry } from "./evidence-trail.ts";
 export type { PortfolioExport } from "./export-portfolio.ts";
@@ -84,6 +84,8 @@ export interface PortfolioDeps {
   clock?: () => Date;
   /** An in-process observer of committed changes (tests); people are told through the outbox. */
   notify?: Notifier;
+  /** The evidence's files on disk (recordings), so erasure removes them. */
+  files?: EvidenceFiles;
 }
 
 /** Binds a use case `(ctx, input)` to the portfolio's context. */
@@ -97,6 +99,7 @@ export function createPortfolio(deps: PortfolioDeps) {
   const ctx = portfolioContext(deps.store, deps.catalogue, {
     ...(deps.notify ? { notify: deps.notify } : {}),
     ...(deps.clock ? { now: deps.clock } : {}),
+    ...(deps.files ? { files: deps.files } : {}),
   });
   const { store } = deps;
   const mapper: Mapper = (text, options) => {
@@ -205,6 +208,9 @@ export function createPortfolio(deps: PortfolioDeps) {
         throw error;
       }
     },
+
+    /** True when the change asked for by this event id was committed (a retry, or an answer after a failure). */
+    committed: async (eventId: string) => (await store.audit.processed(eventId)) !== null,
 
     // what channels keep, and what is waiting to be told
     channels: channelState(ctx),

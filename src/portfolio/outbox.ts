@@ -46,6 +46,8 @@ export function outboxReader(ctx: PortfolioContext) {
     async pending(limit: number, maxAttempts: number): Promise<Notice[]> {
       return Promise.all((await store.outbox.pending(limit, maxAttempts)).map(notice));
     },
+    /** Claims one for this instance while it sends it; false when another instance has it. */
+    claim: (id: string, leaseMs: number) => store.outbox.claim(id, leaseMs),
     delivered: (id: string) => store.outbox.delivered(id),
     failed: (id: string, error: string) => store.outbox.failed(id, error),
   };

@@ -29,6 +29,8 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** Names of the migrations this open applied (empty when up to date). */
   readonly applied: string[];
+  /** Rewrites the tables so old row versions leave the files (VACUUM FULL), then checkpoints; see Store.compact. */
+  compact(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,11 +74,21 @@ async function prepare(db: PGlite, release: (() => void) | undefined): Promise<D
   const adapter = new PrismaPGlite(pgliteClient(db) as unknown as PGlite) as unknown as NonNullable<
     ConstructorParameters<typeof PrismaClient>[0]
   >["adapter"];
-  const prisma = new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, errorFormat: "minimal" });
   return {
     kind: "pglite",
     prisma,
     applied,
+    async compact() {
+      // One backend in one process: the session settings reach the checkpoint. Old WAL segments (which still
+      // hold the rows as they were written) are removed rather than recycled, after a switch to a new segment.
+      await db.exec("VACUUM FULL");
+      await db.exec("SET wal_recycle = off");
+      await db.query("SELECT pg_switch_wal()");
+      await db.exec("CHECKPOINT");
+      await db.query("SELECT pg_switch_wal()");
+      await db.exec("CHECKPOINT");
+    },
     async close() {
       try {
         await prisma.$disconnect();
@@ -153,11 +165,26 @@ async function openPostgres(url: string): Promise<Database> {
   } finally {
     await client.end();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  // Errors in one line: during an outage each failed query would otherwise log some 17 KB of formatted context.
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 10 }),
+    errorFormat: "minimal",
+  });
   return {
     kind: "postgresql",
     prisma,
     applied,
+    async compact() {
+      const maintenance = new pg.Client({ connectionString: url });
+      await maintenance.connect();
+      try {
+        await maintenance.query("VACUUM FULL");
+        // CHECKPOINT needs a superuser or pg_checkpoint; without it the server's own checkpoint follows shortly.
+        await maintenance.query("CHECKPOINT").catch(() => {});
+      } finally {
+        await maintenance.end();
+      }
+    },
     async close() {
       await prisma.$disconnect();
     },

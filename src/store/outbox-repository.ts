@@ -54,7 +54,12 @@ export class OutboxRepository {
   /** Undelivered notifications that have failed fewer than `maxAttempts` times, oldest first. */
   async pending(limit: number, maxAttempts: number): Promise<PendingNotification[]> {
     const rows = await this.db.notification.findMany({
-      where: { deliveredAt: null, attempts: { lt: maxAttempts } },
+      where: {
+        deliveredAt: null,
+        attempts: { lt: maxAttempts },
+        // Not while another instance is sending it.
+        OR: [{ claimedUntil: null }, { claimedUntil: { lt: new Date() } }],
+      },
       orderBy: { createdAt: "asc" },
       take: limit,
     });
@@ -70,6 +75,19 @@ export class OutboxRepository {
     }));
   }
 
+  /**
+   * Claims a notification for `leaseMs` so that, of several instances sharing the database, only one sends it;
+   * true when this caller won it. A claim that ran out (its instance stopped) can be taken again.
+   */
+  async claim(id: string, leaseMs: number): Promise<boolean> {
+    const now = new Date();
+    const { count } = await this.db.notification.updateMany({
+      where: { id, deliveredAt: null, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+      data: { claimedUntil: new Date(now.getTime() + leaseMs) },
+    });
+    return count === 1;
+  }
+
   /** Marks a notification sent. Delivery marks after sending, so a stop in between sends it again, never loses it. */
   async delivered(id: string): Promise<void> {
     await this.db.notification.updateMany({
@@ -82,7 +100,8 @@ export class OutboxRepository {
   async failed(id: string, error: string): Promise<void> {
     await this.db.notification.updateMany({
       where: { id },
-      data: { attempts: { increment: 1 }, lastError: error.slice(0, 500) },
+      // The claim is let go, so the next pass (of any instance) tries again.
+      data: { attempts: { increment: 1 }, lastError: error.slice(0, 500), claimedUntil: null },
     });
   }
 

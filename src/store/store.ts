@@ -8,6 +8,7 @@ import { ChannelStateRepository } from "./channel-state-repository.ts";
 import { type Database, openDatabase } from "./connect.ts";
 import { type Db, isUniqueViolation } from "./db.ts";
 import { EnrolmentRepository } from "./enrolment-repository.ts";
+import { ErasureRepository } from "./erasure-repository.ts";
 import { EvidenceRepository } from "./evidence-repository.ts";
 import { OutboxRepository } from "./outbox-repository.ts";
 import { PeopleRepository } from "./people-repository.ts";
@@ -27,6 +28,7 @@ export interface Repositories {
   readonly channelState: ChannelStateRepository;
   readonly cardCopies: CardCopyRepository;
   readonly outbox: OutboxRepository;
+  readonly erasure: ErasureRepository;
 }
 
 export interface Store extends Repositories {
@@ -45,6 +47,11 @@ export interface Store extends Repositories {
   ): Promise<string>;
   /** The id recorded for an event already handled, if any (checked before loading, so retries skip status checks). */
   replay(eventId: string | undefined, action: string, actorId: string | null): Promise<string | undefined>;
+  /**
+   * Makes the database drop the old versions of rows from its files (VACUUM FULL, then a checkpoint): after an
+   * erasure, so the erased words are not left in the data directory. Run outside any transaction.
+   */
+  compact(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,6 +68,7 @@ export function repositories(db: Db): Repositories {
     channelState: new ChannelStateRepository(db),
     cardCopies: new CardCopyRepository(db),
     outbox: new OutboxRepository(db),
+    erasure: new ErasureRepository(db),
   };
 }
 
@@ -120,6 +128,7 @@ export function createStore(database: Database): Store {
         throw error;
       }
     },
+    compact: () => database.compact(),
     close: () => database.close(),
   };
 }

@@ -2,16 +2,15 @@
 import type { NextFunction, Request, Response } from "express";
 import type { WebConfig } from "../core/config.ts";
 import { httpStatusOf, isAppError } from "../core/errors.ts";
+import { localModeOn } from "../core/loopback.ts";
 import type { Portfolio } from "../portfolio/index.ts";
 import { csrfToken, readSession } from "./auth/session.ts";
 import { pageSecurityHeaders } from "./security-headers.ts";
 import type { Viewer } from "./views/layout.ts";
 import { errorPage, type Refusal, refusalPage } from "./views/simple.ts";
 
-/** Local mode, the playground's rule: no Teams or Slack credentials, or SHIFTNOTE_PLAYGROUND=1. */
-export const localMode = (config: WebConfig): boolean =>
-  config.SHIFTNOTE_PLAYGROUND ||
-  !(config.TEAMS_CLIENT_ID || config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN);
+/** Local mode, the playground's rule: no Teams or Slack credentials, or SHIFTNOTE_PLAYGROUND=1; loopback HOST only. */
+export const localMode = (config: WebConfig): boolean => localModeOn(config);
 
 /** Pages hold personal data: never cached, never framed, no script but our own, no referrer with a token in it. */
 export function pageHeaders(req: Request, res: Response, next: NextFunction): void {

@@ -1,7 +1,7 @@
 // Security headers by helmet: the pages' Content-Security-Policy as it was, and HSTS whenever the site is served over https.
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
-import type { WebConfig } from "../core/config.ts";
+import type { WebConfig as Config } from "../core/config.ts";
 
 /** No script but our own, nothing framed, no form posted elsewhere: the policy the pages have always had. */
 export const PAGE_CSP_DIRECTIVES = {
@@ -31,7 +31,7 @@ const hsts = helmet.strictTransportSecurity({ maxAge: 365 * 24 * 60 * 60, includ
  * https (TLS ended by a proxy in front), or the request itself came over TLS. Over plain http it means nothing,
  * and a local playground must not pin localhost to https, so it is not sent.
  */
-export function transportSecurity(config: Pick<WebConfig, "SHIFTNOTE_PUBLIC_URL">) {
+export function transportSecurity(config: Config) {
   const https = config.SHIFTNOTE_PUBLIC_URL?.startsWith("https:") ?? false;
   return (req: Request, res: Response, next: NextFunction): void => {
     if (https || req.secure) hsts(req, res, next);

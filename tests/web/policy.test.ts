@@ -61,7 +61,10 @@ describe("the privacy and terms pages", () => {
     expect(text).toContain("signed in for 8 hours");
     expect(text).toContain(`with "${ERASED_TEXT}"`);
     expect(text).toContain("shiftnote admin erase");
-    expect(text).toMatch(/Voice recordings are files in the centre's files area/);
+    expect(text).toMatch(
+      /Voice recordings are files in the centre's files area, and erasure deletes yours from it/,
+    );
+    expect(text).not.toMatch(/ask the admin to delete yours/);
     expect(r.body).toContain('href="/terms"');
   });
 

@@ -8,6 +8,7 @@ import type { PlanCheck } from "../../standards/rules.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, parseLevel, parseList, UsageError } from "../cli-args.ts";
 import { loadConfig } from "../config.ts";
+import { evidenceFiles } from "../evidence-files.ts";
 
 const usage = `Usage:
   shiftnote admin centre add <name> [--number <n>]         create a centre (--number: the awarding body's centre number)
@@ -53,7 +54,9 @@ export const command: Command = {
     const [action, ...rest] = positionals;
     if (!action) throw new UsageError("Say what to do, for example `shiftnote admin centres`.");
     const config = loadConfig();
-    return withPortfolio(config.DATABASE_URL, (portfolio) => dispatch(portfolio, action, rest, values));
+    return withPortfolio(config.DATABASE_URL, (portfolio) => dispatch(portfolio, action, rest, values), {
+      files: evidenceFiles(config.SHIFTNOTE_FILES_DIR),
+    });
   },
 };
 
@@ -212,7 +215,11 @@ async function dispatch(
       if (!values.yes) throw new UsageError(`Erasing ${person.name} can't be undone. Add --yes to confirm.`);
       const done = await portfolio.erasePerson({ actor: CLI, personId: person.id });
       console.log(
-        `Erased ${person.name}'s personal data: ${done.identitiesRemoved} chat identit${done.identitiesRemoved === 1 ? "y" : "ies"} removed, the words of ${done.evidenceErased} piece${done.evidenceErased === 1 ? "" : "s"} of evidence replaced. The audit trail records that it happened.`,
+        `Erased ${person.name}'s personal data: ${done.identitiesRemoved} chat identit${done.identitiesRemoved === 1 ? "y" : "ies"} removed, the words of ${done.evidenceErased} piece${done.evidenceErased === 1 ? "" : "s"} of evidence replaced, ${done.filesRemoved} file${done.filesRemoved === 1 ? "" : "s"} deleted. The audit trail records that it happened.`,
+      );
+      for (const line of done.afterwards) console.log(line);
+      console.log(
+        "Exports you wrote outside the files folder (--out) hold their data too: delete those by hand.",
       );
       return 0;
     }

@@ -3,7 +3,7 @@ import type { App, BlockAction, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { SLACK_INPUT_ACTION_PREFIX, type SlackStateValues, slackInputs } from "../../cards/index.ts";
 import type { SlackConfig } from "../../core/config.ts";
-import { handleSafely } from "../channel-errors.ts";
+import { handleSafely, keepGoing } from "../channel-errors.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";
 import type { ConversationStore } from "../conversation-store.ts";
 import type { Actor, BotCommand, BotCore, BotReply } from "../types.ts";
@@ -126,7 +126,14 @@ export function slackHandlers(
         const replies = await run(command);
         // Saved after the core has run, so a store that keeps references only for linked people can tell.
         if (isDirect && deps.conversations) {
-          await deps.conversations.save(message.user, "slack", command.conversationReference);
+          const { conversations } = deps;
+          const user = message.user;
+          // A database outage here must not cost the person their reply.
+          await keepGoing(
+            "save where to reach a Slack user",
+            () => conversations.save(user, "slack", command.conversationReference),
+            log,
+          );
         }
         for (const reply of replies) {
           const thread = replyThread({

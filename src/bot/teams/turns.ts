@@ -3,7 +3,7 @@ import { type Activity, ActivityTypes } from "@microsoft/agents-activity";
 import type { CloudAdapter, TurnContext } from "@microsoft/agents-hosting";
 import { REFRESH_VERB } from "../../cards/index.ts";
 import type { TeamsConfig } from "../../core/config.ts";
-import { handleSafely } from "../channel-errors.ts";
+import { handleSafely, keepGoing } from "../channel-errors.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";
 import type { ConversationStore } from "../conversation-store.ts";
 import type { BotCommand, BotCore } from "../types.ts";
@@ -30,7 +30,13 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
     if (!deps.conversations || context.activity.conversation?.conversationType !== "personal") return;
     // Without the activity id, a later message starts afresh instead of replying to this one.
     const { activityId: _reply, ...reference } = context.activity.getConversationReference();
-    await deps.conversations.save(personKey, "teams", reference);
+    const { conversations } = deps;
+    // A database outage here must not cost the person their reply (or a card action its invoke response).
+    await keepGoing(
+      "save where to reach a Teams user",
+      () => conversations.save(personKey, "teams", reference),
+      log,
+    );
   };
   const notify = async () => {
     if (!deps.afterTurn) return;

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import express, { type Express, type Request, type Response } from "express";
 import { hostConfig, hostCss } from "../../cards/index.ts";
 import type { PlaygroundConfig } from "../../core/config.ts";
+import { localModeOn } from "../../core/loopback.ts";
 import type { Portfolio } from "../../portfolio/index.ts";
 import { allowPerson, limitByAddress, limiters, PLAYGROUND_LIMITS } from "../../web/rate-limit.ts";
 import type { BotCore, BotReply } from "../types.ts";
@@ -14,10 +15,9 @@ const publicDir = fileURLToPath(new URL("../../web/public/", import.meta.url));
 // The package's main is lib/adaptivecards.js; the browser bundle and its CSS are in dist/ beside it.
 const adaptiveDist = join(dirname(createRequire(import.meta.url).resolve("adaptivecards")), "..", "dist");
 
-/** True when the speak-as-anyone endpoint may exist: no channel credentials, or explicitly asked for. */
+/** True when the speak-as-anyone endpoint may exist: no channel credentials, or asked for, and HOST is loopback. */
 export function playgroundEnabled(config: PlaygroundConfig): boolean {
-  const channels = Boolean(config.TEAMS_CLIENT_ID || config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN);
-  return config.SHIFTNOTE_PLAYGROUND || !channels;
+  return localModeOn(config);
 }
 
 /** Text, action and voice limits: a clear 413 beyond them. */

@@ -53,10 +53,12 @@ export function privacyPage(): string {
 <p>Ask your centre's admin. They run the erasure (<code>shiftnote admin erase</code>); it is recorded in the audit trail that it happened, and by whom, but not what was removed. In one step it:</p>
 <ul>
 <li>replaces your name with "Erased person", removes your email, job title and roles, and unlinks your Teams and Slack accounts;</li>
-<li>replaces the words of every piece of evidence you filed, in every version, and the testimony given about it, with "${ERASED_TEXT}", and clears the supporting sentences;</li>
-<li>forgets where the bot could message you, the messages waiting for you, and which chat messages showed your evidence.</li>
+<li>replaces the words of every piece of evidence you filed, in every version, and the testimony given about it (with the witness's stated relationship), with "${ERASED_TEXT}", and clears the supporting sentences and the assessor's and verifier's comments on it;</li>
+<li>deletes your voice recordings from the centre's files area, and any export in that area that holds your name or email;</li>
+<li>forgets where the bot could message you, the messages waiting for you, and which chat messages showed your evidence; deletes the messages waiting for other people in the web playground that name you or show your evidence, and takes your name out of comments on anyone's evidence;</li>
+<li>has the database rewrite its files, so the erased words do not linger in them.</li>
 </ul>
-<p>What stays: the fact that evidence existed and the assessor's and verifier's decisions on it (with ids, not your words), because the centre must be able to show how a qualification was assessed; testimony you gave about someone else's evidence, which is part of their portfolio; and the audit trail. Voice recordings are files in the centre's files area, outside the database: ask the admin to delete yours from it as part of the same request. Messages already delivered in Teams or Slack are kept by those services under your employer's settings.</p>
+<p>What stays: the fact that evidence existed and the assessor's and verifier's decisions on it (accepted or rejected, with ids, not your words or their comments), because the centre must be able to show how a qualification was assessed; testimony you gave about someone else's evidence, which is part of their portfolio; and the audit trail. Voice recordings are files in the centre's files area, and erasure deletes yours from it; an export the admin saved anywhere else must be deleted by hand, and the command says so. Messages already delivered in Teams or Slack are kept by those services under your employer's settings.</p>
 <p>Before erasure you can ask for a copy of your portfolio: the admin exports it as JSON (<code>shiftnote admin export</code>), and you can download your recording forms and portfolio from your portfolio page.</p>
 </section>
 
