@@ -44,6 +44,7 @@ export async function buildProduct(
     store,
     catalogue,
     mapper: (text, mapOptions) => mapEvidence(text, mapOptions),
+    filesDir: config.SHIFTNOTE_FILES_DIR,
   });
   const playground = playgroundEnabled(config);
   if (playground && (await portfolio.isEmpty())) {

@@ -10,19 +10,22 @@ export interface PortfolioContext {
   catalogue: Catalogue;
   notify: Notifier;
   now(): Date;
+  /** Where photos and documents are kept (SHIFTNOTE_FILES_DIR); without it, files cannot be kept. */
+  filesDir?: string;
 }
 
 /** Builds a context; the notifier defaults to one that does nothing. */
 export function portfolioContext(
   store: Store,
   catalogue: Catalogue,
-  options: { notify?: Notifier; now?: () => Date } = {},
+  options: { notify?: Notifier; now?: () => Date; filesDir?: string } = {},
 ): PortfolioContext {
   return {
     store,
     catalogue,
     notify: options.notify ?? silentNotifier,
     now: options.now ?? (() => new Date()),
+    ...(options.filesDir ? { filesDir: options.filesDir } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { AppError } from "../core/errors.ts";
 import { authoriseAdmin } from "./admin-access.ts";
 import type { Actor, PortfolioContext } from "./context.ts";
 import { personNotFound } from "./errors.ts";
+import { removeKeptFiles } from "./evidence-file-storage.ts";
 import { notifySafely } from "./notify.ts";
 
 export const ERASED_TEXT = "[erased at the person's request]";
@@ -38,6 +39,7 @@ export async function erasePerson(
 
   // one transaction: anonymise, erase the words, record that it happened
   const at = ctx.now();
+  const fileKeys: string[] = [];
   const erasure = await ctx.store.transaction(async (tx) => {
     const { identitiesRemoved } = await tx.people.anonymise(person.id, at);
     // Which chat messages showed them which evidence: kept only to redraw those cards.
@@ -46,6 +48,7 @@ export async function erasePerson(
     await tx.channelState.forget(person.id);
     await tx.outbox.forget(person.id);
     const evidenceErased = await tx.evidence.eraseWordsOf(person.id, ERASED_TEXT);
+    fileKeys.push(...(await tx.evidenceFiles.forgetCandidate(person.id)));
     await tx.audit.append({
       actor: auditActor,
       action: "person.erased",
@@ -57,6 +60,10 @@ export async function erasePerson(
     return { personId: person.id, identitiesRemoved, evidenceErased };
   });
 
+  // the photos and documents themselves, once the rows naming them are gone (content kept once: only unused keys)
+  if (ctx.filesDir)
+    for (const key of new Set(fileKeys))
+      if (!(await ctx.store.evidenceFiles.keyInUse(key))) await removeKeptFiles(ctx.filesDir, [key]);
   await notifySafely(ctx.notify, { type: "person.erased", personId: person.id });
   return erasure;
 }

@@ -4,16 +4,21 @@ import { openStore } from "../store/store.ts";
 import { createPortfolio, type Portfolio } from "./index.ts";
 
 /** Opens DATABASE_URL (applying pending migrations) and returns the portfolio; `close()` closes the database. */
-export async function openPortfolio(databaseUrl: string): Promise<Portfolio> {
-  return createPortfolio({ store: await openStore(databaseUrl), catalogue: loadCatalogue() });
+export async function openPortfolio(databaseUrl: string, filesDir?: string): Promise<Portfolio> {
+  return createPortfolio({
+    store: await openStore(databaseUrl),
+    catalogue: loadCatalogue(),
+    ...(filesDir ? { filesDir } : {}),
+  });
 }
 
 /** Runs `work` with an open portfolio and closes it afterwards, whatever happens. */
 export async function withPortfolio<T>(
   databaseUrl: string,
   work: (portfolio: Portfolio) => Promise<T>,
+  filesDir?: string,
 ): Promise<T> {
-  const portfolio = await openPortfolio(databaseUrl);
+  const portfolio = await openPortfolio(databaseUrl, filesDir);
   try {
     return await work(portfolio);
   } finally {

@@ -8,6 +8,7 @@ import { ChannelStateRepository } from "./channel-state-repository.ts";
 import { type Database, openDatabase } from "./connect.ts";
 import { type Db, isUniqueViolation } from "./db.ts";
 import { EnrolmentRepository } from "./enrolment-repository.ts";
+import { EvidenceFileRepository } from "./evidence-file-repository.ts";
 import { EvidenceRepository } from "./evidence-repository.ts";
 import { OutboxRepository } from "./outbox-repository.ts";
 import { PeopleRepository } from "./people-repository.ts";
@@ -27,6 +28,7 @@ export interface Repositories {
   readonly channelState: ChannelStateRepository;
   readonly cardCopies: CardCopyRepository;
   readonly outbox: OutboxRepository;
+  readonly evidenceFiles: EvidenceFileRepository;
 }
 
 export interface Store extends Repositories {
@@ -61,6 +63,7 @@ export function repositories(db: Db): Repositories {
     channelState: new ChannelStateRepository(db),
     cardCopies: new CardCopyRepository(db),
     outbox: new OutboxRepository(db),
+    evidenceFiles: new EvidenceFileRepository(db),
   };
 }
 

@@ -53,7 +53,11 @@ export const command: Command = {
     const [action, ...rest] = positionals;
     if (!action) throw new UsageError("Say what to do, for example `shiftnote admin centres`.");
     const config = loadConfig();
-    return withPortfolio(config.DATABASE_URL, (portfolio) => dispatch(portfolio, action, rest, values));
+    return withPortfolio(
+      config.DATABASE_URL,
+      (portfolio) => dispatch(portfolio, action, rest, values),
+      config.SHIFTNOTE_FILES_DIR,
+    );
   },
 };
 
