@@ -48,6 +48,7 @@ export async function buildProduct(
     catalogue,
     mapper: (text, mapOptions) => mapEvidence(text, mapOptions),
     files: evidenceFiles(config.SHIFTNOTE_FILES_DIR),
+    filesDir: config.SHIFTNOTE_FILES_DIR,
   });
   const playground = playgroundEnabled(config);
   const refusal = localModeRefusal(config);

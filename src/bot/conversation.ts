@@ -1,6 +1,7 @@
 // What the bot does with a typed message or a voice note: commands, witness requests, and accounts to map.
 import { AppError } from "../core/errors.ts";
 import type { PersonRecord } from "../core/types.ts";
+import { documentsOf, handleDocuments } from "./files-turn.ts";
 import { readIntent } from "./intents.ts";
 import { card, say } from "./reply.ts";
 import type { Turn } from "./turn.ts";
@@ -15,6 +16,8 @@ const firstName = (person: PersonRecord) => person.name.split(/\s+/)[0] ?? perso
 export async function handleText(turn: Turn): Promise<BotReply[]> {
   const audio = turn.command.files?.find(isAudio);
   if (audio) return voiceNote(turn, audio);
+  const documents = documentsOf(turn.command.files);
+  if (documents.length) return handleDocuments(turn, documents, (text) => account(turn, text));
   // "@Tom can you witness this?" in a channel: the mention names the witness, whatever the wording.
   const mentioned = turn.command.mentions?.[0];
   if (mentioned && /\bwitness|testimony\b/i.test(turn.command.text))

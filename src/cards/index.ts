@@ -5,6 +5,7 @@ export { INPUT, parseCardAction, REFRESH_VERB, SLACK_INPUT_ACTION_PREFIX, VERBS 
 export type { AdaptiveCard } from "./adaptive.ts";
 export { approvalBlocks, approvalCard } from "./approval.ts";
 export { coverageBlocks, coverageCard } from "./coverage.ts";
+export { type HomePart, slackHomeView } from "./home.ts";
 export { hostConfig, hostCss } from "./host-config.ts";
 export { messageBlocks, messageCard } from "./message.ts";
 export { queueBlocks, queueCard } from "./queue.ts";

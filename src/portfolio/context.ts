@@ -13,13 +13,15 @@ export interface PortfolioContext {
   now(): Date;
   /** The evidence's files on disk, for erasure; absent where nothing is kept on disk. */
   files?: EvidenceFiles;
+  /** Where photos and documents are kept (SHIFTNOTE_FILES_DIR); without it, files cannot be kept. */
+  filesDir?: string;
 }
 
 /** Builds a context; the notifier defaults to one that does nothing. */
 export function portfolioContext(
   store: Store,
   catalogue: Catalogue,
-  options: { notify?: Notifier; now?: () => Date; files?: EvidenceFiles } = {},
+  options: { notify?: Notifier; now?: () => Date; files?: EvidenceFiles; filesDir?: string } = {},
 ): PortfolioContext {
   return {
     store,
@@ -27,6 +29,7 @@ export function portfolioContext(
     notify: options.notify ?? silentNotifier,
     now: options.now ?? (() => new Date()),
     ...(options.files ? { files: options.files } : {}),
+    ...(options.filesDir ? { filesDir: options.filesDir } : {}),
   };
 }
 

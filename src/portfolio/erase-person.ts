@@ -3,6 +3,7 @@ import { AppError } from "../core/errors.ts";
 import { authoriseAdmin } from "./admin-access.ts";
 import type { Actor, PortfolioContext } from "./context.ts";
 import { personNotFound } from "./errors.ts";
+import { removeKeptFiles } from "./evidence-file-storage.ts";
 import { notifySafely } from "./notify.ts";
 
 export const ERASED_TEXT = "[erased at the person's request]";
@@ -56,6 +57,7 @@ export async function erasePerson(
   const at = ctx.now();
   const evidenceIds = (await ctx.store.evidence.ofCandidate(person.id)).map((e) => e.id);
   const files = await ctx.store.erasure.filesOf(person.id);
+  const fileKeys: string[] = [];
   const erasure = await ctx.store.transaction(async (tx) => {
     await tx.erasure.redactTraces(
       { personId: person.id, name: person.name, email: person.email, placeholder: ERASED_TEXT },
@@ -68,6 +70,7 @@ export async function erasePerson(
     await tx.channelState.forget(person.id);
     await tx.outbox.forget(person.id);
     const evidenceErased = await tx.evidence.eraseWordsOf(person.id, ERASED_TEXT);
+    fileKeys.push(...(await tx.evidenceFiles.forgetCandidate(person.id)));
     await tx.audit.append({
       actor: auditActor,
       action: "person.erased",
@@ -86,6 +89,13 @@ export async function erasePerson(
     try {
       filesRemoved += await ctx.files.remove(files);
       filesRemoved += await ctx.files.sweep([person.name, person.email, person.id]);
+      // the photos and documents, once the rows naming them are gone (content kept once: only unused keys)
+      if (ctx.filesDir)
+        for (const key of new Set(fileKeys))
+          if (!(await ctx.store.evidenceFiles.keyInUse(key))) {
+            await removeKeptFiles(ctx.filesDir, [key]);
+            filesRemoved += 1;
+          }
     } catch (error) {
       afterwards.push(`Some files could not be deleted (${(error as Error).message}); delete them by hand.`);
     }

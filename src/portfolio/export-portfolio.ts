@@ -23,6 +23,17 @@ export interface PortfolioExport {
       versions: Array<{ number: number; text: string; authorId: string | null; at: string }>;
     }
   >;
+  /** The photos and documents kept with the evidence: `key` is the file's path inside the files area. */
+  files: Array<{
+    id: string;
+    evidenceId: string;
+    name: string;
+    mimeType: string;
+    bytes: number;
+    sha256: string;
+    key: string;
+    createdAt: string;
+  }>;
   /** Everything recorded about the person and their evidence, oldest first. */
   audit: AuditRecord[];
 }
@@ -78,6 +89,7 @@ export async function exportPortfolio(
       ...e,
       versions: versions.filter((v) => v.evidenceId === e.id).map(({ evidenceId: _, ...v }) => v),
     })),
+    files: await ctx.store.evidenceFiles.ofCandidate(person.id),
     audit: audit.filter((a) => {
       const key = JSON.stringify(a);
       if (seen.has(key)) return false;

@@ -6,6 +6,7 @@ import type { Store } from "../store/store.ts";
 import { addPerson } from "./add-person.ts";
 import { assessorQueue } from "./assessor-queue.ts";
 import { assignStaff } from "./assign-staff.ts";
+import { attachFiles } from "./attach-files.ts";
 import { candidateRecords } from "./candidate-records.ts";
 import { channelState } from "./channel-state.ts";
 import {
@@ -49,10 +50,12 @@ import { sampleEvidence } from "./sample-evidence.ts";
 import { samplingOverview } from "./sampling-overview.ts";
 import { setCentreNumber, setRegistrationNumber } from "./set-numbers.ts";
 import { viewEvidence } from "./view-evidence.ts";
+import { evidenceFileDownload, evidenceFiles } from "./view-evidence-files.ts";
 
 /** How many copies of a card are kept redrawn, and for how long: the privacy page states them. */
 export { CARD_COPY_LIMITS } from "../store/card-copy-repository.ts";
 export type { AssessorQueue, QueueItem } from "./assessor-queue.ts";
+export type { AttachedFiles, FileToAttach } from "./attach-files.ts";
 export { type CandidateRecords, FILED, unitsOf } from "./candidate-records.ts";
 export type { CardCopy, InboxItem } from "./channel-state.ts";
 export type { ChatUser, FiledAccount, FiledDraft, Mapper, WitnessAsked } from "./chat.ts";
@@ -61,6 +64,7 @@ export type * from "./coverage-types.ts";
 export { DEMO_CENTRE, type DemoPerson } from "./demo-centre.ts";
 export { ERASED_TEXT, type EvidenceFiles } from "./erase-person.ts";
 export { evidenceNotFound } from "./errors.ts";
+export * from "./evidence-file-rules.ts";
 export type { EvidenceWithTrail, TrailEntry } from "./evidence-trail.ts";
 export type { PortfolioExport } from "./export-portfolio.ts";
 export type { CentreExportInput } from "./exports/centre-export.ts";
@@ -74,6 +78,7 @@ export type { ClaimJudgement } from "./record-decision.ts";
 export type { MatrixCell, RecordingForm } from "./recording-form.ts";
 export type { SamplingOverview } from "./sampling-overview.ts";
 export type { EvidenceView } from "./view-evidence.ts";
+export type { EvidenceFileRecord } from "./view-evidence-files.ts";
 export { WITNESS_STATUS_CATEGORIES } from "./witness-rules.ts";
 
 export interface PortfolioDeps {
@@ -86,6 +91,8 @@ export interface PortfolioDeps {
   notify?: Notifier;
   /** The evidence's files on disk (recordings), so erasure removes them. */
   files?: EvidenceFiles;
+  /** Where photos and documents sent as evidence are kept (SHIFTNOTE_FILES_DIR). */
+  filesDir?: string;
 }
 
 /** Binds a use case `(ctx, input)` to the portfolio's context. */
@@ -100,6 +107,7 @@ export function createPortfolio(deps: PortfolioDeps) {
     ...(deps.notify ? { notify: deps.notify } : {}),
     ...(deps.clock ? { now: deps.clock } : {}),
     ...(deps.files ? { files: deps.files } : {}),
+    ...(deps.filesDir ? { filesDir: deps.filesDir } : {}),
   });
   const { store } = deps;
   const mapper: Mapper = (text, options) => {
@@ -131,6 +139,7 @@ export function createPortfolio(deps: PortfolioDeps) {
     discard: bind(ctx, discardDraft),
     askWitness: bind(ctx, askWitness),
     progress: bind(ctx, getProgress),
+    attachFiles: bind(ctx, attachFiles),
 
     // the witness, the assessor, the verifier
     testify: bind(ctx, giveTestimony),
@@ -169,6 +178,8 @@ export function createPortfolio(deps: PortfolioDeps) {
     myCandidates: bind(ctx, myCandidates),
     recordingForm: bind(ctx, getRecordingForm),
     samplingOverview: bind(ctx, samplingOverview),
+    evidenceFiles: bind(ctx, evidenceFiles),
+    evidenceFileDownload: bind(ctx, evidenceFileDownload),
     /** The evidence id behind a candidate's reference; "not found" when there is none (access is checked after). */
     async evidenceIdByRef(candidateId: string, ref: string): Promise<string> {
       const header = await store.evidence.headerByRef(candidateId, ref);

@@ -6,7 +6,7 @@ import { createPortfolio, type EvidenceFiles, type Portfolio } from "./index.ts"
 /** Opens DATABASE_URL (applying pending migrations) and returns the portfolio; `close()` closes the database. */
 export async function openPortfolio(
   databaseUrl: string,
-  options: { files?: EvidenceFiles } = {},
+  options: { files?: EvidenceFiles; filesDir?: string } = {},
 ): Promise<Portfolio> {
   return createPortfolio({ store: await openStore(databaseUrl), catalogue: loadCatalogue(), ...options });
 }
@@ -15,7 +15,7 @@ export async function openPortfolio(
 export async function withPortfolio<T>(
   databaseUrl: string,
   work: (portfolio: Portfolio) => Promise<T>,
-  options: { files?: EvidenceFiles } = {},
+  options: { files?: EvidenceFiles; filesDir?: string } = {},
 ): Promise<T> {
   const portfolio = await openPortfolio(databaseUrl, options);
   try {

@@ -9,6 +9,7 @@ import { type Database, openDatabase } from "./connect.ts";
 import { type Db, isUniqueViolation } from "./db.ts";
 import { EnrolmentRepository } from "./enrolment-repository.ts";
 import { ErasureRepository } from "./erasure-repository.ts";
+import { EvidenceFileRepository } from "./evidence-file-repository.ts";
 import { EvidenceRepository } from "./evidence-repository.ts";
 import { OutboxRepository } from "./outbox-repository.ts";
 import { PeopleRepository } from "./people-repository.ts";
@@ -29,6 +30,7 @@ export interface Repositories {
   readonly cardCopies: CardCopyRepository;
   readonly outbox: OutboxRepository;
   readonly erasure: ErasureRepository;
+  readonly evidenceFiles: EvidenceFileRepository;
 }
 
 export interface Store extends Repositories {
@@ -69,6 +71,7 @@ export function repositories(db: Db): Repositories {
     cardCopies: new CardCopyRepository(db),
     outbox: new OutboxRepository(db),
     erasure: new ErasureRepository(db),
+    evidenceFiles: new EvidenceFileRepository(db),
   };
 }
 

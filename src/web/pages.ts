@@ -14,6 +14,7 @@ import {
 import { csrfValid, readSession } from "./auth/session.ts";
 import { mountAuth } from "./auth-routes.ts";
 import { mountDownloads } from "./download-routes.ts";
+import { fileLinks, mountFileRoutes } from "./file-routes.ts";
 import { currentViewer, localMode, pageHeaders, param, sendError, signedIn } from "./respond.ts";
 import { type EvidenceForms, evidencePage } from "./views/evidence.ts";
 import { paths, type Viewer } from "./views/layout.ts";
@@ -138,6 +139,7 @@ export function mountPages(app: Express, deps: PagesDeps): void {
       canDecide: e.status === "submitted" && isAssignedAssessor(viewer.person, e),
       canSample: e.status === "assessed" && isCentreVerifier(viewer.person, e),
       ...(audioKey(e) ? { audioUrl: `${paths.evidence(e.candidateId, e.ref)}/audio` } : {}),
+      files: await fileLinks(portfolio, viewer, e.id, paths.evidence(e.candidateId, e.ref)),
       ...(notice ? { notice } : {}),
       ...(extra.previous ? { previous: extra.previous } : {}),
     };
@@ -158,6 +160,7 @@ export function mountPages(app: Express, deps: PagesDeps): void {
     route(async (req, res, viewer) => showEvidence(req, res, viewer)),
   );
 
+  mountFileRoutes(app, { portfolio, evidencePath, route, evidenceIdOf });
   app.get(
     `${evidencePath}/audio`,
     route(async (req, res, viewer) => {

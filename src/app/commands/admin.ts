@@ -56,6 +56,7 @@ export const command: Command = {
     const config = loadConfig();
     return withPortfolio(config.DATABASE_URL, (portfolio) => dispatch(portfolio, action, rest, values), {
       files: evidenceFiles(config.SHIFTNOTE_FILES_DIR),
+      filesDir: config.SHIFTNOTE_FILES_DIR,
     });
   },
 };

@@ -6,6 +6,7 @@ import type { BotReply } from "../types.ts";
 import { copyKeeper } from "./copy-keeper.ts";
 import type { SlackReference } from "./event-to-command.ts";
 import { type SlackDeps, slackHandlers } from "./handlers.ts";
+import { publishHome } from "./home.ts";
 import { slackMode } from "./mode.ts";
 import { messageBody } from "./render.ts";
 import { withinSlackWindow } from "./request-window.ts";
@@ -87,6 +88,12 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackChannel | undefi
   bolt.action({ type: "block_actions" }, (args) => handlers.blockAction(args));
   bolt.view(TESTIMONY_CALLBACK, (args) => handlers.testimony(args));
   bolt.command(SLACK_COMMAND, (args) => handlers.slash(args));
+  bolt.event("app_home_opened", ({ event, client }) =>
+    publishHome(event, { core: deps.core, client, lookup: (id) => users.lookup(id) }).then(
+      () => undefined,
+      (error: unknown) => log.error(`Publishing the App Home tab failed: ${describeError(error)}`, error),
+    ),
+  );
   if (socket) socket.start();
   else app.use(router);
 

@@ -9,6 +9,7 @@ import type { ConversationStore } from "../conversation-store.ts";
 import type { BotCommand, BotCore } from "../types.ts";
 import { ACTION_INVOKE, activityToCommand, teamsUserId } from "./activity-to-command.ts";
 import { attachmentsToFiles } from "./attachments.ts";
+import { SHARED_FILE_NOTICE, sharedFileOutOfReach } from "./files.ts";
 import type { MemberDirectory } from "./member-info.ts";
 import { actionResponse, badActionBody, replyActivity } from "./render.ts";
 
@@ -74,6 +75,8 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
         serviceUrl: context.activity.serviceUrl,
         getToken: () => connectorToken(context),
       });
+      if (!files.length && sharedFileOutOfReach(context.activity))
+        await context.sendActivity(SHARED_FILE_NOTICE);
       const command = await withIdentity(context, { ...parsed, ...(files.length > 0 ? { files } : {}) });
       const result = await handleSafely(deps.core, command, log);
       await remember(context, command.actor.userId);

@@ -10,6 +10,7 @@ import { localModeOn } from "../../core/loopback.ts";
 import type { Portfolio } from "../../portfolio/index.ts";
 import { allowPerson, limitByAddress, limiters, PLAYGROUND_LIMITS } from "../../web/rate-limit.ts";
 import type { BotCore, BotReply } from "../types.ts";
+import { playgroundUpload, UPLOAD_LIMIT_BYTES } from "./files.ts";
 
 const publicDir = fileURLToPath(new URL("../../web/public/", import.meta.url));
 // The package's main is lib/adaptivecards.js; the browser bundle and its CSS are in dist/ beside it.
@@ -119,6 +120,15 @@ export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
     const mimeType = req.get("content-type") ?? "application/octet-stream";
     speak(req, res, { as: req.query.as }, [{ name, mimeType, bytes }]).catch(next);
   });
+  app.post(
+    "/playground/api/file",
+    express.raw({ type: () => true, limit: UPLOAD_LIMIT_BYTES }),
+    (req, res, next) => {
+      const upload = playgroundUpload(req);
+      if ("error" in upload) return void res.status(400).json({ error: upload.error });
+      speak(req, res, { as: req.query.as, text: upload.text }, [upload.file]).catch(next);
+    },
+  );
   app.get("/playground/api/inbox", async (req, res, next) => {
     try {
       const as = typeof req.query.as === "string" ? req.query.as.trim().toLowerCase() : "";

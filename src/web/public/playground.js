@@ -138,6 +138,27 @@
     show(out.replies || [{ text: out.error }]);
   }
 
+  // A photo or document, with whatever is typed in the box as its account.
+  const upload = document.getElementById("document");
+  upload.addEventListener("change", async () => {
+    const chosen = upload.files[0];
+    upload.value = "";
+    if (!chosen || !who.value) return;
+    const words = text.value.trim();
+    text.value = "";
+    add(bubble(`${words ? `${words}\n` : ""}(file: ${chosen.name})`, "mine"));
+    const url = `/playground/api/file?as=${encodeURIComponent(who.value)}&name=${encodeURIComponent(chosen.name)}&text=${encodeURIComponent(words)}`;
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": chosen.type || "application/octet-stream" },
+      body: chosen,
+    }).catch(() => undefined);
+    const out = res
+      ? await res.json().catch(() => ({ error: "That file is too large: please send one under 10 MB." }))
+      : { error: "Shiftnote could not be reached." };
+    show(out.replies || [{ text: out.error }]);
+  });
+
   async function inbox() {
     if (!who.value) return;
     const res = await fetch(`/playground/api/inbox?as=${encodeURIComponent(who.value)}`);

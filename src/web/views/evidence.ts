@@ -4,12 +4,15 @@ import type { ClaimRecord } from "../../core/types.ts";
 import { type EvidenceWithTrail, type TrailEntry, WITNESS_STATUS_CATEGORIES } from "../../portfolio/index.ts";
 import type { Catalogue } from "../../standards/catalogue.ts";
 import { type Html, html } from "../html.ts";
+import { type EvidenceFileLink, evidenceFilesPart } from "./evidence-files.ts";
 import { page, paths, statusBadge, type Viewer, when } from "./layout.ts";
 
 export interface EvidenceForms {
   canDecide: boolean;
   canSample: boolean;
   audioUrl?: string;
+  /** Photos and documents kept with the evidence. */
+  files?: EvidenceFileLink[];
   /** Values sent with a refused form, to show them again. */
   previous?: Record<string, string>;
   notice?: { text: string; error?: boolean };
@@ -201,6 +204,7 @@ ${e.occurredOn ? html`<dt>Shift</dt><dd>${when(e.occurredOn)}</dd>` : ""}
 <h2>Account</h2>
 <div class="account">${e.text}</div>
 ${forms.audioUrl ? html`<h3>Voice note</h3><audio controls preload="none" src="${forms.audioUrl}"><a href="${forms.audioUrl}">Download the voice note</a></audio>` : ""}
+${evidenceFilesPart(forms.files)}
 ${claims}
 ${witnesses}
 ${forms.canDecide ? decisionForm(viewer, data, catalogue, forms) : ""}

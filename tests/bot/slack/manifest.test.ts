@@ -9,6 +9,7 @@ interface SlackManifest {
   features: {
     slash_commands: Array<{ command: string; url: string; usage_hint: string }>;
     bot_user: { display_name: string };
+    app_home: { home_tab_enabled: boolean };
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -159,6 +160,8 @@ const scopeOf: Record<string, string> = {
   "message.im": "im:history",
   "message.mpim": "mpim:history",
 };
+/** Events Slack delivers without a scope of their own (app_home_opened: the App Home tab was opened). */
+const needsNoScope = new Set(["app_home_opened"]);
 
 describe("manifest/slack/manifest.yml", () => {
   it("has the shape Slack's manifest reference documents", () => {
@@ -211,6 +214,7 @@ describe("manifest/slack/manifest.yml", () => {
   it("subscribes to DMs, mentions and channel and group-DM threads, with interactivity and /shiftnote on /slack/events", () => {
     const { event_subscriptions, interactivity } = manifest.settings;
     expect(event_subscriptions.bot_events.sort()).toEqual([
+      "app_home_opened",
       "app_mention",
       "message.channels",
       "message.groups",
@@ -219,6 +223,7 @@ describe("manifest/slack/manifest.yml", () => {
     ]);
     // Each event comes with the scope Slack needs to deliver it.
     for (const event of event_subscriptions.bot_events) {
+      if (needsNoScope.has(event)) continue;
       expect(manifest.oauth_config.scopes.bot).toContain(scopeOf[event]);
     }
     expect(interactivity.is_enabled).toBe(true);
@@ -227,6 +232,11 @@ describe("manifest/slack/manifest.yml", () => {
     for (const url of [event_subscriptions.request_url, interactivity.request_url, command?.url]) {
       expect(url).toMatch(/^https:\/\/[^/]+\/slack\/events$/);
     }
+  });
+
+  it("turns the App Home tab on, published by the bot when app_home_opened arrives", () => {
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toContain("app_home_opened");
   });
 
   it("ships with Socket Mode off, and says beside the setting how to switch it on", () => {

@@ -1,0 +1,111 @@
+// The Slack App Home tab over signed HTTP with the real core: opening it publishes the person's own page with views.publish.
+import { createHmac } from "node:crypto";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../../src/app/config.ts";
+import { listen } from "../../../src/app/server.ts";
+import { buildProduct, type Product } from "../../../src/app/wiring.ts";
+import { type FakeSlackApi, startFakeSlackApi } from "../../helpers/fake-slack-api.ts";
+
+const secret = "home-signing-secret-0123456789abcdef";
+let api: FakeSlackApi;
+let product: Product;
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+  api.users.set("UAMIRA", { name: "Amira Hussain", email: "amira.hussain@demo.shiftnote.test" });
+  api.users.set("UPRIYA", { name: "Priya Shah", email: "priya.shah@demo.shiftnote.test" });
+  api.users.set("USTRANGER", { name: "Sam Nobody", email: "sam.nobody@example.org" });
+  const config = loadConfig({
+    DATABASE_URL: "memory://",
+    PORT: "0",
+    SLACK_SIGNING_SECRET: secret,
+    SLACK_BOT_TOKEN: "xoxb-test",
+    SLACK_API_URL: api.apiUrl,
+    SHIFTNOTE_PLAYGROUND: "1",
+    SHIFTNOTE_LOG_LEVEL: "silent",
+  });
+  product = await buildProduct(config, { log: () => {} });
+  server = await listen(product.app, config);
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+});
+afterAll(async () => {
+  await new Promise<void>((done) => server.close(() => done()));
+  await product.close();
+  await api.close();
+});
+
+async function openHome(user: string, tab = "home") {
+  const body = JSON.stringify({
+    type: "event_callback",
+    team_id: "T1",
+    api_app_id: "A1",
+    event_id: `Ev-home-${user}-${tab}-${Math.random()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event: { type: "app_home_opened", user, channel: `D${user}`, tab, event_ts: `${Date.now() / 1000}` },
+  });
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+  const response = await fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": signature,
+    },
+    body,
+  });
+  expect(response.status).toBe(200);
+}
+
+const publishedFor = async (user: string, count = 1) => {
+  await api.waitFor("views.publish", count, 20_000);
+  const calls = api.callsTo("views.publish").filter((c) => c.args.user_id === user);
+  const view = calls.at(-1)?.args.view;
+  return (typeof view === "string" ? JSON.parse(view) : view) as {
+    type: string;
+    blocks: Array<Record<string, unknown>>;
+  };
+};
+
+describe("the Slack App Home tab", () => {
+  it("shows a candidate her progress, her gaps and what to aim for next", async () => {
+    await openHome("UAMIRA");
+    const view = await publishedFor("UAMIRA");
+    expect(view.type).toBe("home");
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain("Shiftnote for Amira Hussain");
+    expect(text).toContain("Your progress and what to aim for next");
+    expect(text).toContain("Progress for Amira Hussain");
+    expect(text).toMatch(/still needs/);
+    expect(text).not.toContain("Waiting for your decision");
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+  });
+
+  it("shows an assessor her queue, not a candidate's progress", async () => {
+    const before = api.callsTo("views.publish").length;
+    await openHome("UPRIYA");
+    const view = await publishedFor("UPRIYA", before + 1);
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain("Waiting for your decision");
+    expect(text).not.toContain("Your progress and what to aim for next");
+  });
+
+  it("tells someone the centre doesn't know how to get set up, and ignores the Messages tab", async () => {
+    const before = api.callsTo("views.publish").length;
+    await openHome("UAMIRA", "messages");
+    await openHome("USTRANGER");
+    const view = await publishedFor("USTRANGER", before + 1);
+    expect(JSON.stringify(view.blocks)).toContain("I don't know you yet");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(
+      api
+        .callsTo("views.publish")
+        .slice(before)
+        .map((c) => c.args.user_id),
+    ).toEqual(["USTRANGER"]);
+  });
+});
