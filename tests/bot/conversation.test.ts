@@ -88,7 +88,9 @@ describe("a candidate's account becomes assessed evidence", () => {
     const submit = actionIn(card, "evidence.submit");
     const dropped = claims[0] as string;
     const submitted = await act(AMIRA, { ...submit, [dropped]: "false" });
-    expect(texts(submitted)).toMatch(/is filed and on its way to Priya Shah/);
+    // One confirmation: the card that replaces the draft says it, and no bubble repeats it.
+    expect(JSON.stringify(firstCard(submitted))).toMatch(/is filed and on its way to Priya Shah/);
+    expect(submitted.replies).toHaveLength(1);
     expect(submitted.notifications.map((n) => n.personId)).toHaveLength(1);
     const evidence = (await store.evidence.ofCandidate((await store.people.byEmail(AMIRA))?.id ?? "")).at(-1);
     expect(evidence?.status).toBe("submitted");
@@ -132,7 +134,7 @@ describe("a candidate's account becomes assessed evidence", () => {
 
     // The same decision again, from the card she had: the current card with a "this changed" notice, nothing saved twice.
     const again = await act(PRIYA, { ...actionIn(approval, "evidence.decide"), ...inputs });
-    expect(JSON.stringify(firstCard(again))).toMatch(/changed since you opened it/);
+    expect(JSON.stringify(firstCard(again))).toMatch(/is already assessed; here is the decision/);
     expect((await store.evidence.byId(evidence?.id ?? ""))?.decisions).toHaveLength(1);
 
     // Every earlier copy shows the outcome when it is shown again (Teams asks with the card's refresh action):
@@ -161,7 +163,7 @@ describe("what people who are not the candidate's assessor can do", () => {
     const draft = await say(LEO, ACCOUNT);
     const card = firstCard(draft);
     const submitted = await act(LEO, actionIn(card, "evidence.submit") ?? {});
-    expect(texts(submitted)).toMatch(/is filed/);
+    expect(JSON.stringify(firstCard(submitted))).toMatch(/is filed/);
     const leo = await store.people.byEmail(LEO);
     const before = (await store.evidence.ofCandidate(leo?.id ?? "")).at(-1);
     const forged = { verb: "evidence.approve_all", evidenceId: before?.id, version: before?.version };
