@@ -2,7 +2,13 @@
 
 import { parseCardAction, REFRESH_VERB } from "../cards/index.ts";
 import { AppError } from "../core/errors.ts";
-import { type EvidenceView, isAssignedAssessor } from "../portfolio/index.ts";
+import {
+  type EvidenceView,
+  isAssignedAssessor,
+  relationshipText,
+  WITNESS_RELATIONSHIPS,
+  type WitnessRelationshipChoice,
+} from "../portfolio/index.ts";
 import { card, say } from "./reply.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply, CardActionData } from "./types.ts";
@@ -47,7 +53,7 @@ function filedWords(evidence: EvidenceView): { title: string; text: string } {
   if (evidence.status === "submitted")
     return {
       title: `${evidence.ref} is filed`,
-      text: `It has ${claimWords} and is waiting for ${assessor ?? "your assessor"}, so it can't be changed now. Type progress to see where you are.`,
+      text: `${evidence.ref} is filed and on its way to ${assessor ?? "your assessor"}, with ${claimWords}. It can't be changed now; type progress to see where you are.`,
     };
   if (evidence.status === "discarded")
     return {
@@ -55,10 +61,40 @@ function filedWords(evidence: EvidenceView): { title: string; text: string } {
       text: "Nothing was filed. Send a new account at any time.",
     };
   const accepted = evidence.activeClaims.filter((c) => c.decision === "accepted").length;
+  // The assessor's reasons go with the outcome, so the candidate sees why a claim was not accepted.
+  const reasons = evidence.activeClaims
+    .filter((c) => c.decision === "rejected")
+    .map((c) => `${c.targetId} not accepted${c.comment ? `: ${c.comment}` : "."}`);
+  const comment = evidence.decisions.at(-1)?.comment;
   return {
     title: `${evidence.ref} is assessed`,
-    text: `${accepted} of ${claimWords} accepted. Type progress to see where you are.`,
+    text: [
+      `${accepted} of ${claimWords} accepted.`,
+      ...reasons,
+      ...(comment ? [`${assessor ?? "Your assessor"} said: ${comment}`] : []),
+      "Type progress to see where you are.",
+    ].join("\n"),
   };
+}
+
+/** The relationship as stored: the chosen one's label, or the witness's words for "other" (or an older card's text). */
+function relationshipWords(inputs: Record<string, string>): string {
+  const choice = WITNESS_RELATIONSHIPS.find((r) => r.value === inputs.relationship)?.value;
+  if (!choice) return inputs.relationship ?? "";
+  return relationshipText(choice as WitnessRelationshipChoice, inputs.relationshipOther ?? "");
+}
+
+/** For a button pressed again after it did its work (a double tap, a second copy): what is already done. */
+function alreadyDone(verb: string, now: EvidenceView): string | undefined {
+  const filed = now.status !== "draft" && now.status !== "referred" && now.status !== "discarded";
+  if (verb === "evidence.submit" && filed) return `${now.ref} is already filed; nothing more to do.`;
+  if (verb === "evidence.discard" && now.status === "discarded")
+    return `${now.ref} is already discarded; nothing was filed.`;
+  if (DECISION_VERBS.has(verb) && (now.status === "assessed" || now.status === "sampled"))
+    return `${now.ref} is already assessed; here is the decision.`;
+  if (DECISION_VERBS.has(verb) && now.status === "referred")
+    return `${now.ref} is already referred back to the candidate.`;
+  return undefined;
 }
 
 /** Handles one card action; a stale version gets the current card with a friendly notice. */
@@ -73,8 +109,12 @@ export async function handleAction(turn: Turn, data: CardActionData): Promise<Bo
   try {
     return await dispatch(turn, payload.verb, before, payload.version, inputs);
   } catch (error) {
-    if (error instanceof AppError && error.code === "stale") {
+    if (error instanceof AppError && (error.code === "stale" || error.code === "forbidden_state")) {
       const now = await portfolio.view({ actorId, evidenceId: payload.evidenceId });
+      // A second tap of a button that already did its work says so, rather than "this changed".
+      const done = alreadyDone(payload.verb, now);
+      if (done) return [await currentCard(turn, now, done)];
+      if (error.code === "forbidden_state") throw error;
       return [await currentCard(turn, now, "This changed since you opened it; here is the current card.")];
     }
     throw error;
@@ -108,15 +148,9 @@ async function dispatch(
       const unticked = evidence.activeClaims
         .filter((c) => inputs[`claim:${c.targetId}`] === "false")
         .map((c) => c.targetId);
-      const done = await portfolio.submit({ actorId, evidence, version, unticked, eventId });
-      const after = await reread();
-      const assessor = after.assessorId ? after.names[after.assessorId] : undefined;
-      return [
-        await currentCard(turn, after),
-        say(
-          `${done.ref} is filed${assessor ? ` and on its way to ${assessor}` : ""}, with ${after.activeClaims.length} claim${after.activeClaims.length === 1 ? "" : "s"}. Type progress to see where you are.`,
-        ),
-      ];
+      await portfolio.submit({ actorId, evidence, version, unticked, eventId });
+      // One confirmation: the card that replaces the draft says it is filed and where it went.
+      return [await currentCard(turn, await reread())];
     }
     case "evidence.edit": {
       const text = (inputs.text ?? "").trim();
@@ -144,7 +178,8 @@ async function dispatch(
     }
     case "evidence.discard": {
       await portfolio.discard({ ...base, version });
-      return [say(`${evidence.ref} is discarded. Nothing was filed.`)];
+      // The draft's card is replaced by one that offers nothing: there is nothing left to press.
+      return [await currentCard(turn, await reread())];
     }
     case "evidence.open":
     case "sample.open":
@@ -186,14 +221,19 @@ async function dispatch(
         requestId: request.id,
         eventId,
         statusCategory: Number(inputs.statusCategory),
-        relationship: inputs.relationship ?? "",
+        relationship: relationshipWords(inputs),
         declaredNoPersonalRelationship: inputs.declaration === "true",
         text: inputs.testimony ?? "",
         ...(verb === "witness.decline" ? { decline: true } : {}),
       });
+      const candidate = evidence.names[evidence.candidateId] ?? "The candidate";
       return [
         await currentCard(turn, await reread()),
-        say("Thank you. Your testimony is with the candidate's evidence."),
+        say(
+          verb === "witness.decline"
+            ? `Thank you for letting us know. ${candidate} is told you couldn't confirm ${evidence.ref}, so they can ask someone else.`
+            : "Thank you. Your testimony is with the candidate's evidence.",
+        ),
       ];
     }
     case "sample.countersign": {

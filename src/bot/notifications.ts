@@ -31,16 +31,23 @@ export function notificationReply(catalogue: Catalogue, notice: Notice): BotRepl
     case "witness.testimony_given":
       return say(`${actorName} has given witness testimony for your evidence.`);
     case "witness.refused":
-      return say(`${actorName} couldn't act as your witness. Ask someone else who saw what you did.`);
+      return say(
+        `${actorName} couldn't confirm ${evidence ? evidence.ref : "your account"} as your witness. Ask someone else who saw what you did.`,
+      );
     case "evidence.assessed":
     case "evidence.referred": {
       if (!evidence) return undefined;
       const accepted = evidence.activeClaims.filter((c) => c.decision === "accepted").length;
       const rejected = evidence.activeClaims.filter((c) => c.decision === "rejected").length;
       const last = evidence.decisions.at(-1);
+      // Each claim not accepted, with the assessor's reason for it: what the candidate needs to do better next time.
+      const reasons = evidence.activeClaims
+        .filter((c) => c.decision === "rejected" && c.comment)
+        .map((c) => ` ${c.targetId} not accepted: "${c.comment}".`)
+        .join("");
       return say(
         notice.kind === "evidence.assessed"
-          ? `${actorName} has assessed ${evidence.ref}: ${accepted} accepted, ${rejected} not accepted.${last?.comment ? ` Their comment: "${last.comment}"` : ""} Type progress to see your coverage.`
+          ? `${actorName} has assessed ${evidence.ref}: ${accepted} accepted, ${rejected} not accepted.${reasons}${last?.comment ? ` Their comment: "${last.comment}"` : ""} Type progress to see your coverage.`
           : `${actorName} has referred ${evidence.ref} back to you: "${last?.comment ?? ""}". Open it with Edit text, change it, and submit it again.`,
       );
     }

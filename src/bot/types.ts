@@ -1,4 +1,5 @@
 // The neutral command every channel adapter turns its platform's events into, and the replies the core answers with.
+import type { CardView } from "../cards/index.ts";
 
 export type Channel = "teams" | "slack" | "web";
 
@@ -51,13 +52,12 @@ export interface BotCommand {
   conversationReference?: unknown;
 }
 
-/** A card the core wants shown: the Adaptive Card (Teams, web) and the Block Kit blocks (Slack) of one view. */
+/**
+ * A card the core wants shown, as its neutral view: each channel renders it (Adaptive Card for Teams and the web,
+ * Block Kit for Slack) through `cards/index.ts`.
+ */
 export interface CardReply {
-  adaptive: Record<string, unknown>;
-  /** Slack blocks (typed as KnownBlock[] by src/cards; kept loose here so the core needs no Slack types). */
-  blocks: unknown[];
-  /** Plain-text summary for notifications and clients that cannot show cards. */
-  fallbackText: string;
+  view: CardView;
   /**
    * The evidence the card shows and the version it was drawn from, when it is about one piece of evidence: a
    * channel that keeps copies of cards (Slack) records and redraws them by it.

@@ -12,22 +12,36 @@ import type {
 } from "../cards/index.ts";
 import type { EvidenceRecord, PersonRecord } from "../core/types.ts";
 import type { PersonalDataSpan } from "../mapping/types.ts";
-import type { Coverage, EvidenceView, FiledDraft } from "../portfolio/index.ts";
+import {
+  type Coverage,
+  type EvidenceView,
+  type FiledDraft,
+  WITNESS_DECLARATION,
+  WITNESS_RELATIONSHIPS,
+  WITNESS_STATUS_CATEGORIES,
+} from "../portfolio/index.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
 
 const unitTitle = (catalogue: Catalogue, id: string) => catalogue.unit(id)?.title ?? `Unit ${id}`;
 
-/** The witness status categories as the centre's forms word them, for the witness card's choice list. */
-export function statusCategories(catalogue: Catalogue) {
-  return (catalogue.assessment?.witnessStatusCategories ?? []).map((c) => ({
-    value: String(c.category),
-    label: `${c.category}. ${c.label}`,
+/** The witness status categories, worded as the pages, the forms and the use case's messages word them. */
+export function statusCategories() {
+  return Object.entries(WITNESS_STATUS_CATEGORIES).map(([category, label]) => ({
+    value: category,
+    label: `${category}. ${label}`,
   }));
 }
 
-function statusCategoryLabel(catalogue: Catalogue, category: number): string {
-  const found = catalogue.assessment?.witnessStatusCategories.find((c) => c.category === category);
-  return found ? `${category}. ${found.label}` : String(category);
+function statusCategoryLabel(_catalogue: Catalogue, category: number): string {
+  const label = WITNESS_STATUS_CATEGORIES[category as keyof typeof WITNESS_STATUS_CATEGORIES];
+  return label ? `${category}. ${label}` : String(category);
+}
+
+/** The relationship choice a witness's job title matches ("Team leader" → team_leader), if any. */
+function relationshipDefault(jobTitle: string | null | undefined) {
+  const title = jobTitle?.trim().toLowerCase();
+  if (!title) return undefined;
+  return WITNESS_RELATIONSHIPS.find((r) => r.value !== "other" && r.label.toLowerCase() === title)?.value;
 }
 
 function testimonies(catalogue: Catalogue, evidence: EvidenceView): TestimonyView[] {
@@ -172,9 +186,12 @@ export function witnessRequestView(
     text: evidence.text,
     units: unitsOf(catalogue, evidence),
     claims: claimLines(catalogue, evidence),
-    statusCategories: statusCategories(catalogue),
-    ...(witness.jobTitle ? { defaults: { relationship: witness.jobTitle } } : {}),
+    statusCategories: statusCategories(),
+    relationships: WITNESS_RELATIONSHIPS.map((r) => ({ value: r.value, label: r.label })),
+    declaration: WITNESS_DECLARATION,
   };
+  const relationship = relationshipDefault(witness.jobTitle);
+  if (relationship) view.defaults = { relationship };
   if (request?.status === "given" && request.testimony)
     view.answered = {
       declined: false,

@@ -38,10 +38,14 @@ export interface ActionPayload {
 export const INPUT = {
   claim: (targetId: string) => `claim:${targetId}`,
   decision: (claimId: string) => `decision:${claimId}`,
+  /** The assessor's reason for one claim (needed when it is rejected), by the claim's catalogue id. */
+  claimComment: (targetId: string) => `comment:${targetId}`,
   text: "text",
   comment: "comment",
   statusCategory: "statusCategory",
   relationship: "relationship",
+  /** What the witness says when their relationship is "other". */
+  relationshipOther: "relationshipOther",
   declaration: "declaration",
   testimony: "testimony",
   sampleOutcome: "outcome",

@@ -118,6 +118,17 @@ export interface ExecuteAction {
   data: ActionPayload;
   style?: "default" | "positive" | "destructive";
   associatedInputs?: "auto" | "none";
+  /** What a client without Universal Actions does instead: the same payload as a message (Action.Submit). */
+  fallback?: SubmitAction;
+}
+
+/** The pre-Universal-Actions button: its data (with the inputs) comes back as a message activity. */
+export interface SubmitAction {
+  type: "Action.Submit";
+  title: string;
+  data: ActionPayload;
+  style?: "default" | "positive" | "destructive";
+  associatedInputs?: "auto" | "none";
 }
 
 export interface ShowCardAction {
@@ -133,7 +144,7 @@ export interface AdaptiveCard {
   $schema: "http://adaptivecards.io/schemas/adaptive-card.json";
   version: "1.5";
   /** Universal Actions' refresh: Teams asks the bot for the current card whenever a copy is shown. */
-  refresh?: { action: ExecuteAction };
+  refresh?: { action: ExecuteAction; userIds?: string[] };
   body: Element[];
   actions?: Action[];
   msteams?: { width: "Full" };
@@ -209,7 +220,15 @@ export const execute = (
   verb: Verb,
   key: { evidenceId: string; version: number },
   extra: Partial<Pick<ExecuteAction, "style" | "associatedInputs">> = {},
-): ExecuteAction => ({ type: "Action.Execute", title, verb, data: payload(verb, key), ...extra });
+): ExecuteAction => ({
+  type: "Action.Execute",
+  title,
+  verb,
+  data: payload(verb, key),
+  ...extra,
+  // A client without Universal Actions sends the same payload (and inputs) as a message the bot already reads.
+  fallback: { type: "Action.Submit", title, data: payload(verb, key), ...extra },
+});
 
 export const actionSet = (
   actions: Action[],

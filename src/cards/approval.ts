@@ -44,36 +44,52 @@ export function decisionWords(view: ApprovalView): string | null {
 }
 
 const leftOutWords = (n: number): string =>
-  `${plural(n, "more claim")} not shown here. Approve all covers them; to decide them one by one, use the assessor page.`;
+  `${plural(n, "more claim")} not shown here. Accept all covers them; to decide them one by one, use the assessor page.`;
 
+/** Button words short enough to read in full side by side on a 390-pixel phone. */
+const ACCEPT_ALL = "Accept all";
+const SUBMIT = "Submit";
+const REFER = "Refer back";
+
+const commentLabel = (view: ApprovalView): string =>
+  `Comment for ${firstName(view.candidateName)} (needed to refer back, or to say why a claim is rejected)`;
+
+/** A claim's stored decision as the card's choice, or nothing when it is still to decide. */
+const choiceOf = (claim: ApprovalClaimView): "accept" | "reject" | undefined =>
+  claim.decision === "accepted" ? "accept" : claim.decision === "rejected" ? "reject" : undefined;
+
+/**
+ * One claim to decide, stacked so it reads on a phone: its title and sentence, the choice (nothing chosen until the
+ * assessor chooses, as on the web form) and the reason the candidate reads if it is rejected.
+ */
 function openClaim(claim: ApprovalClaimView, max: number): ac.Element {
-  return {
-    type: "ColumnSet",
-    spacing: "medium",
-    columns: [
+  const choice = choiceOf(claim);
+  return ac.container(
+    [
+      ac.text(claimTitle(claim), { size: "small" }),
+      ac.quoted(quote(claim.support, max)),
       {
-        type: "Column",
-        width: 3,
-        items: [ac.text(claimTitle(claim), { size: "small" }), ac.quoted(quote(claim.support, max))],
+        type: "Input.ChoiceSet",
+        id: INPUT.decision(claim.claimId),
+        placeholder: "Choose Accept or Reject",
+        choices: [
+          { title: "Accept", value: "accept" },
+          { title: "Reject", value: "reject" },
+        ],
+        ...(choice ? { value: choice } : {}),
+        spacing: "small",
       },
       {
-        type: "Column",
-        width: 1,
-        verticalContentAlignment: "center",
-        items: [
-          {
-            type: "Input.ChoiceSet",
-            id: INPUT.decision(claim.claimId),
-            value: claim.decision === "rejected" ? "reject" : "accept",
-            choices: [
-              { title: "Accept", value: "accept" },
-              { title: "Reject", value: "reject" },
-            ],
-          },
-        ],
+        type: "Input.Text",
+        id: INPUT.claimComment(claim.ref),
+        placeholder: "If you reject it: why (the candidate reads this)",
+        maxLength: 500,
+        ...(claim.comment ? { value: claim.comment } : {}),
+        spacing: "small",
       },
     ],
-  };
+    { spacing: "medium" },
+  );
 }
 
 /** Adaptive Card for the assessor; with `view.decided` it shows the outcome and has no inputs or actions. */
@@ -122,7 +138,7 @@ function buildCard(view: ApprovalView, limits: Limits): ac.AdaptiveCard {
   body.push({
     type: "Input.Text",
     id: INPUT.comment,
-    label: `Comment for ${firstName(view.candidateName)} (needed to refer back)`,
+    label: commentLabel(view),
     isMultiline: true,
     maxLength: 2000,
     spacing: "large",
@@ -130,9 +146,9 @@ function buildCard(view: ApprovalView, limits: Limits): ac.AdaptiveCard {
   return ac.card(
     body,
     [
-      ac.execute("Approve all", "evidence.approve_all", view, { style: "positive" }),
-      ac.execute("Submit decisions", "evidence.decide", view),
-      ac.execute("Refer back", "evidence.refer", view),
+      ac.execute(ACCEPT_ALL, "evidence.approve_all", view, { style: "positive" }),
+      ac.execute(SUBMIT, "evidence.decide", view),
+      ac.execute(REFER, "evidence.refer", view),
     ],
     view,
   );
@@ -145,13 +161,16 @@ function claimBlock(claim: ApprovalClaimView, open: boolean): KnownBlock {
   }
   const accept = sk.option("Accept", "accept");
   const reject = sk.option("Reject", "reject");
+  const choice = choiceOf(claim);
   return sk.section(
     words,
     {
       type: "static_select",
       action_id: sk.inputAction(INPUT.decision(claim.claimId)),
+      placeholder: sk.plain("Choose", 150),
       options: [accept, reject],
-      initial_option: claim.decision === "rejected" ? reject : accept,
+      // Nothing chosen until the assessor chooses: Submit with a claim undecided says which.
+      ...(choice ? { initial_option: choice === "reject" ? reject : accept } : {}),
     },
     INPUT.decision(claim.claimId),
   );
@@ -185,7 +204,7 @@ export function approvalBlocks(view: ApprovalView): KnownBlock[] {
     : [
         sk.input(
           INPUT.comment,
-          `Comment for ${firstName(view.candidateName)} (needed to refer back)`,
+          commentLabel(view),
           {
             type: "plain_text_input",
             action_id: sk.inputAction(INPUT.comment),
@@ -195,9 +214,9 @@ export function approvalBlocks(view: ApprovalView): KnownBlock[] {
           { optional: true },
         ),
         sk.actions([
-          sk.button("Approve all", "evidence.approve_all", view, { style: "primary" }),
-          sk.button("Submit decisions", "evidence.decide", view),
-          sk.button("Refer back", "evidence.refer", view),
+          sk.button(ACCEPT_ALL, "evidence.approve_all", view, { style: "primary" }),
+          sk.button(SUBMIT, "evidence.decide", view),
+          sk.button(REFER, "evidence.refer", view),
         ]),
       ];
   return sk.fitBlocks(head, body, tail, (n) => sk.esc(leftOutWords(n)));

@@ -11,6 +11,8 @@ export { messageBlocks, messageCard } from "./message.ts";
 export { queueBlocks, queueCard } from "./queue.ts";
 export {
   adaptiveCard,
+  cardAbout,
+  cardSummary,
   slackBlocks,
   slackFallbackText,
   slackMessage,

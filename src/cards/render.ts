@@ -15,8 +15,26 @@ import { witnessRequestBlocks, witnessRequestCard } from "./witness.ts";
 
 const STALE = "This changed since you opened it; here is the current card.";
 
-/** Adaptive Card JSON (schema 1.5) for any card view: what Teams and the web playground show. */
-export function adaptiveCard(card: CardView): ac.AdaptiveCard {
+/** Teams shows a personalised (refreshed) card to at most 60 people named in `refresh.userIds`. */
+export const MAX_REFRESH_USERS = 60;
+
+/** Options for the Adaptive Card: the Teams user ids (MRIs) of the people who may act on it, for its refresh. */
+export interface AdaptiveOptions {
+  refreshUserIds?: readonly string[];
+}
+
+/**
+ * Adaptive Card JSON (schema 1.5) for any card view: what Teams and the web playground show. A card with a
+ * `refresh` names who it refreshes for (`refreshUserIds`, at most 60; none given, nobody is named).
+ */
+export function adaptiveCard(card: CardView, options: AdaptiveOptions = {}): ac.AdaptiveCard {
+  const built = buildAdaptive(card);
+  if (!built.refresh) return built;
+  const userIds = [...new Set(options.refreshUserIds ?? [])].slice(0, MAX_REFRESH_USERS);
+  return { ...built, refresh: { ...built.refresh, userIds } };
+}
+
+function buildAdaptive(card: CardView): ac.AdaptiveCard {
   switch (card.kind) {
     case "suggestion":
       return suggestionCard(card.view);
@@ -36,6 +54,23 @@ export function adaptiveCard(card: CardView): ac.AdaptiveCard {
       return messageCard(card.view);
     case "stale":
       return staleCard(card.view);
+  }
+}
+
+/**
+ * The evidence a card is about and the version it shows (suggestion, witness, approval and sample cards, and a
+ * stale notice over one of them); undefined for lists, progress and messages.
+ */
+export function cardAbout(card: CardView): { evidenceId: string; version: number } | undefined {
+  const view = card.kind === "stale" ? card.view.current : card;
+  switch (view.kind) {
+    case "suggestion":
+    case "witnessRequest":
+    case "approval":
+    case "sample":
+      return { evidenceId: view.view.evidenceId, version: view.view.version };
+    default:
+      return undefined;
   }
 }
 
@@ -72,6 +107,9 @@ export function slackFallbackText(card: CardView | KnownBlock[]): string {
   }
   return "Shiftnote";
 }
+
+/** A card's one-line summary (its heading or first line): Slack's notification text, Teams' activity summary. */
+export const cardSummary = (card: CardView): string => slackFallbackText(card);
 
 /** A Slack message (`text` plus `blocks`) for any card view. */
 export function slackMessage(card: CardView): { text: string; blocks: KnownBlock[] } {

@@ -133,10 +133,14 @@ export interface WitnessRequestView extends EvidenceKey {
   text: string;
   units: UnitTitleView[];
   claims: ClaimLineView[];
-  /** The five witness status categories, as the centre words them. */
+  /** The five witness status categories, worded as everywhere else (the pages, the forms, the bot's replies). */
   statusCategories: ChoiceView[];
-  /** Prefills, e.g. the witness's job title as the relationship. */
-  defaults?: { statusCategory?: string; relationship?: string };
+  /** How the witness knows the candidate, to choose from; the last, "other", asks them to say what. */
+  relationships: ChoiceView[];
+  /** What the witness ticks to declare they are not related to, or living with, the candidate. */
+  declaration: string;
+  /** Prefills: a status, the relationship choice (its value) and, for "other", the words. */
+  defaults?: { statusCategory?: string; relationship?: string; relationshipOther?: string };
   /** Once given (or declined), the card shows it and asks nothing more. */
   answered?: { declined: false; testimony: TestimonyView } | { declined: true; byName: string; at: string };
 }

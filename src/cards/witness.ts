@@ -16,8 +16,6 @@ const LIMITS = [
   { account: 800, claims: 10 },
   { account: 400, claims: 6 },
 ] as const;
-const DECLARATION =
-  "I am not a relative of the candidate and have no significant personal relationship with them";
 
 const title = (view: WitnessRequestView): string =>
   `${view.candidateName} asks you to witness their evidence`;
@@ -80,16 +78,24 @@ function buildCard(view: WitnessRequestView, limits: (typeof LIMITS)[number]): a
       spacing: "large",
     },
     {
-      type: "Input.Text",
+      type: "Input.ChoiceSet",
       id: INPUT.relationship,
-      label: `How you work with ${name}`,
-      placeholder: "For example: team leader, colleague, store manager",
+      label: `How you know ${name} at work`,
+      placeholder: "Choose one",
       isRequired: true,
-      errorMessage: "Say how you work with the candidate.",
-      maxLength: 100,
+      errorMessage: "Choose how you know the candidate at work.",
+      choices: view.relationships.map((c) => ({ title: c.label, value: c.value })),
       ...(view.defaults?.relationship ? { value: view.defaults.relationship } : {}),
     },
-    ac.toggle(INPUT.declaration, DECLARATION, false, {
+    {
+      type: "Input.Text",
+      id: INPUT.relationshipOther,
+      label: "If other: say what",
+      placeholder: "For example: store manager, trainer",
+      maxLength: 100,
+      ...(view.defaults?.relationshipOther ? { value: view.defaults.relationshipOther } : {}),
+    },
+    ac.toggle(INPUT.declaration, view.declaration, false, {
       label: "Declaration",
       isRequired: true,
       errorMessage: "Please confirm the declaration, or choose I can’t confirm this.",
@@ -142,6 +148,8 @@ export function witnessRequestBlocks(view: WitnessRequestView): KnownBlock[] {
   const categories = view.statusCategories.map((c) => sk.option(c.label, c.value));
   const initial = categories.find((o) => o.value === view.defaults?.statusCategory);
   const confirm = sk.option("Yes, that is true", "true");
+  const relationships = view.relationships.map((c) => sk.option(c.label, c.value));
+  const relationship = relationships.find((o) => o.value === view.defaults?.relationship);
   blocks.push(
     sk.divider(),
     sk.input(INPUT.statusCategory, "Your witness status", {
@@ -150,14 +158,26 @@ export function witnessRequestBlocks(view: WitnessRequestView): KnownBlock[] {
       options: categories.slice(0, 10),
       ...(initial ? { initial_option: initial } : {}),
     }),
-    sk.input(INPUT.relationship, `How you work with ${name}`, {
-      type: "plain_text_input",
+    sk.input(INPUT.relationship, `How you know ${name} at work`, {
+      type: "static_select",
       action_id: sk.inputAction(INPUT.relationship),
-      placeholder: sk.plain("For example: team leader, colleague", 150),
-      max_length: 100,
-      ...(view.defaults?.relationship ? { initial_value: view.defaults.relationship } : {}),
+      placeholder: sk.plain("Choose one", 150),
+      options: relationships,
+      ...(relationship ? { initial_option: relationship } : {}),
     }),
-    sk.input(INPUT.declaration, DECLARATION, {
+    sk.input(
+      INPUT.relationshipOther,
+      "If other: say what",
+      {
+        type: "plain_text_input",
+        action_id: sk.inputAction(INPUT.relationshipOther),
+        placeholder: sk.plain("For example: store manager, trainer", 150),
+        max_length: 100,
+        ...(view.defaults?.relationshipOther ? { initial_value: view.defaults.relationshipOther } : {}),
+      },
+      { optional: true },
+    ),
+    sk.input(INPUT.declaration, view.declaration, {
       type: "checkboxes",
       action_id: sk.inputAction(INPUT.declaration),
       options: [confirm],

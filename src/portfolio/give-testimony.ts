@@ -1,6 +1,7 @@
 // Use case: a witness who was asked confirms what the candidate did, with their status and relationship declared.
 import { AppError } from "../core/errors.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
+import { declineTestimony } from "./decline-testimony.ts";
 import { wrongStatus } from "./errors.ts";
 import { loadActor, summary } from "./load.ts";
 import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
@@ -19,6 +20,8 @@ export interface GiveTestimonyInput extends TestimonyDeclaration {
   actorId: string;
   requestId: string;
   eventId?: string;
+  /** "I can't confirm this": the request closes with no status or form needed, and the candidate is told. */
+  decline?: boolean;
 }
 
 const requestNotFound = () =>
@@ -56,6 +59,15 @@ export async function giveTestimony(
     );
   if (witness.id === evidence.candidateId)
     throw new AppError("bad_input", "Nobody can be a witness for their own evidence.");
+  if (input.decline) {
+    await declineTestimony(ctx, {
+      witnessId: witness.id,
+      requestId: request.id,
+      evidence,
+      notFound: requestNotFound,
+    });
+    return summary(ctx, evidence.id);
+  }
   // The candidate's assessor or internal verifier is refused before the form is looked at: nothing there would help.
   const staff = await staffPartOn(ctx, evidence.enrolmentId, witness.id);
   if (!staff) checkTestimonyForm(input, MAX_TESTIMONY_CHARS);

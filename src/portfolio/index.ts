@@ -79,7 +79,13 @@ export type { MatrixCell, RecordingForm } from "./recording-form.ts";
 export type { SamplingOverview } from "./sampling-overview.ts";
 export type { EvidenceView } from "./view-evidence.ts";
 export type { EvidenceFileRecord } from "./view-evidence-files.ts";
-export { WITNESS_STATUS_CATEGORIES } from "./witness-rules.ts";
+export {
+  relationshipText,
+  WITNESS_DECLARATION,
+  WITNESS_RELATIONSHIPS,
+  WITNESS_STATUS_CATEGORIES,
+  type WitnessRelationshipChoice,
+} from "./witness-rules.ts";
 
 export interface PortfolioDeps {
   store: Store;

@@ -69,6 +69,13 @@ export async function recordDecision(
         "bad_input",
         `Accept or reject ${undecided.join(", ")} as well, or refer ${evidence.ref} back to the candidate.`,
       );
+    // A claim not accepted needs a short reason the candidate will read: its own, or the decision's comment.
+    const unexplained = [...judgements.values()].filter((j) => j.decision === "rejected" && !j.comment);
+    if (unexplained.length && !comment)
+      throw new AppError(
+        "bad_input",
+        `Say briefly why ${unexplained.map((j) => j.targetId).join(", ")} ${unexplained.length === 1 ? "is" : "are"} not accepted (the candidate reads it), then submit again.`,
+      );
   }
 
   const event: PortfolioEvent = {

@@ -8,6 +8,7 @@ import { listen } from "../../src/app/server.ts";
 import { buildProduct, type Product } from "../../src/app/wiring.ts";
 import { createBotCore } from "../../src/bot/core.ts";
 import type { BotCore, BotReply } from "../../src/bot/types.ts";
+import { adaptiveCard } from "../../src/cards/index.ts";
 import { mapEvidence } from "../../src/mapping/offline.ts";
 import { createPortfolio, type Portfolio } from "../../src/portfolio/index.ts";
 import { loadCatalogue } from "../../src/standards/catalogue.ts";
@@ -20,7 +21,7 @@ const ACCOUNT =
   "A customer rang because her delivery had not arrived. I checked the tracking, apologised, explained the van had broken down and booked it on the first van the next morning. I rang her the next day to check it had come and she thanked me.";
 
 const said = (replies: BotReply[]) =>
-  replies.map((r) => `${r.text ?? ""} ${JSON.stringify(r.card?.adaptive ?? "")}`).join(" ");
+  replies.map((r) => `${r.text ?? ""} ${JSON.stringify(r.card ? adaptiveCard(r.card.view) : "")}`).join(" ");
 
 function actionIn(node: unknown, verb: string): Record<string, unknown> | undefined {
   if (!node || typeof node !== "object") return undefined;
@@ -84,7 +85,7 @@ describe.skipIf(throwawaySkip !== undefined)("a PostgreSQL outage", () => {
   it("says a submit committed before the database stopped was saved, and tells the assessor once it is back", async () => {
     const drafted = await web(AMIRA, { text: ACCOUNT }, "outage-draft");
     const submit = actionIn(
-      drafted.replies.map((r) => r.card?.adaptive),
+      drafted.replies.map((r) => (r.card ? adaptiveCard(r.card.view) : undefined)),
       "evidence.submit",
     );
     expect(submit, said(drafted.replies)).toBeDefined();
@@ -120,7 +121,7 @@ describe.skipIf(throwawaySkip !== undefined)("a PostgreSQL outage", () => {
     const after = await web(AMIRA, { text: ACCOUNT }, "outage-after");
     expect(
       actionIn(
-        after.replies.map((r) => r.card?.adaptive),
+        after.replies.map((r) => (r.card ? adaptiveCard(r.card.view) : undefined)),
         "evidence.submit",
       ),
     ).toBeDefined();

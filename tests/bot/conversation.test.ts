@@ -1,7 +1,8 @@
 // Whole conversations over the bot core with the real mapper and the embedded database, as people would have them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotCore } from "../../src/bot/core.ts";
-import type { BotCommand, BotCore, BotResult as CoreResult } from "../../src/bot/types.ts";
+import type { BotCommand, BotCore, BotReply, BotResult as CoreResult } from "../../src/bot/types.ts";
+import { adaptiveCard } from "../../src/cards/index.ts";
 import { mapEvidence } from "../../src/mapping/offline.ts";
 import { createPortfolio, type Portfolio } from "../../src/portfolio/index.ts";
 import { loadCatalogue } from "../../src/standards/catalogue.ts";
@@ -69,7 +70,9 @@ function actionIn(node: unknown, verb: string): Record<string, unknown> | undefi
 const inputIds = (card: unknown, prefix: string) =>
   [...JSON.stringify(card).matchAll(new RegExp(`"id":"(${prefix}[^"]+)"`, "g"))].map((m) => m[1] as string);
 const texts = (result: CoreResult) => result.replies.map((r) => r.text ?? "").join("\n");
-const firstCard = (result: CoreResult) => result.replies.find((r) => r.card)?.card?.adaptive;
+/** The Adaptive Card a reply's view renders to (what Teams and the playground show). */
+const rendered = (reply: BotReply | undefined) => (reply?.card ? adaptiveCard(reply.card.view) : undefined);
+const firstCard = (result: CoreResult) => rendered(result.replies.find((r) => r.card));
 
 describe("a candidate's account becomes assessed evidence", () => {
   it("walks from account to assessor decision, with a witness on the way", async () => {
@@ -85,7 +88,9 @@ describe("a candidate's account becomes assessed evidence", () => {
     const submit = actionIn(card, "evidence.submit");
     const dropped = claims[0] as string;
     const submitted = await act(AMIRA, { ...submit, [dropped]: "false" });
-    expect(texts(submitted)).toMatch(/is filed and on its way to Priya Shah/);
+    // One confirmation: the card that replaces the draft says it, and no bubble repeats it.
+    expect(JSON.stringify(firstCard(submitted))).toMatch(/is filed and on its way to Priya Shah/);
+    expect(submitted.replies).toHaveLength(1);
     expect(submitted.notifications.map((n) => n.personId)).toHaveLength(1);
     const evidence = (await store.evidence.ofCandidate((await store.people.byEmail(AMIRA))?.id ?? "")).at(-1);
     expect(evidence?.status).toBe("submitted");
@@ -94,7 +99,7 @@ describe("a candidate's account becomes assessed evidence", () => {
     // The team leader is asked to witness, answers on the card they are sent.
     const asked = await say(AMIRA, "ask Tom Reid to witness this");
     expect(texts(asked)).toMatch(/asked Tom Reid to witness/);
-    const witnessCard = asked.notifications[0]?.reply.card?.adaptive;
+    const witnessCard = rendered(asked.notifications[0]?.reply);
     const testify = actionIn(witnessCard, "witness.testify");
     const given = await act(TOM, {
       ...testify,
@@ -129,13 +134,13 @@ describe("a candidate's account becomes assessed evidence", () => {
 
     // The same decision again, from the card she had: the current card with a "this changed" notice, nothing saved twice.
     const again = await act(PRIYA, { ...actionIn(approval, "evidence.decide"), ...inputs });
-    expect(JSON.stringify(firstCard(again))).toMatch(/changed since you opened it/);
+    expect(JSON.stringify(firstCard(again))).toMatch(/is already assessed; here is the decision/);
     expect((await store.evidence.byId(evidence?.id ?? ""))?.decisions).toHaveLength(1);
 
     // Every earlier copy shows the outcome when it is shown again (Teams asks with the card's refresh action):
     // the approval card Priya was sent on submission, Amira's draft card, Tom's witness card.
     const versionBefore = (await store.evidence.header(evidence?.id ?? ""))?.version;
-    const sentToPriya = submitted.notifications[0]?.reply.card?.adaptive;
+    const sentToPriya = rendered(submitted.notifications[0]?.reply);
     const priyaCopy = firstCard(await act(PRIYA, actionIn(sentToPriya, "evidence.refresh") ?? {}));
     expect(JSON.stringify(priyaCopy)).toMatch(/Assessed by Priya Shah/);
     expect(actionIn(priyaCopy, "evidence.decide")).toBeUndefined();
@@ -158,7 +163,7 @@ describe("what people who are not the candidate's assessor can do", () => {
     const draft = await say(LEO, ACCOUNT);
     const card = firstCard(draft);
     const submitted = await act(LEO, actionIn(card, "evidence.submit") ?? {});
-    expect(texts(submitted)).toMatch(/is filed/);
+    expect(JSON.stringify(firstCard(submitted))).toMatch(/is filed/);
     const leo = await store.people.byEmail(LEO);
     const before = (await store.evidence.ofCandidate(leo?.id ?? "")).at(-1);
     const forged = { verb: "evidence.approve_all", evidenceId: before?.id, version: before?.version };

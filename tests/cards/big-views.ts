@@ -10,7 +10,7 @@ import type {
   SuggestionView,
   WitnessRequestView,
 } from "../../src/cards/views.ts";
-import { STATUS_CATEGORIES } from "./fixtures.ts";
+import { STATUS_CATEGORIES, witnessRequest } from "./fixtures.ts";
 
 const long = (words: number, seed: string): string =>
   Array.from(
@@ -106,6 +106,8 @@ export const bigWitness: WitnessRequestView = {
   units,
   claims,
   statusCategories: STATUS_CATEGORIES.map((c) => ({ ...c, label: long(20, c.label) })),
+  relationships: witnessRequest.relationships,
+  declaration: witnessRequest.declaration,
 };
 
 export const bigCoverage: CoverageView = {

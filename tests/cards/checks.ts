@@ -18,7 +18,8 @@ export function adaptiveCardProblems(json: unknown): string[] {
 
 /**
  * Properties the object model dropped when it read the card back (so a renderer would ignore them); enum values
- * compare case-insensitively, and the Teams-only `msteams` is left aside.
+ * compare case-insensitively, and the Teams-only `msteams` is left aside, as is an action's `fallback`: a renderer that
+ * knows Action.Execute (this one does) uses the action itself and keeps no fallback, which is what a fallback is for.
  */
 export function adaptiveRoundTripLosses(json: AdaptiveCard): string[] {
   const card = new AC.AdaptiveCard();
@@ -30,7 +31,7 @@ export function adaptiveRoundTripLosses(json: AdaptiveCard): string[] {
       return;
     }
     for (const [key, value] of Object.entries(a)) {
-      if (key !== "msteams")
+      if (key !== "msteams" && key !== "fallback")
         compare(value, (b as Record<string, unknown> | undefined)?.[key], `${path}.${key}`);
     }
   };

@@ -195,7 +195,17 @@ export const witnessRequest: WitnessRequestView = {
   units,
   claims: claimsForWitness,
   statusCategories: STATUS_CATEGORIES,
-  defaults: { relationship: "Team leader" },
+  relationships: [
+    { value: "line_manager", label: "Line manager" },
+    { value: "team_leader", label: "Team leader" },
+    { value: "supervisor", label: "Supervisor" },
+    { value: "colleague", label: "Colleague" },
+    { value: "customer", label: "Customer" },
+    { value: "other", label: "Other (say what)" },
+  ],
+  declaration:
+    "I am not related to the candidate, I am not their partner or a close friend, and I do not live with them.",
+  defaults: { relationship: "team_leader" },
 };
 
 export const witnessGiven: WitnessRequestView = {

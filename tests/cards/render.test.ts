@@ -11,7 +11,7 @@ import type { AdaptiveCard } from "../../src/cards/adaptive.ts";
 import { hostConfig, hostCss } from "../../src/cards/host-config.ts";
 import { adaptiveCard } from "../../src/cards/render.ts";
 import { launchChromium, skipBrowser } from "../helpers/chromium.ts";
-import { EXAMPLES, IDS } from "./fixtures.ts";
+import { approval, EXAMPLES, IDS } from "./fixtures.ts";
 
 const SHOTS = join(process.cwd(), "test-results", "cards");
 const dist = join(dirname(createRequire(import.meta.url).resolve("adaptivecards/package.json")), "dist");
@@ -22,7 +22,7 @@ const PAGE = (): string => `<!doctype html>
 <style>${hostCss}</style>
 <style>
   body { margin: 0; padding: 16px; background: #f5f5f5; font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
-  #card { width: 560px; background: #fff; border: 1px solid #e0e0e0; border-radius: 6px; overflow: hidden; }
+  #card { width: min(560px, calc(100vw - 32px)); background: #fff; border: 1px solid #e0e0e0; border-radius: 6px; overflow: hidden; }
 </style>
 <script src="/adaptivecards.js"></script>
 <script>
@@ -135,19 +135,33 @@ describe.skipIf(skipBrowser)("cards in the adaptivecards renderer (headless Chro
     });
   });
 
-  it("sends the assessor's per-claim decisions and comment", async () => {
+  it("starts the assessor's card with nothing chosen, and sends each choice and the reason for a rejection", async () => {
     await render("approval");
-    await page.locator("select").nth(1).selectOption("reject");
+    const choices = page.locator("select");
+    expect(await choices.count()).toBe(approval.claims.length);
+    for (const value of await choices.evaluateAll((all) =>
+      all.map((s) => (s as unknown as { value: string }).value),
+    ))
+      expect(value).toBe("");
+    await choices.nth(0).selectOption("accept");
+    await choices.nth(1).selectOption("reject");
+    await page
+      .getByPlaceholder(/If you reject it/)
+      .nth(1)
+      .fill("The queue is not described.");
     await page.getByLabel(/Comment for Sam/).fill("Tell me more about the queue.");
-    await page.getByRole("button", { name: "Submit decisions" }).click();
+    await page.getByRole("button", { name: "Submit", exact: true }).click();
     const action = await lastAction();
     expect(action?.verb).toBe("evidence.decide");
     expect(action?.data).toMatchObject({
       [`decision:${IDS.claims[0]}`]: "accept",
       [`decision:${IDS.claims[1]}`]: "reject",
+      [`comment:${approval.claims[1]?.ref}`]: "The queue is not described.",
       comment: "Tell me more about the queue.",
       version: 4,
     });
+    // A claim left alone is sent undecided: the bot then says which one still needs a choice.
+    expect(action?.data[`decision:${IDS.claims[2]}`] ?? "").toBe("");
   });
 
   it("will not send testimony until the witness has filled in what is required", async () => {
@@ -155,17 +169,53 @@ describe.skipIf(skipBrowser)("cards in the adaptivecards renderer (headless Chro
     await page.getByRole("button", { name: "Send my testimony" }).click();
     expect(await lastAction()).toBeNull();
     await page.getByRole("radio", { name: /^3\./ }).check();
-    await page.getByRole("checkbox", { name: /not a relative/ }).check();
+    await page.getByRole("checkbox", { name: /not related to the candidate/ }).check();
     await page.getByLabel(/What you saw Sam do/).fill("Sam kept the queue calm.");
     await page.getByRole("button", { name: "Send my testimony" }).click();
     expect(await lastAction()).toMatchObject({
       verb: "witness.testify",
       data: {
         statusCategory: "3",
-        relationship: "Team leader",
+        relationship: "team_leader",
         declaration: "true",
         testimony: "Sam kept the queue calm.",
       },
     });
   });
+
+  it("lets a witness choose Other and say what, and decline without choosing a status", async () => {
+    await render("witness-request");
+    await page.getByLabel(/How you know Sam at work/).selectOption("other");
+    await page.getByLabel(/If other: say what/).fill("Store manager");
+    await page.getByRole("button", { name: "I can’t confirm this" }).click();
+    // Declining sends none of the form: no status, relationship or declaration is needed.
+    const declined = await lastAction();
+    expect(declined?.verb).toBe("witness.decline");
+    expect(declined?.data.statusCategory).toBeUndefined();
+  });
+
+  it.each(["approval", "suggestion", "witness-request", "sample"])(
+    "shows every %s button's words in full on a 390-pixel phone",
+    async (name) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        await render(name);
+        await page.locator("#card").screenshot({ path: join(SHOTS, `${name}-390.png`) });
+        const cut = await page.locator("#card button").evaluateAll((all) =>
+          all
+            .filter((b) => (b as unknown as { offsetParent: unknown }).offsetParent !== null)
+            // The renderer cuts a long title with an ellipsis on the button or the element inside it.
+            .filter(
+              (b) =>
+                [b, ...b.querySelectorAll("*")].some((e) => e.scrollWidth > e.clientWidth + 1) ||
+                b.getBoundingClientRect().right > 390,
+            )
+            .map((b) => b.textContent),
+        );
+        expect(cut).toEqual([]);
+      } finally {
+        await page.setViewportSize({ width: 600, height: 900 });
+      }
+    },
+  );
 });

@@ -1,5 +1,6 @@
-// A fake BotCore for channel tests: records every command and answers with a canned suggestion card as plain JSON.
+// A fake BotCore for channel tests: records every command and answers with canned card views (a suggestion, a confirmation).
 import type { BotCommand, BotCore, BotResult, CardReply } from "../../src/bot/types.ts";
+import type { CardView } from "../../src/cards/index.ts";
 
 export interface FakeBotCore extends BotCore {
   commands: BotCommand[];
@@ -9,61 +10,45 @@ export interface FakeBotCore extends BotCore {
   waitForCommands(count: number, timeoutMs?: number): Promise<BotCommand[]>;
 }
 
-export function suggestionCard(text: string): CardReply {
-  const data = { verb: "evidence.submit", evidenceId: "ev-1", version: 1 };
+/** The neutral view of a one-claim suggestion for `text`: what the fake core answers an account with. */
+export function suggestionView(text: string): CardView {
   return {
-    adaptive: {
-      type: "AdaptiveCard",
-      $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-      version: "1.5",
-      body: [
-        { type: "TextBlock", text: "Suggested evidence", weight: "Bolder", size: "Medium" },
-        { type: "TextBlock", text, wrap: true },
-        { type: "TextBlock", text: "CS-L2-U1 1.1 Greet customers promptly", wrap: true },
-        { type: "Input.Toggle", id: "claim_1_1", title: "Claim 1.1", value: "true" },
+    kind: "suggestion",
+    view: {
+      evidenceId: "ev-1",
+      version: 1,
+      ref: "E1",
+      text,
+      units: [
+        {
+          unitId: "CS-L2-U1",
+          title: "Greet customers",
+          criteria: [{ id: "CS-L2-U1/1.1", text: "Greet customers promptly", support: text, selected: true }],
+          ranges: [],
+          knowledge: [],
+        },
       ],
-      actions: [{ type: "Action.Execute", title: "Submit", verb: data.verb, data }],
     },
-    blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `*Suggested evidence*\n${text}` } },
-      {
-        type: "actions",
-        block_id: "evidence_actions",
-        elements: [
-          {
-            type: "button",
-            action_id: "evidence.submit",
-            text: { type: "plain_text", text: "Submit" },
-            style: "primary",
-            value: JSON.stringify(data),
-          },
-          {
-            type: "button",
-            action_id: "witness.testify",
-            text: { type: "plain_text", text: "Give testimony" },
-            value: JSON.stringify({ verb: "witness.testify", evidenceId: "ev-1", version: 1 }),
-          },
-        ],
-      },
-    ],
-    fallbackText: `Suggested evidence: ${text}`,
   };
 }
 
-export function confirmationCard(): CardReply {
-  return {
-    adaptive: {
-      type: "AdaptiveCard",
-      $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-      version: "1.5",
-      body: [{ type: "TextBlock", text: "Submitted for assessment ✓", weight: "Bolder", wrap: true }],
-    },
-    blocks: [
-      { type: "section", text: { type: "mrkdwn", text: "*Submitted for assessment* :white_check_mark:" } },
-    ],
-    fallbackText: "Submitted for assessment",
-  };
+/** The reply the fake core gives an account: a lead line and the suggestion card. */
+export function suggestionCard(text: string): CardReply {
+  return { view: suggestionView(text), about: { evidenceId: "ev-1", version: 1 } };
 }
+
+/** The neutral view of the confirmation the fake core gives a Submit (and a refresh). */
+export const confirmationView: CardView = {
+  kind: "message",
+  view: { title: "Submitted for assessment", text: "E1 is with your assessor ✓" },
+};
+
+export function confirmationCard(): CardReply {
+  return { view: confirmationView };
+}
+
+/** What the fake core says above the suggestion card. */
+export const SUGGESTION_LEAD = "Suggested evidence: untick anything that isn't right, then press Submit.";
 
 export function createFakeBotCore(): FakeBotCore {
   const commands: BotCommand[] = [];
@@ -80,7 +65,7 @@ export function createFakeBotCore(): FakeBotCore {
         return { replies: [{ text: `Recorded ${command.action.verb}.` }] };
       }
       if (command.text === "help") return { replies: [{ text: "Tell me what happened on your shift." }] };
-      return { replies: [{ card: suggestionCard(command.text) }] };
+      return { replies: [{ text: SUGGESTION_LEAD, card: suggestionCard(command.text) }] };
     },
     async waitForCommands(count, timeoutMs = 5000) {
       const until = Date.now() + timeoutMs;

@@ -1,6 +1,6 @@
 // The App Home tab: on app_home_opened, the person's progress, queue or sampling, published with views.publish.
 import type { WebClient } from "@slack/web-api";
-import { type HomePart, slackHomeView } from "../../cards/index.ts";
+import { type HomePart, slackBlocks, slackHomeView } from "../../cards/index.ts";
 import type { Actor, BotCore } from "../types.ts";
 
 /** What the home tab asks the core, in order, and the heading each answer goes under. */
@@ -51,7 +51,7 @@ export async function publishHome(
   const parts: HomePart[] = [];
   for (const part of PARTS) {
     const replies = await ask(part.text);
-    const cards = replies.flatMap((r) => r.card?.blocks ?? []);
+    const cards = replies.flatMap((r) => (r.card ? slackBlocks(r.card.view) : []));
     if (!cards.length) continue;
     const links = replies.filter((r) => !r.card && r.text).map((r) => r.text);
     parts.push({ heading: part.heading, blocks: cards, ...(links.length ? { text: links.join("\n") } : {}) });

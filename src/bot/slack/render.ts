@@ -1,5 +1,6 @@
-// Renders a core reply as a Slack message body: text for notifications, and the card's Block Kit blocks.
+// Renders a core reply as a Slack message body: text for notifications, and the card view as Block Kit blocks.
 import type { KnownBlock } from "@slack/types";
+import { slackBlocks, slackFallbackText } from "../../cards/index.ts";
 import type { BotReply } from "../types.ts";
 
 export interface SlackMessageBody {
@@ -10,11 +11,11 @@ export interface SlackMessageBody {
 /** Slack shows `text` only when there are no blocks, so a reply with both gets its text as the first block. */
 export function messageBody(reply: BotReply): SlackMessageBody {
   if (!reply.card) return { text: reply.text ?? "" };
-  const blocks = reply.card.blocks as KnownBlock[];
+  const blocks = slackBlocks(reply.card.view);
   const lead: KnownBlock[] = reply.text
     ? [{ type: "section", text: { type: "mrkdwn", text: reply.text } }]
     : [];
-  return { text: reply.text ?? reply.card.fallbackText, blocks: [...lead, ...blocks] };
+  return { text: reply.text ?? slackFallbackText(blocks), blocks: [...lead, ...blocks] };
 }
 
 /** The thread a reply goes into: channels always answer in a thread; DMs only when asked or already in one. */

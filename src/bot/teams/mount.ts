@@ -103,7 +103,9 @@ export function mountTeams(app: Express, deps: TeamsDeps): TeamsChannel | undefi
       if (!isReference(reference)) throw new Error("sendProactive needs a Teams ConversationReference.");
       const { activityId: _reply, ...conversation } = reference;
       await adapter.continueConversation(identity, conversation, async (context) => {
-        await context.sendActivity(replyActivity(reply));
+        // The card refreshes for the person it is sent to (their Teams MRI in the conversation reference).
+        const to = conversation.user?.id;
+        await context.sendActivity(replyActivity(reply, to ? { refreshUserIds: [to] } : {}));
       });
     },
   };

@@ -1,20 +1,44 @@
 // Renders the core's replies as Teams activities, and an Action.Execute result as its invoke response.
 import { Activity, ActivityTypes } from "@microsoft/agents-activity";
 import { CardFactory } from "@microsoft/agents-hosting";
+import { adaptiveCard, cardSummary } from "../../cards/index.ts";
 import type { BotReply } from "../types.ts";
 
 export const ADAPTIVE_CARD_RESPONSE = "application/vnd.microsoft.card.adaptive";
 export const MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message";
 
+/** Who a card's Universal Actions refresh is for: the Teams user ids of the people who may act on it (at most 60). */
+export interface RenderOptions {
+  refreshUserIds?: readonly string[];
+}
+
+/** A reply's card as Teams shows it: the view's Adaptive Card, its refresh addressed to `refreshUserIds`. */
+export function teamsCard(reply: BotReply, options: RenderOptions = {}): Record<string, unknown> | undefined {
+  if (!reply.card) return undefined;
+  const ids = options.refreshUserIds;
+  return adaptiveCard(reply.card.view, ids ? { refreshUserIds: ids } : {}) as unknown as Record<
+    string,
+    unknown
+  >;
+}
+
 /** One message activity for one reply: its text, and its Adaptive Card as an attachment. */
-export function replyActivity(reply: BotReply): Activity {
+export function replyActivity(reply: BotReply, options: RenderOptions = {}): Activity {
   const activity = new Activity(ActivityTypes.Message);
   if (reply.text) activity.text = reply.text;
-  if (reply.card) {
-    activity.attachments = [CardFactory.adaptiveCard(reply.card.adaptive)];
+  const adaptive = teamsCard(reply, options);
+  if (reply.card && adaptive) {
+    activity.attachments = [CardFactory.adaptiveCard(adaptive)];
     // What Teams shows in the activity feed and notifications for a card.
-    if (reply.card.fallbackText) activity.summary = reply.card.fallbackText;
+    activity.summary = cardSummary(reply.card.view);
   }
+  return activity;
+}
+
+/** A message activity carrying an Adaptive Card already rendered (the one an invoke answered with). */
+export function cardActivity(adaptive: Record<string, unknown>): Activity {
+  const activity = new Activity(ActivityTypes.Message);
+  activity.attachments = [CardFactory.adaptiveCard(adaptive)];
   return activity;
 }
 
@@ -28,14 +52,18 @@ export type ActionInvokeBody =
  * Splits an action's replies: the card that replaces the one pressed (or a short message) answers the
  * invoke itself; every other reply is sent as a message after it.
  */
-export function actionResponse(replies: BotReply[]): { body: ActionInvokeBody; rest: BotReply[] } {
+export function actionResponse(
+  replies: BotReply[],
+  options: RenderOptions = {},
+): { body: ActionInvokeBody; rest: BotReply[] } {
   const index = replies.findIndex((reply) => reply.replacesCard && reply.card);
   const replacing = index >= 0 ? replies[index] : undefined;
-  if (replacing?.card) {
+  const adaptive = replacing ? teamsCard(replacing, options) : undefined;
+  if (replacing && adaptive) {
     const rest = replies.filter((_, i) => i !== index);
     if (replacing.text) rest.unshift({ text: replacing.text });
     return {
-      body: { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: replacing.card.adaptive },
+      body: { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: adaptive },
       rest,
     };
   }

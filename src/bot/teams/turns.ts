@@ -11,7 +11,7 @@ import { ACTION_INVOKE, activityToCommand, teamsUserId } from "./activity-to-com
 import { attachmentsToFiles } from "./attachments.ts";
 import { SHARED_FILE_NOTICE, sharedFileOutOfReach } from "./files.ts";
 import type { MemberDirectory } from "./member-info.ts";
-import { actionResponse, badActionBody, replyActivity } from "./render.ts";
+import { actionResponse, badActionBody, cardActivity, replyActivity } from "./render.ts";
 
 export type BotIdentity = Parameters<CloudAdapter["continueConversation"]>[0];
 
@@ -81,7 +81,7 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
       const result = await handleSafely(deps.core, command, log);
       await remember(context, command.actor.userId);
       for (const reply of result.replies) {
-        const activity = replyActivity(reply);
+        const activity = replyActivity(reply, forSpeaker(context));
         if (reply.replacesCard && reply.card && context.activity.replyToId) {
           // An older client's Action.Submit: update the card it came from.
           activity.id = context.activity.replyToId;
@@ -107,13 +107,13 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
       const command = await withIdentity(context, parsed);
       const result = await handleSafely(deps.core, command, log);
       await remember(context, command.actor.userId);
-      const { body, rest } = actionResponse(result.replies);
+      const { body, rest } = actionResponse(result.replies, forSpeaker(context));
       const pressedCardId = context.activity.replyToId;
       // A refresh is one person's view of a copy: it answers them only and must not overwrite the others'.
       const refresh = command.action?.verb === REFRESH_VERB;
       if (body.type === "application/vnd.microsoft.card.adaptive" && pressedCardId && !refresh) {
         // The invoke response refreshes the card for whoever pressed; updating the message refreshes it for everyone.
-        const updated = replyActivity({ card: { adaptive: body.value, blocks: [], fallbackText: "" } });
+        const updated = cardActivity(body.value);
         updated.id = pressedCardId;
         try {
           await context.updateActivity(updated);
@@ -124,7 +124,7 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
         }
       }
       await sendInvokeResponse(context, 200, body);
-      for (const reply of rest) await context.sendActivity(replyActivity(reply));
+      for (const reply of rest) await context.sendActivity(replyActivity(reply, forSpeaker(context)));
       await notify();
     },
 
@@ -154,3 +154,7 @@ async function connectorToken(context: TurnContext): Promise<string | undefined>
     .getTokenProviderFromActivity(identity, context.activity)
     .getAccessToken(scope);
 }
+
+/** The card's refresh is for the person who spoke or pressed (their Teams MRI), the one who acts on it here. */
+const forSpeaker = (context: TurnContext) =>
+  context.activity.from?.id ? { refreshUserIds: [context.activity.from.id] } : {};

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express, type Request, type Response } from "express";
-import { hostConfig, hostCss } from "../../cards/index.ts";
+import { adaptiveCard, hostConfig, hostCss } from "../../cards/index.ts";
 import type { PlaygroundConfig } from "../../core/config.ts";
 import { localModeOn } from "../../core/loopback.ts";
 import type { Portfolio } from "../../portfolio/index.ts";
@@ -36,7 +36,7 @@ export interface PlaygroundDeps {
 const asWire = (replies: BotReply[]) =>
   replies.map((r) => ({
     ...(r.text ? { text: r.text } : {}),
-    ...(r.card ? { card: r.card.adaptive } : {}),
+    ...(r.card ? { card: adaptiveCard(r.card.view) } : {}),
     ...(r.replacesCard ? { replacesCard: true } : {}),
   }));
 

@@ -354,7 +354,7 @@ async function evidenceIds() {
 
 describe("which copies an action redraws", () => {
   const reply = (evidenceId: string, version: number): BotReply => ({
-    card: { adaptive: {}, blocks: [], fallbackText: "", about: { evidenceId, version } },
+    card: { view: { kind: "message", view: { text: "A card" } }, about: { evidenceId, version } },
   });
 
   it("none when the answer shows the version the button carried, nor for a refresh", () => {

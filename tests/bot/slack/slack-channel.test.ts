@@ -8,8 +8,14 @@ import { createApp } from "../../../src/app/server.ts";
 import type { ChannelLog } from "../../../src/bot/channel-log.ts";
 import { InMemoryConversationStore } from "../../../src/bot/conversation-store.ts";
 import { mountSlack, type SlackChannel } from "../../../src/bot/slack/mount.ts";
+import { slackBlocks } from "../../../src/cards/index.ts";
 import type { Catalogue } from "../../../src/standards/catalogue.ts";
-import { createFakeBotCore, type FakeBotCore } from "../../helpers/fake-bot-core.ts";
+import {
+  createFakeBotCore,
+  type FakeBotCore,
+  SUGGESTION_LEAD,
+  suggestionView,
+} from "../../helpers/fake-bot-core.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../../helpers/fake-slack-api.ts";
 
 const secret = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -162,12 +168,14 @@ describe("Slack over signed HTTP", () => {
       text: expect.stringContaining("Suggested evidence"),
     });
     expect(posted?.args.thread_ts).toBeUndefined();
-    const blocks = posted?.args.blocks as Array<{ type: string; elements?: Array<{ value?: string }> }>;
-    expect(blocks.map((block) => block.type)).toEqual(["section", "actions"]);
-    expect(JSON.parse(blocks[1]?.elements?.[0]?.value ?? "{}")).toMatchObject({
-      verb: "evidence.submit",
-      evidenceId: "ev-1",
-    });
+    // The channel renders the core's neutral view itself, through the cards module: the lead line, then the card.
+    const sent = core.commands[0]?.text ?? "";
+    expect(posted?.args.text).toBe(SUGGESTION_LEAD);
+    expect(posted?.args.blocks).toEqual([
+      { type: "section", text: { type: "mrkdwn", text: SUGGESTION_LEAD } },
+      ...slackBlocks(suggestionView(sent)),
+    ]);
+    expect(JSON.stringify(posted?.args.blocks)).toContain('\\"verb\\":\\"evidence.submit\\"');
     expect(core.commands).toHaveLength(1);
     expect(core.commands[0]).toMatchObject({
       channel: "slack",

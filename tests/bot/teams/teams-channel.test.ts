@@ -8,8 +8,14 @@ import type { ChannelLog } from "../../../src/bot/channel-log.ts";
 import { InMemoryConversationStore } from "../../../src/bot/conversation-store.ts";
 import { effectiveHost } from "../../../src/bot/teams/mode.ts";
 import { mountTeams, type TeamsChannel } from "../../../src/bot/teams/mount.ts";
+import { adaptiveCard } from "../../../src/cards/index.ts";
 import type { Catalogue } from "../../../src/standards/catalogue.ts";
-import { createFakeBotCore, type FakeBotCore } from "../../helpers/fake-bot-core.ts";
+import {
+  createFakeBotCore,
+  type FakeBotCore,
+  SUGGESTION_LEAD,
+  suggestionView,
+} from "../../helpers/fake-bot-core.ts";
 import { type FakeConnector, startFakeConnector } from "../../helpers/fake-connector.ts";
 
 const silent: ChannelLog = { debug() {}, info() {}, warn() {}, error() {} };
@@ -104,9 +110,14 @@ describe("Teams in anonymous mode (TEAMS_ANONYMOUS=1)", () => {
       content: Record<string, unknown>;
     }>;
     expect(attachments[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
-    expect(attachments[0]?.content.actions).toEqual([
-      expect.objectContaining({ type: "Action.Execute", verb: "evidence.submit" }),
-    ]);
+    // The channel renders the core's neutral view itself, through the cards module, for the person who spoke.
+    const sent = core.commands[0]?.text ?? "";
+    expect(attachments[0]?.content).toEqual(
+      adaptiveCard(suggestionView(sent), { refreshUserIds: ["29:casey"] }),
+    );
+    expect(attachments[0]?.content.refresh).toMatchObject({ userIds: ["29:casey"] });
+    expect(reply?.activity.text).toBe(SUGGESTION_LEAD);
+    expect(JSON.stringify(attachments[0]?.content.actions)).toContain('"verb":"evidence.submit"');
     const [command] = core.commands;
     expect(command).toMatchObject({
       channel: "teams",

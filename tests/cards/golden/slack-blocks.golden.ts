@@ -794,27 +794,103 @@ export const witnessRequest: KnownBlock[] = [
     "block_id": "relationship",
     "label": {
       "type": "plain_text",
-      "text": "How you work with Sam",
+      "text": "How you know Sam at work",
+      "emoji": true
+    },
+    "element": {
+      "type": "static_select",
+      "action_id": "input:relationship",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose one",
+        "emoji": true
+      },
+      "options": [
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Line manager",
+            "emoji": true
+          },
+          "value": "line_manager"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Team leader",
+            "emoji": true
+          },
+          "value": "team_leader"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Supervisor",
+            "emoji": true
+          },
+          "value": "supervisor"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Colleague",
+            "emoji": true
+          },
+          "value": "colleague"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Customer",
+            "emoji": true
+          },
+          "value": "customer"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Other (say what)",
+            "emoji": true
+          },
+          "value": "other"
+        }
+      ],
+      "initial_option": {
+        "text": {
+          "type": "plain_text",
+          "text": "Team leader",
+          "emoji": true
+        },
+        "value": "team_leader"
+      }
+    }
+  },
+  {
+    "type": "input",
+    "block_id": "relationshipOther",
+    "label": {
+      "type": "plain_text",
+      "text": "If other: say what",
       "emoji": true
     },
     "element": {
       "type": "plain_text_input",
-      "action_id": "input:relationship",
+      "action_id": "input:relationshipOther",
       "placeholder": {
         "type": "plain_text",
-        "text": "For example: team leader, colleague",
+        "text": "For example: store manager, trainer",
         "emoji": true
       },
-      "max_length": 100,
-      "initial_value": "Team leader"
-    }
+      "max_length": 100
+    },
+    "optional": true
   },
   {
     "type": "input",
     "block_id": "declaration",
     "label": {
       "type": "plain_text",
-      "text": "I am not a relative of the candidate and have no significant personal relationship with them",
+      "text": "I am not related to the candidate, I am not their partner or a close friend, and I do not live with them.",
       "emoji": true
     },
     "element": {
@@ -1041,6 +1117,11 @@ export const approval: KnownBlock[] = [
     "accessory": {
       "type": "static_select",
       "action_id": "input:decision:c1a00000-0000-4000-8000-000000000001",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
       "options": [
         {
           "text": {
@@ -1058,15 +1139,7 @@ export const approval: KnownBlock[] = [
           },
           "value": "reject"
         }
-      ],
-      "initial_option": {
-        "text": {
-          "type": "plain_text",
-          "text": "Accept",
-          "emoji": true
-        },
-        "value": "accept"
-      }
+      ]
     },
     "block_id": "decision:c1a00000-0000-4000-8000-000000000001"
   },
@@ -1079,6 +1152,11 @@ export const approval: KnownBlock[] = [
     "accessory": {
       "type": "static_select",
       "action_id": "input:decision:c1a00000-0000-4000-8000-000000000002",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
       "options": [
         {
           "text": {
@@ -1096,15 +1174,7 @@ export const approval: KnownBlock[] = [
           },
           "value": "reject"
         }
-      ],
-      "initial_option": {
-        "text": {
-          "type": "plain_text",
-          "text": "Accept",
-          "emoji": true
-        },
-        "value": "accept"
-      }
+      ]
     },
     "block_id": "decision:c1a00000-0000-4000-8000-000000000002"
   },
@@ -1117,6 +1187,11 @@ export const approval: KnownBlock[] = [
     "accessory": {
       "type": "static_select",
       "action_id": "input:decision:c1a00000-0000-4000-8000-000000000003",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
       "options": [
         {
           "text": {
@@ -1134,15 +1209,7 @@ export const approval: KnownBlock[] = [
           },
           "value": "reject"
         }
-      ],
-      "initial_option": {
-        "text": {
-          "type": "plain_text",
-          "text": "Accept",
-          "emoji": true
-        },
-        "value": "accept"
-      }
+      ]
     },
     "block_id": "decision:c1a00000-0000-4000-8000-000000000003"
   },
@@ -1155,6 +1222,11 @@ export const approval: KnownBlock[] = [
     "accessory": {
       "type": "static_select",
       "action_id": "input:decision:c1a00000-0000-4000-8000-000000000004",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
       "options": [
         {
           "text": {
@@ -1172,15 +1244,7 @@ export const approval: KnownBlock[] = [
           },
           "value": "reject"
         }
-      ],
-      "initial_option": {
-        "text": {
-          "type": "plain_text",
-          "text": "Accept",
-          "emoji": true
-        },
-        "value": "accept"
-      }
+      ]
     },
     "block_id": "decision:c1a00000-0000-4000-8000-000000000004"
   },
@@ -1202,6 +1266,11 @@ export const approval: KnownBlock[] = [
     "accessory": {
       "type": "static_select",
       "action_id": "input:decision:c1a00000-0000-4000-8000-000000000005",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
       "options": [
         {
           "text": {
@@ -1219,15 +1288,7 @@ export const approval: KnownBlock[] = [
           },
           "value": "reject"
         }
-      ],
-      "initial_option": {
-        "text": {
-          "type": "plain_text",
-          "text": "Accept",
-          "emoji": true
-        },
-        "value": "accept"
-      }
+      ]
     },
     "block_id": "decision:c1a00000-0000-4000-8000-000000000005"
   },
@@ -1240,6 +1301,11 @@ export const approval: KnownBlock[] = [
     "accessory": {
       "type": "static_select",
       "action_id": "input:decision:c1a00000-0000-4000-8000-000000000006",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
       "options": [
         {
           "text": {
@@ -1257,15 +1323,7 @@ export const approval: KnownBlock[] = [
           },
           "value": "reject"
         }
-      ],
-      "initial_option": {
-        "text": {
-          "type": "plain_text",
-          "text": "Accept",
-          "emoji": true
-        },
-        "value": "accept"
-      }
+      ]
     },
     "block_id": "decision:c1a00000-0000-4000-8000-000000000006"
   },
@@ -1274,7 +1332,7 @@ export const approval: KnownBlock[] = [
     "block_id": "comment",
     "label": {
       "type": "plain_text",
-      "text": "Comment for Sam (needed to refer back)",
+      "text": "Comment for Sam (needed to refer back, or to say why a claim is rejected)",
       "emoji": true
     },
     "element": {
@@ -1292,7 +1350,7 @@ export const approval: KnownBlock[] = [
         "type": "button",
         "text": {
           "type": "plain_text",
-          "text": "Approve all",
+          "text": "Accept all",
           "emoji": true
         },
         "action_id": "evidence.approve_all",
@@ -1303,7 +1361,7 @@ export const approval: KnownBlock[] = [
         "type": "button",
         "text": {
           "type": "plain_text",
-          "text": "Submit decisions",
+          "text": "Submit",
           "emoji": true
         },
         "action_id": "evidence.decide",
