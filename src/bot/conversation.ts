@@ -2,6 +2,7 @@
 import { AppError } from "../core/errors.ts";
 import type { PersonRecord } from "../core/types.ts";
 import { readIntent } from "./intents.ts";
+import { openEvidence } from "./open-evidence.ts";
 import { card, say } from "./reply.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply, IncomingFile } from "./types.ts";
@@ -35,6 +36,8 @@ export async function handleText(turn: Turn): Promise<BotReply[]> {
       return sample(turn);
     case "witness_request":
       return askWitness(turn, intent.who);
+    case "open_evidence":
+      return openEvidence(turn, intent.ref);
     case "account":
       return account(turn, intent.text);
   }
@@ -48,6 +51,7 @@ export function helpFor(person: PersonRecord): string {
       "Tell me about a customer you helped today, in your own words or as a voice note, and I'll suggest which standards it covers.",
       "Type progress to see what you have covered and what to aim for next.",
       "Type ask <name or email> to witness, to ask a team leader to back up your latest account.",
+      "Type a number such as E2 to open that piece of evidence again, to change it or see what happened to it.",
     );
   if (person.roles.includes("assessor"))
     lines.push("Type queue to see the evidence waiting for your decision.");
@@ -65,19 +69,30 @@ async function voiceNote(turn: Turn, file: IncomingFile): Promise<BotReply[]> {
   if (!turn.deps.transcribe)
     throw new AppError(
       "unavailable",
-      "Voice notes are not set up here yet, so I couldn't listen to that. Please type your account instead.",
+      "Voice notes are not set up here yet, so I couldn't listen to that and nothing was filed. Please type your account instead; your centre admin can switch voice notes on by setting OPENAI_API_KEY or SHIFTNOTE_WHISPER_MODEL.",
     );
   const transcript = await turn.deps.transcribe(file);
-  if (!transcript.text.trim())
-    throw new AppError(
-      "bad_input",
-      "I couldn't make out any words in that voice note. Try again somewhere quieter, or type your account.",
-    );
-  return account(turn, transcript.text, {
-    engine: transcript.engine,
-    ...(transcript.audioPath ? { audioPath: transcript.audioPath } : {}),
-  });
+  let kept = false;
+  try {
+    if (!transcript.text.trim())
+      throw new AppError(
+        "bad_input",
+        "I couldn't make out any words in that voice note, so nothing was filed and the recording wasn't kept. Try again somewhere quieter, or type your account.",
+      );
+    const replies = await account(turn, transcript.text, {
+      engine: transcript.engine,
+      ...(transcript.audioPath ? { audioPath: transcript.audioPath } : {}),
+    });
+    kept = filedDraft(replies);
+    return replies;
+  } finally {
+    // A recording that no evidence holds is not kept: nobody could reach it, erase it or use it.
+    if (!kept) await transcript.discard?.();
+  }
 }
+
+/** True when the account's replies carry the new draft's card (only then does evidence hold the recording). */
+const filedDraft = (replies: BotReply[]) => replies.some((r) => r.card?.about);
 
 async function account(
   turn: Turn,
