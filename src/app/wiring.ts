@@ -1,4 +1,5 @@
 // Wiring: opens the store, builds the portfolio and the bot core, mounts the channels and pages, and starts delivery.
+import { rm } from "node:fs/promises";
 import type { Express } from "express";
 import { portfolioConversationReferences } from "../bot/conversation-references.ts";
 import { createBotCore } from "../bot/core.ts";
@@ -69,6 +70,9 @@ export async function buildProduct(
         text: transcript.text,
         engine: transcript.engine,
         ...(transcript.storedKey ? { audioPath: transcript.storedKey } : {}),
+        ...(transcript.storedPath && transcript.storedNew
+          ? { discard: () => rm(transcript.storedPath as string, { force: true }) }
+          : {}),
       };
     },
   });
