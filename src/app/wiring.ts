@@ -1,5 +1,4 @@
 // Wiring: opens the store, builds the portfolio and the bot core, mounts the channels and pages, and starts delivery.
-import { rm } from "node:fs/promises";
 import type { Express } from "express";
 import { portfolioConversationReferences } from "../bot/conversation-references.ts";
 import { createBotCore } from "../bot/core.ts";
@@ -12,7 +11,7 @@ import { mapEvidence } from "../mapping/offline.ts";
 import { createPortfolio, type Portfolio } from "../portfolio/index.ts";
 import { type Catalogue, loadCatalogue } from "../standards/catalogue.ts";
 import { openStore, type Store } from "../store/store.ts";
-import { transcribeAudio } from "../voice/pipeline.ts";
+import { chatTranscriber } from "../voice/chat-transcriber.ts";
 import { mountPages } from "../web/pages.ts";
 import { signLink } from "../web/signed-link.ts";
 import type { Config } from "./config.ts";
@@ -54,27 +53,7 @@ export async function buildProduct(
   const core = createBotCore({
     portfolio,
     portfolioLink: (personId, to) => signLink(personId, config, 1800, to ? { to } : {}),
-    async transcribe(file) {
-      const bytes = file.bytes ?? (file.fetch ? await file.fetch() : undefined);
-      const transcript = await transcribeAudio(
-        {
-          name: file.name,
-          ...(file.mimeType ? { mimeType: file.mimeType } : {}),
-          ...(bytes ? { bytes } : {}),
-          ...(file.platformTranscript ? { platformTranscript: file.platformTranscript } : {}),
-        },
-        config,
-        { store: true },
-      );
-      return {
-        text: transcript.text,
-        engine: transcript.engine,
-        ...(transcript.storedKey ? { audioPath: transcript.storedKey } : {}),
-        ...(transcript.storedPath && transcript.storedNew
-          ? { discard: () => rm(transcript.storedPath as string, { force: true }) }
-          : {}),
-      };
-    },
+    transcribe: chatTranscriber(config),
   });
   const conversations = portfolioConversationReferences(portfolio);
   const channels: DeliveryChannels = {};
