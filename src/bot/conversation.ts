@@ -3,6 +3,7 @@ import { AppError } from "../core/errors.ts";
 import type { PersonRecord } from "../core/types.ts";
 import { readIntent } from "./intents.ts";
 import { openEvidence } from "./open-evidence.ts";
+import { candidatePages, pageLink } from "./page-links.ts";
 import { card, say } from "./reply.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply, IncomingFile } from "./types.ts";
@@ -136,29 +137,50 @@ async function account(
 
 async function progress(turn: Turn): Promise<BotReply[]> {
   const { portfolio, person } = turn;
-  if (!person.roles.includes("candidate"))
-    return [say("Progress is kept for candidates. Type help to see what you can do.")];
+  if (!person.roles.includes("candidate")) return staffProgress(turn);
   const coverage = await portfolio.progress({ actor: { personId: person.id }, candidateId: person.id });
   if (!coverage.length)
     return [say("You're not enrolled on a qualification yet. Ask your centre admin to enrol you.")];
   const work = await portfolio.work({ actorId: person.id });
   const waiting = work.own.filter((e) => e.status === "submitted").length;
+  const referred = work.own.filter((e) => e.status === "referred").map((e) => e.ref);
+  const link = pageLink(turn, person.id, candidatePages(person.id), "Open my portfolio");
   return coverage.map((c) =>
-    card({ kind: "coverage", view: coverageView(portfolio.catalogue, person, c, waiting) }),
+    card({
+      kind: "coverage",
+      view: {
+        ...coverageView(portfolio.catalogue, person, c, waiting),
+        ...(referred.length ? { referred } : {}),
+        ...(link ? { link } : {}),
+      },
+    }),
   );
+}
+
+/** Progress for an assessor or a verifier: what is waiting for them, with a button to their pages. */
+async function staffProgress(turn: Turn): Promise<BotReply[]> {
+  const { person } = turn;
+  if (person.roles.includes("assessor")) return queue(turn);
+  if (person.roles.includes("internal_verifier")) return sample(turn);
+  return [say("Progress is kept for candidates. Type help to see what you can do.")];
 }
 
 async function queue(turn: Turn): Promise<BotReply[]> {
   if (!turn.person.roles.includes("assessor"))
     return [say("The queue is for assessors. Type help to see what you can do.")];
   const work = await turn.portfolio.work({ actorId: turn.person.id });
+  const link = pageLink(turn, turn.person.id, "/pages/queue", "Open the queue");
+  const button = (text: string): BotReply[] =>
+    link ? [card({ kind: "message", view: { text, link } })] : [];
   if (!work.toAssess.length)
-    return [say("Nothing is waiting for you. I'll message you when a candidate submits evidence.")];
+    return [
+      say("Nothing is waiting for you. I'll message you when a candidate submits evidence."),
+      ...button("Your candidates and their portfolios are on your pages."),
+    ];
   const { records: list, names } = await turn.portfolio.withNames(work.toAssess.map((h) => h.id));
-  const link = turn.deps.portfolioLink?.(turn.person.id, "/pages/queue");
   return [
     card({ kind: "queue", view: queueView(list, names) }),
-    ...(link ? [say(`Open the queue at your desk (the link works once, for 30 minutes): ${link}`)] : []),
+    ...button("Open the queue at your desk: the button works once, for 30 minutes."),
   ];
 }
 
@@ -166,9 +188,22 @@ async function sample(turn: Turn): Promise<BotReply[]> {
   if (!turn.person.roles.includes("internal_verifier"))
     return [say("Sampling is for internal verifiers. Type help to see what you can do.")];
   const work = await turn.portfolio.work({ actorId: turn.person.id });
-  if (!work.toSample.length) return [say("There is no assessed evidence to sample in your centre yet.")];
+  const link = pageLink(turn, turn.person.id, "/pages/verify", "Open sampling");
+  const button = link
+    ? [
+        card({
+          kind: "message",
+          view: { text: "Sampling, with every assessor's decisions, is on your pages.", link },
+        }),
+      ]
+    : [];
+  if (!work.toSample.length)
+    return [say("There is no assessed evidence to sample in your centre yet."), ...button];
   const { records: list, names } = await turn.portfolio.withNames(work.toSample.map((h) => h.id));
-  return [card({ kind: "sampleList", view: sampleListView(turn.portfolio.catalogue, list, names) })];
+  return [
+    card({ kind: "sampleList", view: sampleListView(turn.portfolio.catalogue, list, names) }),
+    ...button,
+  ];
 }
 
 async function askWitness(turn: Turn, who: string): Promise<BotReply[]> {

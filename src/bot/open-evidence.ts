@@ -1,7 +1,10 @@
 // "E2", "open E2", "edit E2": a candidate opens one of their own pieces of evidence by its number, as a card.
+
+import type { LinkView } from "../cards/index.ts";
 import { AppError } from "../core/errors.ts";
 import type { EvidenceView } from "../portfolio/index.ts";
 import { referralWords } from "./evidence-words.ts";
+import { candidatePages, pageLink } from "./page-links.ts";
 import { card, say } from "./reply.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply } from "./types.ts";
@@ -31,10 +34,29 @@ export async function openEvidence(turn: Turn, ref: string): Promise<BotReply[]>
       ];
     throw error;
   }
-  return [evidenceReply(turn, evidence)];
+  const link = pageLink(
+    turn,
+    person.id,
+    candidatePages(person.id, evidence.ref),
+    `Open ${evidence.ref} on my pages`,
+  );
+  const reply = evidenceReply(turn, evidence, link);
+  // A card with buttons of its own gets the page's button beneath it; a message card carries it.
+  return reply.card && link && !JSON.stringify(reply.card.adaptive).includes(link.url)
+    ? [
+        reply,
+        card({
+          kind: "message",
+          view: {
+            text: `${evidence.ref} with its history and the assessor's comments is on your portfolio page.`,
+            link,
+          },
+        }),
+      ]
+    : [reply];
 }
 
-function evidenceReply(turn: Turn, evidence: EvidenceView): BotReply {
+function evidenceReply(turn: Turn, evidence: EvidenceView, link?: LinkView): BotReply {
   const { catalogue } = turn.portfolio;
   const assessor = evidence.assessorId ? evidence.names[evidence.assessorId] : undefined;
   switch (evidence.status) {
@@ -65,6 +87,7 @@ function evidenceReply(turn: Turn, evidence: EvidenceView): BotReply {
         view: {
           title: `${evidence.ref}: waiting for ${assessor ?? "your assessor"}`,
           text: `${evidence.ref} has ${claims(evidence.activeClaims.length)} and was submitted, so it can't be changed while it is assessed. I'll tell you when ${assessor ?? "your assessor"} decides.`,
+          ...(link ? { link } : {}),
         },
       });
     case "discarded":
@@ -82,6 +105,7 @@ function evidenceReply(turn: Turn, evidence: EvidenceView): BotReply {
         view: {
           title: `${evidence.ref} is assessed`,
           text: `${accepted} of ${claims(evidence.activeClaims.length)} accepted${assessor ? ` by ${assessor}` : ""}. It is part of your portfolio now. Type progress to see what to aim for next.`,
+          ...(link ? { link } : {}),
         },
       });
     }

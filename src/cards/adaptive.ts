@@ -126,7 +126,14 @@ export interface ShowCardAction {
   card: { type: "AdaptiveCard"; body: Element[]; actions?: Action[] };
 }
 
-export type Action = ExecuteAction | ShowCardAction;
+/** Opens a page in the browser: the person's own pages, by a signed link. */
+export interface OpenUrlAction {
+  type: "Action.OpenUrl";
+  title: string;
+  url: string;
+}
+
+export type Action = ExecuteAction | ShowCardAction | OpenUrlAction;
 
 export interface AdaptiveCard {
   type: "AdaptiveCard";
@@ -210,6 +217,12 @@ export const execute = (
   key: { evidenceId: string; version: number },
   extra: Partial<Pick<ExecuteAction, "style" | "associatedInputs">> = {},
 ): ExecuteAction => ({ type: "Action.Execute", title, verb, data: payload(verb, key), ...extra });
+
+export const openUrl = (title: string, url: string): OpenUrlAction => ({
+  type: "Action.OpenUrl",
+  title,
+  url,
+});
 
 export const actionSet = (
   actions: Action[],

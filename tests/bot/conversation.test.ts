@@ -384,3 +384,47 @@ describe("a voice note that is not filed", () => {
     expect(discarded).toBe(0);
   });
 });
+
+describe("progress, with a button to the person's own pages", () => {
+  const linked = () =>
+    createBotCore({
+      portfolio,
+      portfolioLink: (personId, to) =>
+        `http://127.0.0.1:3978/auth/link?token=${"x".repeat(200)}&p=${personId}&to=${to}`,
+    });
+  const buttons = (result: CoreResult) =>
+    result.replies.flatMap((r) =>
+      ((r.card?.adaptive.actions as { type: string; url?: string }[] | undefined) ?? []).filter(
+        (a) => a.type === "Action.OpenUrl",
+      ),
+    );
+  const slackUrls = (result: CoreResult) =>
+    JSON.stringify(result.replies.map((r) => r.card?.blocks)).match(/"url":"[^"]+"/g) ?? [];
+
+  it("counts what a candidate has still to do, says what to aim for, and opens their portfolio", async () => {
+    const result = await linked().handle(command(AMIRA, { text: "progress" }));
+    const card = JSON.stringify(firstCard(result));
+    expect(card).toMatch(/\d+ criteria(, \d+ knowledge items?)? and \d+ situations? to go/);
+    expect(card).toMatch(/"title":"Knowledge"/);
+    expect(card).toMatch(/Aim next for \d{3} /);
+    const amira = await store.people.byEmail(AMIRA);
+    expect(buttons(result)).toEqual([
+      expect.objectContaining({
+        title: "Open my portfolio",
+        url: expect.stringContaining(`to=/pages/candidates/${amira?.id}`),
+      }),
+    ]);
+    expect(slackUrls(result)).toHaveLength(1);
+    // The link is a button, never a long address in the text.
+    expect(texts(result)).not.toMatch(/https?:\/\//);
+  });
+
+  it("gives the assessor the queue and the verifier sampling, as buttons", async () => {
+    const queue = await linked().handle(command(PRIYA, { text: "progress" }));
+    expect(buttons(queue).map((b) => b.url)).toEqual([expect.stringContaining("to=/pages/queue")]);
+    expect(texts(queue)).not.toMatch(/https?:\/\//);
+    const verifier = (await portfolio.everyone()).find((p) => p.roles.includes("internal_verifier"));
+    const sampling = await linked().handle(command(verifier?.email ?? "", { text: "progress" }));
+    expect(buttons(sampling).map((b) => b.url)).toEqual([expect.stringContaining("to=/pages/verify")]);
+  });
+});
