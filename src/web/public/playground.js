@@ -64,6 +64,8 @@
     card.hostConfig = hostConfig;
     // The answer to an action replaces the card it came from.
     card.onExecuteAction = (action) => {
+      // A link to the person's own pages opens them, as it would in Teams.
+      if (action instanceof AdaptiveCards.OpenUrlAction) return void window.open(action.url, "_blank", "noopener");
       const data = Object.assign({}, action.data || {});
       if (action instanceof AdaptiveCards.ExecuteAction && action.verb) data.verb = action.verb;
       send({ action: data }, wrap);
