@@ -169,7 +169,7 @@ async function queue(turn: Turn): Promise<BotReply[]> {
   if (!turn.person.roles.includes("assessor"))
     return [say("The queue is for assessors. Type help to see what you can do.")];
   const work = await turn.portfolio.work({ actorId: turn.person.id });
-  const link = pageLink(turn, turn.person.id, "/pages/queue", "Open the queue");
+  const link = pageLink(turn, turn.person.id, "/pages/queue", "Queue page");
   const button = (text: string): BotReply[] =>
     link ? [card({ kind: "message", view: { text, link } })] : [];
   if (!work.toAssess.length)
@@ -180,7 +180,7 @@ async function queue(turn: Turn): Promise<BotReply[]> {
   const { records: list, names } = await turn.portfolio.withNames(work.toAssess.map((h) => h.id));
   return [
     card({ kind: "queue", view: queueView(list, names) }),
-    ...button("Open the queue at your desk: the button works once, for 30 minutes."),
+    ...button("At your desk, the queue page lists the same evidence; the button works once, for 30 minutes."),
   ];
 }
 
