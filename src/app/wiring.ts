@@ -12,7 +12,7 @@ import { mapEvidence } from "../mapping/offline.ts";
 import { createPortfolio, type Portfolio } from "../portfolio/index.ts";
 import { type Catalogue, loadCatalogue } from "../standards/catalogue.ts";
 import { openStore, type Store } from "../store/store.ts";
-import { transcribeAudio } from "../voice/pipeline.ts";
+import { chatTranscriber } from "../voice/chat-transcriber.ts";
 import { mountPages } from "../web/pages.ts";
 import { signLink } from "../web/signed-link.ts";
 import type { Config } from "./config.ts";
@@ -60,24 +60,7 @@ export async function buildProduct(
   const core = createBotCore({
     portfolio,
     portfolioLink: (personId, to) => signLink(personId, config, 1800, to ? { to } : {}),
-    async transcribe(file) {
-      const bytes = file.bytes ?? (file.fetch ? await file.fetch() : undefined);
-      const transcript = await transcribeAudio(
-        {
-          name: file.name,
-          ...(file.mimeType ? { mimeType: file.mimeType } : {}),
-          ...(bytes ? { bytes } : {}),
-          ...(file.platformTranscript ? { platformTranscript: file.platformTranscript } : {}),
-        },
-        config,
-        { store: true },
-      );
-      return {
-        text: transcript.text,
-        engine: transcript.engine,
-        ...(transcript.storedKey ? { audioPath: transcript.storedKey } : {}),
-      };
-    },
+    transcribe: chatTranscriber(config),
   });
   const conversations = portfolioConversationReferences(portfolio);
   const channels: DeliveryChannels = {};

@@ -3,6 +3,8 @@ import { AppError } from "../core/errors.ts";
 import type { PersonRecord } from "../core/types.ts";
 import { documentsOf, handleDocuments } from "./files-turn.ts";
 import { readIntent } from "./intents.ts";
+import { openEvidence } from "./open-evidence.ts";
+import { candidatePages, pageLink } from "./page-links.ts";
 import { card, say } from "./reply.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply, IncomingFile } from "./types.ts";
@@ -38,6 +40,8 @@ export async function handleText(turn: Turn): Promise<BotReply[]> {
       return sample(turn);
     case "witness_request":
       return askWitness(turn, intent.who);
+    case "open_evidence":
+      return openEvidence(turn, intent.ref);
     case "account":
       return account(turn, intent.text);
   }
@@ -51,6 +55,7 @@ export function helpFor(person: PersonRecord): string {
       "Tell me about a customer you helped today, in your own words or as a voice note, and I'll suggest which standards it covers.",
       "Type progress to see what you have covered and what to aim for next.",
       "Type ask <name or email> to witness, to ask a team leader to back up your latest account.",
+      "Type a number such as E2 to open that piece of evidence again, to change it or see what happened to it.",
     );
   if (person.roles.includes("assessor"))
     lines.push("Type queue to see the evidence waiting for your decision.");
@@ -68,19 +73,30 @@ async function voiceNote(turn: Turn, file: IncomingFile): Promise<BotReply[]> {
   if (!turn.deps.transcribe)
     throw new AppError(
       "unavailable",
-      "Voice notes are not set up here yet, so I couldn't listen to that. Please type your account instead.",
+      "Voice notes are not set up here yet, so I couldn't listen to that and nothing was filed. Please type your account instead; your centre admin can switch voice notes on by setting OPENAI_API_KEY or SHIFTNOTE_WHISPER_MODEL.",
     );
   const transcript = await turn.deps.transcribe(file);
-  if (!transcript.text.trim())
-    throw new AppError(
-      "bad_input",
-      "I couldn't make out any words in that voice note. Try again somewhere quieter, or type your account.",
-    );
-  return account(turn, transcript.text, {
-    engine: transcript.engine,
-    ...(transcript.audioPath ? { audioPath: transcript.audioPath } : {}),
-  });
+  let kept = false;
+  try {
+    if (!transcript.text.trim())
+      throw new AppError(
+        "bad_input",
+        "I couldn't make out any words in that voice note, so nothing was filed and the recording wasn't kept. Try again somewhere quieter, or type your account.",
+      );
+    const replies = await account(turn, transcript.text, {
+      engine: transcript.engine,
+      ...(transcript.audioPath ? { audioPath: transcript.audioPath } : {}),
+    });
+    kept = filedDraft(replies);
+    return replies;
+  } finally {
+    // A recording that no evidence holds is not kept: nobody could reach it, erase it or use it.
+    if (!kept) await transcript.discard?.();
+  }
 }
+
+/** True when the account's replies carry the new draft's card (only then does evidence hold the recording). */
+const filedDraft = (replies: BotReply[]) => replies.some((r) => r.card?.about);
 
 async function account(
   turn: Turn,
@@ -124,29 +140,50 @@ async function account(
 
 async function progress(turn: Turn): Promise<BotReply[]> {
   const { portfolio, person } = turn;
-  if (!person.roles.includes("candidate"))
-    return [say("Progress is kept for candidates. Type help to see what you can do.")];
+  if (!person.roles.includes("candidate")) return staffProgress(turn);
   const coverage = await portfolio.progress({ actor: { personId: person.id }, candidateId: person.id });
   if (!coverage.length)
     return [say("You're not enrolled on a qualification yet. Ask your centre admin to enrol you.")];
   const work = await portfolio.work({ actorId: person.id });
   const waiting = work.own.filter((e) => e.status === "submitted").length;
+  const referred = work.own.filter((e) => e.status === "referred").map((e) => e.ref);
+  const link = pageLink(turn, person.id, candidatePages(person.id), "Open my portfolio");
   return coverage.map((c) =>
-    card({ kind: "coverage", view: coverageView(portfolio.catalogue, person, c, waiting) }),
+    card({
+      kind: "coverage",
+      view: {
+        ...coverageView(portfolio.catalogue, person, c, waiting),
+        ...(referred.length ? { referred } : {}),
+        ...(link ? { link } : {}),
+      },
+    }),
   );
+}
+
+/** Progress for an assessor or a verifier: what is waiting for them, with a button to their pages. */
+async function staffProgress(turn: Turn): Promise<BotReply[]> {
+  const { person } = turn;
+  if (person.roles.includes("assessor")) return queue(turn);
+  if (person.roles.includes("internal_verifier")) return sample(turn);
+  return [say("Progress is kept for candidates. Type help to see what you can do.")];
 }
 
 async function queue(turn: Turn): Promise<BotReply[]> {
   if (!turn.person.roles.includes("assessor"))
     return [say("The queue is for assessors. Type help to see what you can do.")];
   const work = await turn.portfolio.work({ actorId: turn.person.id });
+  const link = pageLink(turn, turn.person.id, "/pages/queue", "Queue page");
+  const button = (text: string): BotReply[] =>
+    link ? [card({ kind: "message", view: { text, link } })] : [];
   if (!work.toAssess.length)
-    return [say("Nothing is waiting for you. I'll message you when a candidate submits evidence.")];
+    return [
+      say("Nothing is waiting for you. I'll message you when a candidate submits evidence."),
+      ...button("Your candidates and their portfolios are on your pages."),
+    ];
   const { records: list, names } = await turn.portfolio.withNames(work.toAssess.map((h) => h.id));
-  const link = turn.deps.portfolioLink?.(turn.person.id, "/pages/queue");
   return [
     card({ kind: "queue", view: queueView(list, names) }),
-    ...(link ? [say(`Open the queue at your desk (the link works once, for 30 minutes): ${link}`)] : []),
+    ...button("At your desk, the queue page lists the same evidence; the button works once, for 30 minutes."),
   ];
 }
 
@@ -154,9 +191,22 @@ async function sample(turn: Turn): Promise<BotReply[]> {
   if (!turn.person.roles.includes("internal_verifier"))
     return [say("Sampling is for internal verifiers. Type help to see what you can do.")];
   const work = await turn.portfolio.work({ actorId: turn.person.id });
-  if (!work.toSample.length) return [say("There is no assessed evidence to sample in your centre yet.")];
+  const link = pageLink(turn, turn.person.id, "/pages/verify", "Open sampling");
+  const button = link
+    ? [
+        card({
+          kind: "message",
+          view: { text: "Sampling, with every assessor's decisions, is on your pages.", link },
+        }),
+      ]
+    : [];
+  if (!work.toSample.length)
+    return [say("There is no assessed evidence to sample in your centre yet."), ...button];
   const { records: list, names } = await turn.portfolio.withNames(work.toSample.map((h) => h.id));
-  return [card({ kind: "sampleList", view: sampleListView(turn.portfolio.catalogue, list, names) })];
+  return [
+    card({ kind: "sampleList", view: sampleListView(turn.portfolio.catalogue, list, names) }),
+    ...button,
+  ];
 }
 
 async function askWitness(turn: Turn, who: string): Promise<BotReply[]> {

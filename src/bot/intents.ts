@@ -8,6 +8,7 @@ export type Intent =
   | { kind: "greeting" }
   | { kind: "thanks" }
   | { kind: "witness_request"; who: string }
+  | { kind: "open_evidence"; ref: string }
   | { kind: "account"; text: string };
 
 const normalise = (text: string) =>
@@ -30,6 +31,10 @@ const THANKS =
 const WITNESS =
   /^(?:please )?(?:ask|get|request) (.+?) (?:to )?(?:witness|be (?:my |a )?witness|give (?:a )?(?:witness )?testimony)(?: (?:on |for |about )?(?:this|that|it|my last (?:one|account|evidence)))?$/;
 
+/** "E2", "open E2", "edit e2", "show me E 2", "evidence 2": one piece of evidence by its number. */
+const OPEN_EVIDENCE =
+  /^(?:(?:please )?(?:open|edit|show|view|see|change|fix|resubmit)(?: me)? )?(?:(?:my )?evidence )?(?:e ?(\d{1,5})|(?:number |no )?(\d{1,5}))$/;
+
 /** Classifies a message; anything that is not a command is treated as an account for the mapper to judge. */
 export function readIntent(text: string): Intent {
   const plain = normalise(text);
@@ -39,6 +44,9 @@ export function readIntent(text: string): Intent {
   if (SAMPLE.test(plain)) return { kind: "sample" };
   if (GREETING.test(plain)) return { kind: "greeting" };
   if (THANKS.test(plain)) return { kind: "thanks" };
+  const open = OPEN_EVIDENCE.exec(plain);
+  if (open && (open[1] || /evidence|^(open|edit|show|view|see|change|fix|resubmit)\b/.test(plain)))
+    return { kind: "open_evidence", ref: `E${Number(open[1] ?? open[2])}` };
   const witness = WITNESS.exec(plain);
   if (witness?.[1]) return { kind: "witness_request", who: witness[1].replace(/^@/, "").trim() };
   return { kind: "account", text };

@@ -2,9 +2,10 @@
 
 import type { Notice } from "../portfolio/index.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
+import { decisionWords, referralWords } from "./evidence-words.ts";
 import { card, say } from "./reply.ts";
 import type { BotReply } from "./types.ts";
-import { approvalView, witnessRequestView } from "./views.ts";
+import { approvalView, suggestionView, witnessRequestView } from "./views.ts";
 
 /** The message for the recipient, or undefined when there is nothing to say (no recipient, or no evidence they may see). */
 export function notificationReply(catalogue: Catalogue, notice: Notice): BotReply | undefined {
@@ -29,28 +30,25 @@ export function notificationReply(catalogue: Catalogue, notice: Notice): BotRepl
         },
       );
     case "witness.testimony_given":
-      return say(`${actorName} has given witness testimony for your evidence.`);
+      return say(
+        evidence
+          ? `${actorName} confirmed ${evidence.ref}: their testimony is now part of your evidence.`
+          : `${actorName} has given witness testimony for your evidence.`,
+      );
     case "witness.refused":
       return say(
-        `${actorName} couldn't confirm ${evidence ? evidence.ref : "your account"} as your witness. Ask someone else who saw what you did.`,
+        `${actorName} couldn't confirm ${evidence ? evidence.ref : "your evidence"} as your witness. Ask someone else who saw what you did.`,
       );
     case "evidence.assessed":
-    case "evidence.referred": {
       if (!evidence) return undefined;
-      const accepted = evidence.activeClaims.filter((c) => c.decision === "accepted").length;
-      const rejected = evidence.activeClaims.filter((c) => c.decision === "rejected").length;
-      const last = evidence.decisions.at(-1);
-      // Each claim not accepted, with the assessor's reason for it: what the candidate needs to do better next time.
-      const reasons = evidence.activeClaims
-        .filter((c) => c.decision === "rejected" && c.comment)
-        .map((c) => ` ${c.targetId} not accepted: "${c.comment}".`)
-        .join("");
-      return say(
-        notice.kind === "evidence.assessed"
-          ? `${actorName} has assessed ${evidence.ref}: ${accepted} accepted, ${rejected} not accepted.${reasons}${last?.comment ? ` Their comment: "${last.comment}"` : ""} Type progress to see your coverage.`
-          : `${actorName} has referred ${evidence.ref} back to you: "${last?.comment ?? ""}". Open it with Edit text, change it, and submit it again.`,
+      return say(`${decisionWords(actorName, evidence)} Type progress to see your coverage.`);
+    case "evidence.referred":
+      if (!evidence) return undefined;
+      // The evidence's own card comes with the referral, so Edit text and Submit are one tap away.
+      return card(
+        { kind: "suggestion", view: suggestionView(catalogue, evidence) },
+        { text: referralWords(actorName, evidence) },
       );
-    }
     default:
       return undefined;
   }

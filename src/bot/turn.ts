@@ -7,11 +7,20 @@ import type { BotCommand, IncomingFile } from "./types.ts";
 export interface BotDeps {
   portfolio: Portfolio;
   /** Turns a voice note into text; absent when voice is not set up. */
-  transcribe?(file: IncomingFile): Promise<{ text: string; engine: string; audioPath?: string }>;
+  transcribe?(file: IncomingFile): Promise<VoiceTranscript>;
   /** A short-lived signed link that opens a person's pages (portfolio, queue); absent where pages are not served. */
   portfolioLink?(personId: string, to?: string): string;
   /** Where to report unexpected errors (never shown to people). */
   log?(message: string, error?: unknown): void;
+}
+
+/** A voice note's text, the engine, where the recording is kept, and how to drop it when nothing is filed from it. */
+export interface VoiceTranscript {
+  text: string;
+  engine: string;
+  audioPath?: string;
+  /** Deletes the kept recording; present only when this note wrote it (a recording kept before stays). */
+  discard?(): Promise<void>;
 }
 
 /** Per-command context: the person speaking and the portfolio they act on. */

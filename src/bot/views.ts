@@ -233,6 +233,11 @@ export function coverageView(
         assessed: u.tally.ranges.assessed,
         claimed: u.tally.ranges.claimed,
       },
+      knowledge: {
+        total: u.tally.knowledge.total,
+        assessed: u.tally.knowledge.assessed,
+        claimed: u.tally.knowledge.claimed,
+      },
       next: [
         ...u.ranges
           .filter((r) => r.state === "missing")

@@ -137,7 +137,14 @@ export interface ShowCardAction {
   card: { type: "AdaptiveCard"; body: Element[]; actions?: Action[] };
 }
 
-export type Action = ExecuteAction | ShowCardAction;
+/** Opens a page in the browser: the person's own pages, by a signed link. */
+export interface OpenUrlAction {
+  type: "Action.OpenUrl";
+  title: string;
+  url: string;
+}
+
+export type Action = ExecuteAction | ShowCardAction | OpenUrlAction;
 
 export interface AdaptiveCard {
   type: "AdaptiveCard";
@@ -228,6 +235,12 @@ export const execute = (
   ...extra,
   // A client without Universal Actions sends the same payload (and inputs) as a message the bot already reads.
   fallback: { type: "Action.Submit", title, data: payload(verb, key), ...extra },
+});
+
+export const openUrl = (title: string, url: string): OpenUrlAction => ({
+  type: "Action.OpenUrl",
+  title,
+  url,
 });
 
 export const actionSet = (

@@ -18,25 +18,78 @@ function countsLine(c: CoverageCounts): string {
   return `${progressBar(c.total, c.assessed, c.claimed)} ${parts.join(", ")} (of ${c.total})`;
 }
 
-/** "205: still needs a quiet period (ER4c) and an unhappy customer (ER5b)", or that the unit is complete. */
+/** "6 criteria, 5 knowledge items and 3 situations": what is still to do, counted; empty when nothing is. */
+export function toGoWords(parts: { criteria: number; knowledge?: number; ranges: number }): string {
+  const words = [
+    parts.criteria > 0 ? plural(parts.criteria, "criterion", "criteria") : "",
+    parts.knowledge ? plural(parts.knowledge, "knowledge item") : "",
+    parts.ranges > 0 ? plural(parts.ranges, "situation") : "",
+  ].filter(Boolean);
+  return englishList(words);
+}
+
+const unitToGo = (unit: CoverageUnitView) =>
+  toGoWords({
+    criteria: missing(unit.criteria),
+    ranges: missing(unit.ranges),
+    ...(unit.knowledge ? { knowledge: missing(unit.knowledge) } : {}),
+  });
+
+/** "205: 6 criteria and 2 situations to go. Aim next for a quiet period (ER4c) and an unhappy customer (ER5b)." */
 export function nextWords(unit: CoverageUnitView): string {
+  const toGo = unitToGo(unit);
   if (unit.next.length === 0) {
-    const done = missing(unit.criteria) === 0 && missing(unit.ranges) === 0;
-    if (!done) return `${unit.unitId}: keep sending accounts for this unit.`;
+    if (toGo) return `${unit.unitId}: ${toGo} to go; keep sending accounts for this unit.`;
     return unit.criteria.claimed + unit.ranges.claimed > 0
       ? `${unit.unitId}: everything is claimed; your assessor is checking it.`
       : `${unit.unitId}: complete.`;
   }
-  return `${unit.unitId}: still needs ${englishList(
-    unit.next.map((n) => `${n.words} (${shortRef(n.id)})`),
-    3,
-  )}.`;
+  const aims = englishList(unit.next.slice(0, 2).map((n) => `${n.words} (${shortRef(n.id)})`));
+  return `${unit.unitId}: ${toGo || "a little"} to go. Aim next for ${aims}.`;
+}
+
+/** The whole plan's count of what is left: "14 criteria and 5 knowledge items to go". */
+export function planToGo(view: CoverageView): string {
+  const sum = (pick: (u: CoverageUnitView) => CoverageCounts | undefined) =>
+    view.units.reduce((n, u) => {
+      const counts = pick(u);
+      return n + (counts ? missing(counts) : 0);
+    }, 0);
+  const words = toGoWords({
+    criteria: sum((u) => u.criteria),
+    knowledge: sum((u) => u.knowledge),
+    ranges: sum((u) => u.ranges),
+  });
+  return words ? `${words} to go` : "Everything on your plan is covered";
+}
+
+/** The unit nearest completion and the first thing it needs: what to aim for next across the plan. */
+export function aimNext(view: CoverageView): string | undefined {
+  const open = view.units
+    .map((u) => ({ u, left: missing(u.criteria) + missing(u.ranges) }))
+    .filter((x) => x.left > 0 && x.u.next.length > 0)
+    .sort((a, b) => a.left - b.left);
+  const best = open[0];
+  const first = best?.u.next[0];
+  if (!best || !first) return undefined;
+  return `Aim next for ${best.u.unitId} ${best.u.title}, the unit nearest completion: ${first.words} (${shortRef(first.id)}).`;
+}
+
+/** "E2 was referred back to you: type E2 to open it and change it." */
+function referredWords(view: CoverageView): string | undefined {
+  const refs = view.referred ?? [];
+  if (refs.length === 0) return undefined;
+  return `${englishList(refs)} ${refs.length === 1 ? "was" : "were"} referred back to you: type ${refs[0]} to open it and change it.`;
 }
 
 const LEGEND = "● assessed · ◐ waiting for your assessor · ○ still to do";
 
 function summary(view: CoverageView): string {
-  const parts = [view.qualification ?? "Your qualification", plural(view.units.length, "unit")];
+  const parts = [
+    view.qualification ?? "Your qualification",
+    plural(view.units.length, "unit"),
+    planToGo(view),
+  ];
   if (view.waiting && view.waiting > 0)
     parts.push(`${plural(view.waiting, "piece")} of evidence waiting for your assessor`);
   return parts.join(" · ");
@@ -59,12 +112,15 @@ function buildCard(view: CoverageView, limits: (typeof LIMITS)[number]): ac.Adap
   const body: ac.Element[] = [ac.heading(`Progress for ${view.candidateName}`), ac.subtle(summary(view))];
   if (view.units.length === 0)
     body.push(ac.text("You have no units on your plan yet. Ask your assessor to add them."));
+  for (const line of [referredWords(view), aimNext(view)])
+    if (line) body.push(ac.text(line, { weight: "bolder", spacing: "small" }));
   for (const unit of view.units.slice(0, limits.units)) {
     const items: ac.Element[] = [
       ac.heading(`${unit.unitId} ${unit.title}`, "default"),
       ac.facts([
         ["Criteria", countsLine(unit.criteria)],
         ["Situations", countsLine(unit.ranges)],
+        ...(unit.knowledge ? [["Knowledge", countsLine(unit.knowledge)] as [string, string]] : []),
       ]),
       ac.text(nextWords(unit), { spacing: "small" }),
     ];
@@ -75,7 +131,7 @@ function buildCard(view: CoverageView, limits: (typeof LIMITS)[number]): ac.Adap
   const hidden = view.units.length - limits.units;
   if (hidden > 0) body.push(ac.subtle(`…and ${plural(hidden, "more unit")}.`, { spacing: "medium" }));
   if (view.units.length > 0) body.push(ac.subtle(LEGEND, { spacing: "medium" }));
-  return ac.card(body);
+  return ac.card(body, view.link ? [ac.openUrl(view.link.label, view.link.url)] : []);
 }
 
 /** Block Kit of a candidate's progress. */
@@ -86,11 +142,15 @@ export function coverageBlocks(view: CoverageView): KnownBlock[] {
   ];
   if (view.units.length === 0)
     head.push(sk.section("You have no units on your plan yet. Ask your assessor to add them."));
+  const aims = [referredWords(view), aimNext(view)].filter((l): l is string => Boolean(l));
+  if (aims.length > 0) head.push(sk.section(aims.map((l) => `*${sk.esc(l)}*`).join("\n")));
+  if (view.link) head.push(sk.actions([sk.linkButton(view.link.label, view.link.url)]));
   const body = view.units.map((unit): KnownBlock[] => {
     const lines = [
       `*${sk.esc(`${unit.unitId} ${unit.title}`)}*`,
       `Criteria: ${countsLine(unit.criteria)}`,
       `Situations: ${countsLine(unit.ranges)}`,
+      ...(unit.knowledge ? [`Knowledge: ${countsLine(unit.knowledge)}`] : []),
       sk.esc(nextWords(unit)),
     ];
     const blocks: KnownBlock[] = [sk.section(lines.join("\n"))];

@@ -11,12 +11,19 @@ const asView = (view: MessageView | string): MessageView =>
 
 /** Adaptive Card holding a short message, with an optional title. */
 export function messageCard(view: MessageView | string): ac.AdaptiveCard {
-  const { text, title } = asView(view);
-  return ac.card([...(title ? [ac.heading(title)] : []), ac.text(truncate(text, 4000))]);
+  const { text, title, link } = asView(view);
+  return ac.card(
+    [...(title ? [ac.heading(title)] : []), ac.text(truncate(text, 4000))],
+    link ? [ac.openUrl(link.label, link.url)] : [],
+  );
 }
 
 /** Block Kit holding a short message, with an optional title. */
 export function messageBlocks(view: MessageView | string): KnownBlock[] {
-  const { text, title } = asView(view);
-  return [...(title ? [sk.header(title)] : []), sk.section(sk.esc(text))];
+  const { text, title, link } = asView(view);
+  return [
+    ...(title ? [sk.header(title)] : []),
+    sk.section(sk.esc(text)),
+    ...(link ? [sk.actions([sk.linkButton(link.label, link.url)])] : []),
+  ];
 }

@@ -122,6 +122,14 @@ export function button(
   };
 }
 
+/** A button that opens a page (a signed link); Slack still sends an action, which the adapter ignores. */
+export const linkButton = (title: string, url: string): Button => ({
+  type: "button",
+  text: plain(title, SLACK_LIMITS.buttonText),
+  action_id: "link.open",
+  url,
+});
+
 export const actions = (elements: Button[], blockId?: string): ActionsBlock => ({
   type: "actions",
   elements: elements.slice(0, SLACK_LIMITS.actionsElements),

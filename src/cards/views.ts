@@ -81,6 +81,8 @@ export interface CoverageUnitView {
   title: string;
   criteria: CoverageCounts;
   ranges: CoverageCounts;
+  /** Knowledge items: covered by assessed or claimed evidence, or still to do. */
+  knowledge?: CoverageCounts;
   /** The next things to aim for, most useful first. */
   next: NextStepView[];
   guideSections: GuideSectionView[];
@@ -94,6 +96,10 @@ export interface CoverageView {
   units: CoverageUnitView[];
   /** Evidence submitted and waiting for the assessor. */
   waiting?: number;
+  /** Evidence referred back, waiting for the candidate to change it. */
+  referred?: string[];
+  /** A button to the candidate's portfolio pages. */
+  link?: LinkView;
 }
 
 /** A claim as listed for a witness, an assessor or a verifier. */
@@ -220,6 +226,14 @@ export interface SampleView extends EvidenceKey {
 export interface MessageView {
   text: string;
   title?: string;
+  /** A button to the person's own pages. */
+  link?: LinkView;
+}
+
+/** A button that opens one of the person's own pages by a signed link, e.g. "Open my portfolio". */
+export interface LinkView {
+  label: string;
+  url: string;
 }
 
 /** Any card, tagged, so the bot core can return one and each channel renders it its own way. */

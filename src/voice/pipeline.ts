@@ -7,7 +7,7 @@ import { AppError, type AppErrorCode } from "../core/errors.ts";
 import { chooseEngine, type EngineChoice, type EngineConfig } from "./engines/choose.ts";
 import type { EngineName } from "./engines/engine.ts";
 import { type DecodedAudio, decodeToWav, type FindFfmpegOptions, findFfmpeg } from "./ffmpeg.ts";
-import { audioExtension, type StoredAudio, storeAudio } from "./storage.ts";
+import { audioExtension, storeAudio } from "./storage.ts";
 
 /** A recording as a channel hands it over: a path or the bytes, the name it came with, and any platform transcript. */
 export interface AudioInput {
@@ -53,9 +53,11 @@ export interface Transcript {
   /** The same, relative to SHIFTNOTE_FILES_DIR: what an evidence record should reference. */
   storedKey?: string;
   sha256?: string;
+  /** True when this transcription wrote the kept file (false when the same recording was already kept). */
+  storedNew?: boolean;
 }
 
-/** Transcription failed after the recording was accepted; `storedPath` says where it is kept, if it was. */
+/** Transcription failed after the recording was accepted; nothing is kept (the fields stay for callers that read them). */
 export class TranscriptionFailedError extends AppError {
   constructor(
     code: AppErrorCode,
@@ -81,8 +83,8 @@ async function inputSize(input: AudioInput): Promise<number> {
 
 /**
  * Turns a recording into text. Bad input (empty, not audio, damaged, too long, no sound track) is an AppError and
- * nothing is kept. Once the recording is known to be good it is kept (with `store`), so if transcription then fails
- * the TranscriptionFailedError says the recording is saved and the candidate can try again or type instead.
+ * nothing is kept. Once the recording has become text it is kept (with `store`); if transcription fails nothing is
+ * kept and the TranscriptionFailedError says so, and what to do next (type the account, or try again).
  */
 export async function transcribeAudio(
   input: AudioInput,
@@ -125,21 +127,13 @@ export async function transcribeAudio(
         ...(options.signal ? { signal: options.signal } : {}),
       });
 
-    // 2. Keep the original: from here on a failure leaves the recording with the candidate's evidence.
-    let stored: StoredAudio | undefined;
-    if (options.store) stored = await storeAudio(source, config.SHIFTNOTE_FILES_DIR, extension);
-    const nextStep = (code: AppErrorCode) => {
-      const then =
-        code === "config"
-          ? "type your account instead for now."
-          : code === "bad_input"
-            ? "you can record it again, or type your account instead."
-            : "you can try again in a minute, or type your account instead.";
-      const sentence = stored ? `Your voice note is saved with your evidence, so ${then}` : then;
-      return sentence.charAt(0).toUpperCase() + sentence.slice(1);
-    };
-
-    // 3. Transcribe.
+    // 2. Transcribe. Nothing is kept until there is text: a failed note leaves no file behind.
+    const nextStep = (code: AppErrorCode) =>
+      code === "config"
+        ? "Please type your account instead for now."
+        : code === "bad_input"
+          ? "Record it again, or type your account instead."
+          : "Try again in a minute, or type your account instead.";
     try {
       const engine = await chooseEngine(choice, config, input.platformTranscript);
       const result = await engine.transcribe({
@@ -153,6 +147,10 @@ export async function transcribeAudio(
           "bad_input",
           "We couldn't hear any words in that voice note: it may be silent or very quiet.",
         );
+      // 3. Keep the original with the text it became.
+      const stored = options.store
+        ? await storeAudio(source, config.SHIFTNOTE_FILES_DIR, extension)
+        : undefined;
       return {
         text: result.text,
         engine: result.engine,
@@ -161,15 +159,21 @@ export async function transcribeAudio(
         durationSeconds: decoded?.durationSeconds ?? null,
         decodeSeconds: decoded ? decoded.elapsedMs / 1000 : null,
         transcribeSeconds: result.seconds,
-        ...(stored ? { storedPath: stored.path, storedKey: stored.key, sha256: stored.sha256 } : {}),
+        ...(stored
+          ? {
+              storedPath: stored.path,
+              storedKey: stored.key,
+              sha256: stored.sha256,
+              storedNew: stored.created,
+            }
+          : {}),
       };
     } catch (error) {
       const cause = error instanceof AppError ? error : new AppError("unavailable", "Transcription failed.");
+      const message = cause.message.replace(/[.!]?$/, ".");
       throw new TranscriptionFailedError(
         cause.code,
-        `${cause.message} ${nextStep(cause.code)}`,
-        stored?.path,
-        stored?.key,
+        `${message} ${options.store ? "I didn't keep the recording and nothing was filed. " : ""}${nextStep(cause.code)}`,
       );
     }
   } finally {

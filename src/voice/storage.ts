@@ -10,6 +10,8 @@ export interface StoredAudio {
   key: string;
   sha256: string;
   bytes: number;
+  /** True when this call wrote the file; false when the same recording was already kept. */
+  created: boolean;
 }
 
 const mimeExtensions: Record<string, string> = {
@@ -51,7 +53,7 @@ export async function storeAudio(
   const key = join("audio", sha256.slice(0, 2), `${sha256}.${extension}`);
   const path = resolve(filesDir, key);
   const existing = await stat(path).catch(() => undefined);
-  if (existing?.size === content.length) return { path, key, sha256, bytes: content.length };
+  if (existing?.size === content.length) return { path, key, sha256, bytes: content.length, created: false };
   await mkdir(resolve(filesDir, "audio", sha256.slice(0, 2)), { recursive: true });
   const partial = `${path}.${randomUUID()}.partial`;
   try {
@@ -60,5 +62,5 @@ export async function storeAudio(
   } finally {
     await rm(partial, { force: true });
   }
-  return { path, key, sha256, bytes: content.length };
+  return { path, key, sha256, bytes: content.length, created: true };
 }

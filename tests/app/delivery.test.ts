@@ -227,11 +227,9 @@ describe("a decision made on the assessor's page", () => {
       const inbox = (await (await fetch(`${base}/playground/api/inbox?as=${AMIRA}`)).json()) as {
         replies: Array<{ text?: string }>;
       };
-      return inbox.replies.find((r) => r.text?.includes(`has assessed ${ref}`));
+      return inbox.replies.find((r) => r.text?.includes(` claims on ${ref}`));
     }, "the outcome in Amira's inbox");
-    expect(told.text).toMatch(
-      /Priya Shah has assessed E\d+: \d+ accepted, 0 not accepted\. Their comment: "Well handled\."/,
-    );
+    expect(told.text).toMatch(/Priya Shah accepted all \d+ claims on E\d+\. Comment: "Well handled\."/);
   }, 60_000);
 
   it("reaches the candidate's Slack DM and redraws the Slack copies of the evidence's cards", async () => {
@@ -266,11 +264,11 @@ describe("a decision made on the assessor's page", () => {
     const told = await until(
       () =>
         calls(from, "chat.postMessage", "DAMIRA").find((c) =>
-          String(c.args.text).includes(`has assessed ${ref}`),
+          String(c.args.text).includes(` claims on ${ref}`),
         ),
       "the outcome in Amira's Slack DM",
     );
-    expect(String(told.args.text)).toMatch(/Priya Shah has assessed/);
+    expect(String(told.args.text)).toMatch(/^Priya Shah accepted/);
     const priyaCopy = await until(
       () => calls(from, "chat.update", "DPRIYA", priyaTs)[0],
       "Priya's approval card redrawn",

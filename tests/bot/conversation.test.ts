@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotCore } from "../../src/bot/core.ts";
 import type { BotCommand, BotCore, BotReply, BotResult as CoreResult } from "../../src/bot/types.ts";
-import { adaptiveCard } from "../../src/cards/index.ts";
+import { adaptiveCard, slackBlocks } from "../../src/cards/index.ts";
 import { mapEvidence } from "../../src/mapping/offline.ts";
 import { createPortfolio, type Portfolio } from "../../src/portfolio/index.ts";
 import { loadCatalogue } from "../../src/standards/catalogue.ts";
@@ -130,7 +130,10 @@ describe("a candidate's account becomes assessed evidence", () => {
       comment: "Say more about the first one.",
     });
     expect(JSON.stringify(firstCard(decided))).toMatch(/Assessed by Priya Shah/);
-    expect(decided.notifications[0]?.reply.text).toMatch(/1 not accepted/);
+    // The candidate is told which evidence, how many claims, which one was not accepted and why.
+    expect(decided.notifications[0]?.reply.text).toMatch(
+      new RegExp(`^Priya Shah accepted \\d of \\d claims on ${evidence?.ref}; [\\d.A-Za-z]+ not accepted`),
+    );
 
     // The same decision again, from the card she had: the current card with a "this changed" notice, nothing saved twice.
     const again = await act(PRIYA, { ...actionIn(approval, "evidence.decide"), ...inputs });
@@ -287,5 +290,148 @@ describe("messages that are not evidence", () => {
   it("refuses an account too long for one piece of evidence, politely", async () => {
     const result = await say(AMIRA, `${ACCOUNT} `.repeat(40));
     expect(texts(result)).toMatch(/Split it into two accounts/);
+  });
+});
+
+describe("referred-back evidence", () => {
+  const ACCOUNT_2 =
+    "A lady came to the customer service desk because her online order had arrived with a cracked mug. " +
+    "I listened, said sorry, checked the order on the system and offered her a replacement or a refund. " +
+    "She chose the refund, I processed it and explained it would take three days, and she thanked me.";
+
+  it("arrives with the evidence's card and the assessor's comment, and opens again by its number", async () => {
+    const drafted = await say(AMIRA, ACCOUNT_2);
+    const submitted = await act(AMIRA, actionIn(firstCard(drafted), "evidence.submit") ?? {});
+    const approval = rendered(submitted.notifications[0]?.reply);
+    const amira = await store.people.byEmail(AMIRA);
+    const evidence = (await store.evidence.ofCandidate(amira?.id ?? "")).at(-1);
+    expect(evidence?.status).toBe("submitted");
+
+    const referred = await act(PRIYA, {
+      ...actionIn(approval, "evidence.refer"),
+      comment: "Say how you checked the order and what you told her about the refund.",
+    });
+    const notice = referred.notifications.find((n) => n.personId === amira?.id);
+    // The candidate reads who referred it, the comment and what to do, with the card to do it on.
+    expect(notice?.reply.text).toMatch(
+      new RegExp(`^Priya Shah referred ${evidence?.ref} back to you: "Say how you checked the order`),
+    );
+    expect(notice?.reply.text).toMatch(/Edit text/);
+    expect(JSON.stringify(rendered(notice?.reply))).toMatch(/"title":"Edit text"/);
+    expect(actionIn(rendered(notice?.reply), "evidence.submit")).toBeDefined();
+
+    // Any of "E2", "open E2", "edit e2", "show e2" opens it, not "too short to be an account".
+    const ref = evidence?.ref ?? "";
+    for (const typed of [ref, `open ${ref}`, `edit ${ref.toLowerCase()}`, `show ${ref.toLowerCase()}`]) {
+      const opened = await say(AMIRA, typed);
+      expect(texts(opened), typed).toMatch(new RegExp(`referred ${ref} back to you`));
+      expect(actionIn(firstCard(opened), "evidence.submit"), typed).toBeDefined();
+    }
+    // Editing and submitting from the opened card sends it back to the assessor.
+    const opened = await say(AMIRA, `open ${ref}`);
+    const resubmitted = await act(AMIRA, actionIn(firstCard(opened), "evidence.submit") ?? {});
+    expect(texts(resubmitted)).not.toMatch(/changed since you opened it/);
+    expect((await store.evidence.header(evidence?.id ?? ""))?.status).toBe("submitted");
+  });
+
+  it("says kindly when there is no evidence with that number, and tells staff where evidence is", async () => {
+    expect(texts(await say(AMIRA, "open E999"))).toMatch(/You have no evidence numbered E999/);
+    expect(texts(await say(PRIYA, "E1"))).toMatch(/Type queue to open the evidence waiting for you/);
+  });
+});
+
+describe("a voice note that is not filed", () => {
+  const voiceBot = (transcribe: NonNullable<Parameters<typeof createBotCore>[0]["transcribe"]>) =>
+    createBotCore({ portfolio, transcribe });
+  const note = () =>
+    command(AMIRA, { files: [{ name: "note.webm", mimeType: "audio/webm", bytes: new Uint8Array([1]) }] });
+
+  it("says what happened and what to do when transcription fails, never that it is saved", async () => {
+    const { AppError } = await import("../../src/core/errors.ts");
+    const result = await voiceBot(async () => {
+      throw new AppError(
+        "config",
+        "Voice notes can't be turned into text here yet. I didn't keep the recording and nothing was filed. Please type your account instead for now.",
+      );
+    }).handle(note());
+    expect(texts(result)).toMatch(/nothing was filed/);
+    expect(texts(result)).not.toMatch(/saved with your evidence/);
+  });
+
+  it("drops the recording it kept when the words are not an account", async () => {
+    const amira = await store.people.byEmail(AMIRA);
+    const before = (await store.evidence.ofCandidate(amira?.id ?? "")).length;
+    let discarded = 0;
+    const result = await voiceBot(async () => ({
+      text: "can I swap my Friday shift with someone?",
+      engine: "platform",
+      audioPath: "audio/cd/cdef.webm",
+      discard: async () => {
+        discarded++;
+      },
+    })).handle(note());
+    expect(texts(result)).toMatch(/haven't filed anything/);
+    expect(discarded).toBe(1);
+    expect(await store.evidence.ofCandidate(amira?.id ?? "")).toHaveLength(before);
+  });
+
+  it("keeps the recording when it becomes a draft", async () => {
+    let discarded = 0;
+    const result = await voiceBot(async () => ({
+      text: ACCOUNT,
+      engine: "platform",
+      audioPath: "audio/ef/ef01.webm",
+      discard: async () => {
+        discarded++;
+      },
+    })).handle(note());
+    expect(firstCard(result)).toBeDefined();
+    expect(discarded).toBe(0);
+  });
+});
+
+describe("progress, with a button to the person's own pages", () => {
+  const linked = () =>
+    createBotCore({
+      portfolio,
+      portfolioLink: (personId, to) =>
+        `http://127.0.0.1:3978/auth/link?token=${"x".repeat(200)}&p=${personId}&to=${to}`,
+    });
+  const buttons = (result: CoreResult) =>
+    result.replies.flatMap((r) =>
+      ((rendered(r)?.actions as { type: string; url?: string }[] | undefined) ?? []).filter(
+        (a) => a.type === "Action.OpenUrl",
+      ),
+    );
+  const slackUrls = (result: CoreResult) =>
+    JSON.stringify(result.replies.map((r) => (r.card ? slackBlocks(r.card.view) : undefined))).match(
+      /"url":"[^"]+"/g,
+    ) ?? [];
+
+  it("counts what a candidate has still to do, says what to aim for, and opens their portfolio", async () => {
+    const result = await linked().handle(command(AMIRA, { text: "progress" }));
+    const card = JSON.stringify(firstCard(result));
+    expect(card).toMatch(/\d+ criteria(, \d+ knowledge items?)? and \d+ situations? to go/);
+    expect(card).toMatch(/"title":"Knowledge"/);
+    expect(card).toMatch(/Aim next for \d{3} /);
+    const amira = await store.people.byEmail(AMIRA);
+    expect(buttons(result)).toEqual([
+      expect.objectContaining({
+        title: "Open my portfolio",
+        url: expect.stringContaining(`to=/pages/candidates/${amira?.id}`),
+      }),
+    ]);
+    expect(slackUrls(result)).toHaveLength(1);
+    // The link is a button, never a long address in the text.
+    expect(texts(result)).not.toMatch(/https?:\/\//);
+  });
+
+  it("gives the assessor the queue and the verifier sampling, as buttons", async () => {
+    const queue = await linked().handle(command(PRIYA, { text: "progress" }));
+    expect(buttons(queue).map((b) => b.url)).toEqual([expect.stringContaining("to=/pages/queue")]);
+    expect(texts(queue)).not.toMatch(/https?:\/\//);
+    const verifier = (await portfolio.everyone()).find((p) => p.roles.includes("internal_verifier"));
+    const sampling = await linked().handle(command(verifier?.email ?? "", { text: "progress" }));
+    expect(buttons(sampling).map((b) => b.url)).toEqual([expect.stringContaining("to=/pages/verify")]);
   });
 });

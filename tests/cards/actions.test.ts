@@ -94,9 +94,9 @@ describe("slackInputs", () => {
 });
 
 describe("wording", () => {
-  it("says what a unit still needs in plain words", () => {
+  it("says how much a unit still needs, counted, and what to aim for next", () => {
     expect(coverage.units[0] && nextWords(coverage.units[0])).toBe(
-      "205: still needs a quiet period (ER4c) and an unhappy customer (ER5b).",
+      "205: 6 criteria, 5 knowledge items and 5 situations to go. Aim next for a quiet period (ER4c) and an unhappy customer (ER5b).",
     );
     expect(coverage.units[1] && nextWords(coverage.units[1])).toBe("206: complete.");
   });

@@ -53,7 +53,8 @@ describe.each(names)("%s card", (name) => {
 
   it("keeps to Slack's limits, with buttons carrying the same payload", () => {
     expect(slackLimitProblems(blocks)).toEqual([]);
-    for (const button of slackButtons(blocks)) {
+    // Link buttons open a page and carry no payload; every other button carries the action's.
+    for (const button of slackButtons(blocks).filter((b) => !b.url)) {
       const value = JSON.parse(button.value ?? "{}");
       expect(Object.keys(value).sort()).toEqual(["evidenceId", "verb", "version"]);
       expect(button.action_id?.split(":")[0]).toBe(value.verb);
@@ -64,8 +65,20 @@ describe.each(names)("%s card", (name) => {
 
   it("offers the same actions in both channels", () => {
     const adaptive = new Set(executeActions(card).map((a) => a.verb));
-    const slack = new Set(slackButtons(blocks).map((b) => JSON.parse(b.value ?? "{}").verb));
+    const slack = new Set(
+      slackButtons(blocks)
+        .filter((b) => !b.url)
+        .map((b) => JSON.parse(b.value ?? "{}").verb),
+    );
     expect([...slack].sort()).toEqual([...adaptive].sort());
+    const links = JSON.stringify(card.actions ?? [])
+      .match(/"url":"[^"]+"/g)
+      ?.sort();
+    expect(
+      slackButtons(blocks)
+        .flatMap((b) => (b.url ? [`"url":"${b.url}"`] : []))
+        .sort(),
+    ).toEqual(links ?? []);
   });
 
   it("shows no database id to people", () => {

@@ -140,12 +140,15 @@ export const coverage: CoverageView = {
   candidateName: "Sam Taylor",
   qualification: "Level 2 Customer Service",
   waiting: 1,
+  referred: ["E4"],
+  link: { label: "Open my portfolio", url: "https://shiftnote.example/auth/link?token=abc" },
   units: [
     {
       unitId: "205",
       title: "Make customer service personal",
       criteria: { total: 13, assessed: 5, claimed: 2 },
       ranges: { total: 8, assessed: 2, claimed: 1 },
+      knowledge: { total: 9, assessed: 3, claimed: 1 },
       next: [
         { id: "205.ER4.c", words: "a quiet period" },
         { id: "205.ER5.b", words: "an unhappy customer" },

@@ -250,7 +250,7 @@ describe.skipIf(skipBrowser)("the playground in headless Chromium", { timeout: 1
     await expect
       .poll(bubbles)
       .toContainEqual(
-        expect.stringContaining(`Priya Shah has assessed ${ref}: ${count - 1} accepted, 1 not accepted`),
+        expect.stringContaining(`Priya Shah accepted ${count - 1} of ${count} claims on ${ref}; `),
       );
     await say("progress");
     const now = await assessed();

@@ -37,13 +37,16 @@ const config = (timeoutMs = 5000) =>
   });
 
 async function failure(timeoutMs?: number) {
+  const keptBefore = await s.stored();
   const error = await appError<TranscriptionFailedError>(
     transcribeAudio(note(), config(timeoutMs), { store: true, scratchDir: s.work }),
   );
   expect(error).toBeInstanceOf(TranscriptionFailedError);
-  // The recording is kept so the candidate can retry or type instead, and the message says so.
-  expect(await readFile(error.storedPath as string)).toEqual(await readFile(note().path));
-  expect(error.message).toMatch(/Your voice note is saved with your evidence, so /);
+  // Nothing is kept from a note that did not become text (no file that no evidence holds), and the message says so.
+  expect(await s.stored()).toEqual(keptBefore);
+  expect(error.storedPath).toBeUndefined();
+  expect(error.message).toMatch(/I didn't keep the recording and nothing was filed\. /);
+  expect(error.message).not.toMatch(/saved with your evidence/);
   expect(await s.leftovers()).toEqual([]);
   return error;
 }
@@ -76,7 +79,7 @@ describe("OpenAI transcription", () => {
     const error = await failure();
     expect(error.code).toBe("bad_input");
     expect(error.message).toBe(
-      "The transcription service couldn't use this recording (400). Your voice note is saved with your evidence, so you can record it again, or type your account instead.",
+      "The transcription service couldn't use this recording (400). I didn't keep the recording and nothing was filed. Record it again, or type your account instead.",
     );
     expect(api.requests).toHaveLength(1);
   });
@@ -102,7 +105,7 @@ describe("OpenAI transcription", () => {
     const error = await failure();
     expect(error.code).toBe("unavailable");
     expect(error.message).toBe(
-      "The transcription service had a problem (500). Your voice note is saved with your evidence, so you can try again in a minute, or type your account instead.",
+      "The transcription service had a problem (500). I didn't keep the recording and nothing was filed. Try again in a minute, or type your account instead.",
     );
     expect(api.requests).toHaveLength(2);
   });
@@ -120,7 +123,7 @@ describe("OpenAI transcription", () => {
     const error = await failure(400);
     expect(error.code).toBe("unavailable");
     expect(error.message).toMatch(
-      /^The transcription service didn't answer within 0\.4 seconds\. Your voice note/,
+      /^The transcription service didn't answer within 0\.4 seconds\. I didn't keep the recording and nothing was filed\. Try again in a minute/,
     );
     expect(api.requests).toHaveLength(2);
     expect(performance.now() - started).toBeLessThan(10_000);

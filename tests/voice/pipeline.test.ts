@@ -122,6 +122,7 @@ describe("good input", () => {
 
 describe("no engine can run: the recording is kept and the reply says so", () => {
   it("with nothing set up", async () => {
+    const keptBefore = await s.stored();
     const error = await appError<TranscriptionFailedError>(
       transcribeAudio({ path: spoken().files.ogg, name: "note.ogg" }, s.config(), {
         store: true,
@@ -131,9 +132,9 @@ describe("no engine can run: the recording is kept and the reply says so", () =>
     expect(error).toBeInstanceOf(TranscriptionFailedError);
     expect(error.code).toBe("config");
     expect(error.message).toBe(
-      "Voice notes can't be turned into text here yet: no transcription service is set up (ask your centre admin to set OPENAI_API_KEY or SHIFTNOTE_WHISPER_MODEL). Your voice note is saved with your evidence, so type your account instead for now.",
+      "Voice notes can't be turned into text here yet: no transcription service is set up (ask your centre admin to set OPENAI_API_KEY or SHIFTNOTE_WHISPER_MODEL). I didn't keep the recording and nothing was filed. Please type your account instead for now.",
     );
-    expect(await readFile(error.storedPath as string)).toEqual(await readFile(spoken().files.ogg));
+    expect(await s.stored()).toEqual(keptBefore);
   });
 
   it("with the platform engine asked for and no transcript", async () => {

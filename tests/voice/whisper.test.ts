@@ -116,6 +116,7 @@ describe("whisper.cpp engine availability", () => {
       const first = fx.spoken[0];
       if (!first) throw new Error("no fixtures");
       const model = await fakeModel("truncated.bin", TINY_HPARAMS);
+      const keptBefore = await s.stored();
       const error = await appError<TranscriptionFailedError>(
         transcribeAudio(
           { path: first.files.m4a, name: "note.m4a" },
@@ -129,9 +130,9 @@ describe("whisper.cpp engine availability", () => {
       expect(error).toBeInstanceOf(TranscriptionFailedError);
       expect(error.code).toBe("config");
       expect(error.message).toMatch(
-        /^The offline transcription model truncated\.bin could not be used \(.+\): ask your centre admin to check SHIFTNOTE_WHISPER_MODEL\. Your voice note is saved with your evidence, so type your account instead for now\.$/,
+        /^The offline transcription model truncated\.bin could not be used \(.+\): ask your centre admin to check SHIFTNOTE_WHISPER_MODEL\. I didn't keep the recording and nothing was filed\. Please type your account instead for now\.$/,
       );
-      expect(error.storedPath).toBeDefined();
+      expect(await s.stored()).toEqual(keptBefore);
       expect(await s.leftovers()).toEqual([]);
     },
   );

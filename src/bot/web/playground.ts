@@ -129,6 +129,7 @@ export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
       speak(req, res, { as: req.query.as, text: upload.text }, [upload.file]).catch(next);
     },
   );
+  const unseen = inboxSince();
   app.get("/playground/api/inbox", async (req, res, next) => {
     try {
       const as = typeof req.query.as === "string" ? req.query.as.trim().toLowerCase() : "";
@@ -139,9 +140,38 @@ export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
         return;
       }
       const items = await deps.portfolio.channels.inbox(person.id);
-      res.json({ replies: items.map((i) => ({ id: i.id, ...asWire([i.reply as BotReply])[0] })) });
+      res.json({
+        replies: unseen(person.id, items).map((i) => ({
+          id: i.id,
+          ...i.mark,
+          ...asWire([i.reply as BotReply])[0],
+        })),
+      });
     } catch (error) {
       next(error);
     }
   });
+}
+
+/** How many earlier messages the first look at an inbox shows, and how old a message may be and still be new. */
+const EARLIER_SHOWN = 5;
+const NEW_FOR_MS = 10 * 60 * 1000;
+
+/**
+ * The playground's inbox, only what this page has not been given yet: switching person shows what came since you
+ * last looked, not every old message again. The first look (after a start) shows the last few, marked as earlier.
+ */
+function inboxSince(now = () => Date.now()) {
+  const given = new Map<string, Set<string>>();
+  return <I extends { id: string; createdAt: string }>(personId: string, items: readonly I[]) => {
+    const before = given.get(personId);
+    given.set(personId, new Set(items.map((i) => i.id)));
+    if (before) return items.filter((i) => !before.has(i.id)).map((i) => ({ ...i, mark: {} }));
+    return items
+      .filter((i, n) => n >= items.length - EARLIER_SHOWN || now() - Date.parse(i.createdAt) < NEW_FOR_MS)
+      .map((i) => ({
+        ...i,
+        mark: now() - Date.parse(i.createdAt) < NEW_FOR_MS ? {} : { earlier: true, at: i.createdAt },
+      }));
+  };
 }

@@ -44,7 +44,7 @@ export function describeOpenAiFailure(error: unknown, config: OpenAiEngineConfig
       return new AppError("unavailable", `The transcription service had a problem (${status}).`);
     return new AppError("bad_input", `The transcription service couldn't use this recording (${status}).`);
   }
-  return new AppError("unavailable", `Transcription failed (${(error as Error)?.message ?? String(error)}).`);
+  return new AppError("unavailable", "The transcription service sent back something we couldn't read.");
 }
 
 /** The OpenAI engine; available when OPENAI_API_KEY is set. */

@@ -64,6 +64,9 @@
     card.hostConfig = hostConfig;
     // The answer to an action replaces the card it came from.
     card.onExecuteAction = (action) => {
+      // A link to the person's own pages opens them, as it would in Teams.
+      if (action instanceof AdaptiveCards.OpenUrlAction)
+        return void window.open(action.url, "_blank", "noopener");
       const data = Object.assign({}, action.data || {});
       if (action instanceof AdaptiveCards.ExecuteAction && action.verb) data.verb = action.verb;
       send({ action: data }, wrap);
@@ -166,9 +169,15 @@
     const out = await res.json();
     const fresh = (out.replies || []).filter((r) => !seen.has(r.id));
     for (const r of fresh) seen.set(r.id, true);
-    if (fresh.length) {
+    const earlier = fresh.filter((r) => r.earlier);
+    const recent = fresh.filter((r) => !r.earlier);
+    if (earlier.length) {
+      add(bubble("Earlier messages, from before you last looked:", "note"));
+      show(earlier, undefined, true);
+    }
+    if (recent.length) {
       add(bubble("New for you:", "note"));
-      show(fresh, undefined, true);
+      show(recent, undefined, true);
     }
   }
 

@@ -2,6 +2,7 @@
 import { type CandidateRecords, type Tally, unitsOf } from "../../portfolio/index.ts";
 import type { Catalogue } from "../../standards/catalogue.ts";
 import { html } from "../html.ts";
+import { candidateLede, candidateToDo } from "./candidate-todo.ts";
 import { page, paths, statusBadge, type Viewer, when } from "./layout.ts";
 
 const count = (t: Tally) =>
@@ -82,12 +83,12 @@ ${
     {
       title: own ? "Your portfolio" : `${candidate.name}’s portfolio`,
       viewer,
-      lede: own ? "Read only: to add or change evidence, talk to the Shiftnote bot." : candidate.email,
+      lede: own ? candidateLede(records) : candidate.email,
       crumbs: [
         ["Home", "/pages"],
         [own ? "My portfolio" : candidate.name, base],
       ],
     },
-    html`${sections}${evidence}${downloads}`,
+    html`${own ? candidateToDo(records) : ""}${sections}${evidence}${downloads}`,
   );
 }

@@ -647,7 +647,7 @@ export const coverage: KnownBlock[] = [
     "elements": [
       {
         "type": "mrkdwn",
-        "text": "Level 2 Customer Service · 2 units · 1 piece of evidence waiting for your assessor"
+        "text": "Level 2 Customer Service · 2 units · 6 criteria, 5 knowledge items and 5 situations to go · 1 piece of evidence waiting for your assessor"
       }
     ]
   },
@@ -655,7 +655,29 @@ export const coverage: KnownBlock[] = [
     "type": "section",
     "text": {
       "type": "mrkdwn",
-      "text": "*205 Make customer service personal*\nCriteria: ●●●●◐◐○○○○ 5 assessed, 2 waiting, 6 to go (of 13)\nSituations: ●●●◐○○○○○○ 2 assessed, 1 waiting, 5 to go (of 8)\n205: still needs a quiet period (ER4c) and an unhappy customer (ER5b)."
+      "text": "*E4 was referred back to you: type E4 to open it and change it.*\n*Aim next for 205 Make customer service personal, the unit nearest completion: a quiet period (ER4c).*"
+    }
+  },
+  {
+    "type": "actions",
+    "elements": [
+      {
+        "type": "button",
+        "text": {
+          "type": "plain_text",
+          "text": "Open my portfolio",
+          "emoji": true
+        },
+        "action_id": "link.open",
+        "url": "https://shiftnote.example/auth/link?token=abc"
+      }
+    ]
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*205 Make customer service personal*\nCriteria: ●●●●◐◐○○○○ 5 assessed, 2 waiting, 6 to go (of 13)\nSituations: ●●●◐○○○○○○ 2 assessed, 1 waiting, 5 to go (of 8)\nKnowledge: ●●●◐○○○○○○ 3 assessed, 1 waiting, 5 to go (of 9)\n205: 6 criteria, 5 knowledge items and 5 situations to go. Aim next for a quiet period (ER4c) and an unhappy customer (ER5b)."
     }
   },
   {
