@@ -79,7 +79,7 @@ async function voiceNote(turn: Turn, file: IncomingFile): Promise<BotReply[]> {
   });
 }
 
-async function account(
+export async function account(
   turn: Turn,
   text: string,
   voice?: { engine: string; audioPath?: string },

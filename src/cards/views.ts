@@ -136,7 +136,7 @@ export interface WitnessRequestView extends EvidenceKey {
   /** The five witness status categories, as the centre words them. */
   statusCategories: ChoiceView[];
   /** Prefills, e.g. the witness's job title as the relationship. */
-  defaults?: { statusCategory?: string; relationship?: string };
+  defaults?: { statusCategory?: string; relationship?: string; testimony?: string };
   /** Once given (or declined), the card shows it and asks nothing more. */
   answered?: { declined: false; testimony: TestimonyView } | { declined: true; byName: string; at: string };
 }

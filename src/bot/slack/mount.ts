@@ -9,6 +9,7 @@ import { type SlackDeps, slackHandlers } from "./handlers.ts";
 import { slackMode } from "./mode.ts";
 import { messageBody } from "./render.ts";
 import { withinSlackWindow } from "./request-window.ts";
+import { FILE_FORM_CALLBACK, slackShortcuts } from "./shortcuts.ts";
 import { type SlackSocket, slackSocket } from "./socket-mode.ts";
 import { TESTIMONY_CALLBACK } from "./testimony-form.ts";
 import { SlackUserDirectory } from "./users.ts";
@@ -87,6 +88,24 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackChannel | undefi
   bolt.action({ type: "block_actions" }, (args) => handlers.blockAction(args));
   bolt.view(TESTIMONY_CALLBACK, (args) => handlers.testimony(args));
   bolt.command(SLACK_COMMAND, (args) => handlers.slash(args));
+  const shortcuts = slackShortcuts({
+    core: deps.core,
+    log,
+    copies,
+    actorOf: async (userId) => {
+      const info = await users.lookup(userId);
+      return {
+        channel: "slack",
+        userId,
+        ...(info.name ? { displayName: info.name } : {}),
+        ...(info.email ? { email: info.email } : {}),
+      };
+    },
+    lookupName: async (userId) => (await users.lookup(userId)).name,
+    ...(deps.afterTurn ? { afterTurn: deps.afterTurn } : {}),
+  });
+  bolt.shortcut(/^shiftnote_/, (args) => shortcuts.shortcut(args));
+  bolt.view(FILE_FORM_CALLBACK, (args) => shortcuts.fileForm(args));
   if (socket) socket.start();
   else app.use(router);
 
