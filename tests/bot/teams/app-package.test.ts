@@ -106,6 +106,7 @@ describe("npm run package:teams", () => {
   it("asks for resource-specific consent to read replies, and offers the two message actions", async () => {
     const manifest = JSON.parse(manifestText) as {
       authorization: { permissions: { resourceSpecific: Array<{ name: string; type: string }> } };
+      bots: Array<{ botId: string }>;
       composeExtensions: Array<{
         botId: string;
         commands: Array<{ id: string; type: string; context: string[]; title: string; fetchTask: boolean }>;
@@ -117,7 +118,7 @@ describe("npm run package:teams", () => {
       { name: "ChatMessage.Read.Chat", type: "Application" },
     ]);
     const [extension] = manifest.composeExtensions;
-    expect(extension?.botId).toBe("${{TEAMS_CLIENT_ID}}");
+    expect(extension?.botId).toBe(manifest.bots[0]?.botId);
     expect(extension?.commands.map((c) => [c.id, c.type, c.context, c.title, c.fetchTask])).toEqual([
       ["fileEvidence", "action", ["message"], "File as evidence", true],
       ["askWitness", "action", ["message"], "Ask a witness", true],
