@@ -23,8 +23,8 @@ export async function handleMessageAction(turn: Turn, action: MessageAction): Pr
       ),
     ];
   const replies = await account(turn, text);
-  const ref = replies.find((reply) => reply.card?.about)?.card?.fallbackText;
-  if (action.kind === "ask_witness" && ref !== undefined)
+  const drafted = replies.some((reply) => reply.card?.about);
+  if (action.kind === "ask_witness" && drafted)
     replies.push(
       say(
         "Who saw this? Type ask followed by their name or email and to witness (for example: ask Sam Jones to witness), and I'll send them this account to confirm.",
