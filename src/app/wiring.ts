@@ -76,7 +76,13 @@ export async function buildProduct(
         if (playground) mountLocalOnlyGuard(a);
       },
       (a) => {
-        const teams = mountTeams(a, { config, core, conversations, afterTurn });
+        const teams = mountTeams(a, {
+          config,
+          core,
+          conversations,
+          afterTurn,
+          cardCopies: { record: (copy) => portfolio.channels.recordCopy("teams", copy) },
+        });
         if (teams) channels.teams = teams;
       },
       (a) => {

@@ -98,7 +98,7 @@ async function voiceNote(turn: Turn, file: IncomingFile): Promise<BotReply[]> {
 /** True when the account's replies carry the new draft's card (only then does evidence hold the recording). */
 const filedDraft = (replies: BotReply[]) => replies.some((r) => r.card?.about);
 
-async function account(
+export async function account(
   turn: Turn,
   text: string,
   voice?: { engine: string; audioPath?: string },

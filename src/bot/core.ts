@@ -4,7 +4,9 @@ import { handleAction } from "./actions.ts";
 import { replyAfterFailure } from "./channel-errors.ts";
 import { watchWrites } from "./committed.ts";
 import { handleText } from "./conversation.ts";
+import { handleMessageAction } from "./message-actions.ts";
 import { say } from "./reply.ts";
+import { handleThreadReply } from "./thread-reply.ts";
 import type { BotDeps, Turn } from "./turn.ts";
 import type { BotCommand, BotCore, BotResult } from "./types.ts";
 
@@ -20,10 +22,22 @@ export function createBotCore(deps: BotDeps): BotCore {
     async handle(command: BotCommand): Promise<BotResult> {
       const watched = watchWrites(deps.portfolio);
       try {
+        // An overheard message is ours only in an evidence card's thread: anywhere else nothing is read or kept.
+        const thread =
+          command.overheard && !command.action && command.threadId
+            ? await deps.portfolio.channels.evidenceInThread(command.conversationId, command.threadId)
+            : undefined;
+        if (command.overheard && !command.action && !thread) return { replies: [] };
         const person = await deps.portfolio.identify(command.actor);
         if (!person) return { replies: [say(notEnrolled(command))] };
         const turn: Turn = { deps, portfolio: watched.portfolio, person, command };
-        const replies = command.action ? await handleAction(turn, command.action) : await handleText(turn);
+        const replies = command.action
+          ? await handleAction(turn, command.action)
+          : thread
+            ? await handleThreadReply(turn, thread)
+            : command.messageAction
+              ? await handleMessageAction(turn, command.messageAction)
+              : await handleText(turn);
         // Whoever else must be told was recorded in the outbox with the change; delivery sends it.
         return { replies };
       } catch (error) {

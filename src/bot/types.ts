@@ -32,6 +32,14 @@ export interface CardActionData {
   [key: string]: unknown;
 }
 
+/** "File as evidence" or "Ask a witness" on a message; the author is who wrote it (absent for a typed form). */
+export interface MessageAction {
+  kind: "file_evidence" | "ask_witness";
+  /** The platform user id of the message's author; only they may file it as their own evidence. */
+  authorUserId?: string;
+  authorName?: string;
+}
+
 export interface BotCommand {
   channel: Channel;
   actor: Actor;
@@ -46,6 +54,14 @@ export interface BotCommand {
   action?: CardActionData;
   /** People @mentioned in the message, as the platform identifies them. */
   mentions?: Actor[];
+  /**
+   * Set when the bot only overheard the message: a reply in a channel thread without an @mention (Slack's message
+   * events, Teams' resource-specific consent). The core answers it only in an evidence card's thread, and otherwise
+   * keeps nothing of it.
+   */
+  overheard?: boolean;
+  /** A message action (Teams message extension, Slack shortcut) on a message whose text is `text`. */
+  messageAction?: MessageAction;
   /** The platform's event id, so a retried delivery is handled once. */
   eventId: string;
   /** Set by the channel for a reference to reach this conversation later (proactive messages). */

@@ -146,7 +146,12 @@ export interface WitnessRequestView extends EvidenceKey {
   /** What the witness ticks to declare they are not related to, or living with, the candidate. */
   declaration: string;
   /** Prefills: a status, the relationship choice (its value) and, for "other", the words. */
-  defaults?: { statusCategory?: string; relationship?: string; relationshipOther?: string };
+  defaults?: {
+    statusCategory?: string;
+    relationship?: string;
+    relationshipOther?: string;
+    testimony?: string;
+  };
   /** Once given (or declined), the card shows it and asks nothing more. */
   answered?: { declined: false; testimony: TestimonyView } | { declined: true; byName: string; at: string };
 }

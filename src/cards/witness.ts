@@ -109,6 +109,7 @@ function buildCard(view: WitnessRequestView, limits: (typeof LIMITS)[number]): a
       isRequired: true,
       errorMessage: "Please write your testimony.",
       maxLength: 3000,
+      ...(view.defaults?.testimony ? { value: view.defaults.testimony.slice(0, 3000) } : {}),
     },
   );
   return ac.card(
@@ -187,6 +188,7 @@ export function witnessRequestBlocks(view: WitnessRequestView): KnownBlock[] {
       action_id: sk.inputAction(INPUT.testimony),
       multiline: true,
       max_length: 3000,
+      ...(view.defaults?.testimony ? { initial_value: view.defaults.testimony.slice(0, 3000) } : {}),
     }),
     sk.actions([
       sk.button("Send my testimony", "witness.testify", view, { style: "primary" }),

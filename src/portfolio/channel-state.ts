@@ -38,7 +38,7 @@ export function channelState(ctx: PortfolioContext) {
     /** Remembers a message showing a card about evidence, for a chat user linked to a person of the centre. */
     async recordCopy(
       channel: Channel,
-      copy: { evidenceId: string; userId: string; channel: string; ts: string },
+      copy: { evidenceId: string; userId: string; channel: string; ts: string; threadTs?: string },
     ): Promise<void> {
       const person = await store.people.byChatIdentity(channel, copy.userId);
       if (!person || person.erased) return;
@@ -48,6 +48,7 @@ export function channelState(ctx: PortfolioContext) {
         channel,
         channelId: copy.channel,
         messageTs: copy.ts,
+        ...(copy.threadTs ? { threadTs: copy.threadTs } : {}),
       });
     },
     /** The newest copies of a piece of evidence's cards, at most `limit`; copies of people no longer reachable are forgotten. */
@@ -61,6 +62,12 @@ export function channelState(ctx: PortfolioContext) {
       }
       return copies;
     },
+    /**
+     * The evidence a thread is about: the newest whose card is the thread's root message or was posted in it.
+     * Undefined for every other thread, whose messages the bot then ignores and keeps nothing of.
+     */
+    evidenceInThread: (channelId: string, threadTs: string) =>
+      store.cardCopies.evidenceInThread(channelId, threadTs),
     /** Forgets a message that can no longer be updated. */
     forgetCopy: (channel: string, ts: string) => store.cardCopies.remove(channel, ts),
 

@@ -49,6 +49,7 @@ import { getRecordingForm } from "./recording-form.ts";
 import { sampleEvidence } from "./sample-evidence.ts";
 import { samplingOverview } from "./sampling-overview.ts";
 import { setCentreNumber, setRegistrationNumber } from "./set-numbers.ts";
+import { threadWitness } from "./thread-witness.ts";
 import { viewEvidence } from "./view-evidence.ts";
 import { evidenceFileDownload, evidenceFiles } from "./view-evidence-files.ts";
 
@@ -77,6 +78,7 @@ export { isAssignedAssessor, isCentreAdmin, isCentreVerifier } from "./permissio
 export type { ClaimJudgement } from "./record-decision.ts";
 export type { MatrixCell, RecordingForm } from "./recording-form.ts";
 export type { SamplingOverview } from "./sampling-overview.ts";
+export type { ThreadWitness } from "./thread-witness.ts";
 export type { EvidenceView } from "./view-evidence.ts";
 export type { EvidenceFileRecord } from "./view-evidence-files.ts";
 export {
@@ -149,6 +151,8 @@ export function createPortfolio(deps: PortfolioDeps) {
 
     // the witness, the assessor, the verifier
     testify: bind(ctx, giveTestimony),
+    /** A reply in an evidence card's thread: whether it may become testimony, as the witness rules allow. */
+    threadWitness: bind(ctx, threadWitness),
     decide: bind(ctx, recordDecision),
     /** A decision from a card's inputs or a page's fields: both read the same way, and every claim must be decided. */
     async decideFromForm(input: {

@@ -27,10 +27,22 @@ export class CardCopyRepository {
    * evidence, and any copy older than the age limit.
    */
   async record(
-    copy: { evidenceId: string; personId: string; channel: Channel; channelId: string; messageTs: string },
+    copy: {
+      evidenceId: string;
+      personId: string;
+      channel: Channel;
+      channelId: string;
+      messageTs: string;
+      threadTs?: string;
+    },
     now: Date = new Date(),
   ): Promise<void> {
-    const fields = { evidenceId: copy.evidenceId, personId: copy.personId, channel: copy.channel };
+    const fields = {
+      evidenceId: copy.evidenceId,
+      personId: copy.personId,
+      channel: copy.channel,
+      threadTs: copy.threadTs ?? null,
+    };
     await this.db.cardCopy.upsert({
       where: { channelId_messageTs: { channelId: copy.channelId, messageTs: copy.messageTs } },
       create: { ...fields, channelId: copy.channelId, messageTs: copy.messageTs, createdAt: now },
@@ -82,6 +94,19 @@ export class CardCopyRepository {
       chatUserId: row.person.identities[0]?.externalId ?? null,
       createdAt: row.createdAt.toISOString(),
     }));
+  }
+
+  /**
+   * The evidence whose card is the root of a thread or was posted in it, newest first: what a reply in that thread is
+   * about. Undefined for any other thread.
+   */
+  async evidenceInThread(channelId: string, threadTs: string): Promise<string | undefined> {
+    const row = await this.db.cardCopy.findFirst({
+      where: { channelId, OR: [{ messageTs: threadTs }, { threadTs }] },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { evidenceId: true },
+    });
+    return row?.evidenceId;
   }
 
   /** Forgets one message (deleted, or in a channel the bot can no longer reach). */

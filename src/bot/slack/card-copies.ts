@@ -11,7 +11,13 @@ export interface SlackCardCopy {
 /** The copies of evidence cards the Slack channel keeps up to date. */
 export interface SlackCardCopies {
   /** Remembers a message; nothing is kept for a Slack user who is not linked to a person of the centre. */
-  record(copy: { evidenceId: string; userId: string; channel: string; ts: string }): Promise<void>;
+  record(copy: {
+    evidenceId: string;
+    userId: string;
+    channel: string;
+    ts: string;
+    threadTs?: string;
+  }): Promise<void>;
   /** The newest copies of a piece of evidence, at most `limit`. */
   of(evidenceId: string, limit: number): Promise<SlackCardCopy[]>;
   /** Forgets a message that can no longer be updated. */
@@ -30,9 +36,15 @@ export function portfolioCardCopies(portfolio: Portfolio): SlackCardCopies {
 
 /** Copies kept in memory, for tests and single-process demos with no database. */
 export class InMemorySlackCardCopies implements SlackCardCopies {
-  private readonly copies: Array<SlackCardCopy & { evidenceId: string }> = [];
+  private readonly copies: Array<SlackCardCopy & { evidenceId: string; threadTs?: string }> = [];
 
-  async record(copy: { evidenceId: string; userId: string; channel: string; ts: string }): Promise<void> {
+  async record(copy: {
+    evidenceId: string;
+    userId: string;
+    channel: string;
+    ts: string;
+    threadTs?: string;
+  }): Promise<void> {
     await this.remove(copy.channel, copy.ts);
     this.copies.push({ ...copy });
     if (this.copies.length > 1000) this.copies.shift();

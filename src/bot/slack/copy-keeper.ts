@@ -17,7 +17,7 @@ export interface CopyKeeper {
   /** After a reply was posted or drawn into a message: remembers the message when its card is about evidence. */
   shown(
     reply: BotReply,
-    message: { userId: string; channel: string; ts?: string | undefined },
+    message: { userId: string; channel: string; ts?: string | undefined; threadTs?: string | undefined },
   ): Promise<void>;
   /**
    * After a card action: redraws the other recorded copies of the evidence it was about, unless its answer shows
@@ -105,6 +105,7 @@ export function copyKeeper(deps: { copies?: SlackCardCopies; core: BotCore; log:
           userId: message.userId,
           channel: message.channel,
           ts: message.ts,
+          ...(message.threadTs ? { threadTs: message.threadTs } : {}),
         });
       } catch (error) {
         log.warn(`Could not record a copy of an evidence card: ${describeError(error)}`, error);

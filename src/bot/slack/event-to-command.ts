@@ -90,6 +90,8 @@ export function messageToCommand(event: SlackMessageEvent, parts: MessageParts):
     text: plainText(event.text ?? "", parts.botUserId, parts.people),
     ...(parts.files.length > 0 ? { files: parts.files } : {}),
     ...(mentions.length > 0 ? { mentions } : {}),
+    // A thread reply in a channel reaches us without a mention: the core keeps it only under an evidence card.
+    ...(event.type !== "app_mention" && event.channel_type !== "im" ? { overheard: true } : {}),
     eventId: parts.eventId,
     conversationReference: reference,
   };

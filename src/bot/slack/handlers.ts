@@ -87,7 +87,7 @@ export function slackHandlers(
       ...messageBody(reply),
     });
     const where = sent.channel ?? channel;
-    await copies.shown(reply, { userId, channel: where, ts: sent.ts });
+    await copies.shown(reply, { userId, channel: where, ts: sent.ts, threadTs });
     return sent.ts ? messageKey(where, sent.ts) : undefined;
   };
 

@@ -10,6 +10,7 @@ import { publishHome } from "./home.ts";
 import { slackMode } from "./mode.ts";
 import { messageBody } from "./render.ts";
 import { withinSlackWindow } from "./request-window.ts";
+import { FILE_FORM_CALLBACK, slackShortcuts } from "./shortcuts.ts";
 import { type SlackSocket, slackSocket } from "./socket-mode.ts";
 import { TESTIMONY_CALLBACK } from "./testimony-form.ts";
 import { SlackUserDirectory } from "./users.ts";
@@ -94,6 +95,24 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackChannel | undefi
       (error: unknown) => log.error(`Publishing the App Home tab failed: ${describeError(error)}`, error),
     ),
   );
+  const shortcuts = slackShortcuts({
+    core: deps.core,
+    log,
+    copies,
+    actorOf: async (userId) => {
+      const info = await users.lookup(userId);
+      return {
+        channel: "slack",
+        userId,
+        ...(info.name ? { displayName: info.name } : {}),
+        ...(info.email ? { email: info.email } : {}),
+      };
+    },
+    lookupName: async (userId) => (await users.lookup(userId)).name,
+    ...(deps.afterTurn ? { afterTurn: deps.afterTurn } : {}),
+  });
+  bolt.shortcut(/^shiftnote_/, (args) => shortcuts.shortcut(args));
+  bolt.view(FILE_FORM_CALLBACK, (args) => shortcuts.fileForm(args));
   if (socket) socket.start();
   else app.use(router);
 

@@ -28,7 +28,7 @@ export function activityToCommand(activity: Activity): BotCommand | undefined {
     userId,
     ...(activity.from?.name ? { displayName: activity.from.name } : {}),
   };
-  const threadId = /;messageid=(\d+)/.exec(conversationId)?.[1];
+  const threadId = threadOf(activity);
   const base = {
     channel: "teams" as const,
     actor,
@@ -43,12 +43,32 @@ export function activityToCommand(activity: Activity): BotCommand | undefined {
   }
   const submitted = submitActionData(activity.value);
   const mentions = mentionedPeople(activity);
+  // With resource-specific consent every channel and group chat message arrives; unmentioned ones are overheard.
+  const overheard = activity.conversation?.conversationType !== "personal" && !mentionsTheBot(activity);
   return {
     ...base,
     text: plainText(activity),
     ...(submitted ? { action: submitted } : {}),
     ...(mentions.length > 0 ? { mentions } : {}),
+    ...(overheard && !submitted ? { overheard: true } : {}),
   };
+}
+
+/**
+ * The thread a message is in: in a channel the reply chain's root message id (`;messageid=` in the conversation
+ * id); in a group chat the message it replies to (`replyToId`).
+ */
+export function threadOf(activity: Activity): string | undefined {
+  const root = /;messageid=(\d+)/.exec(activity.conversation?.id ?? "")?.[1];
+  if (root) return root;
+  if (activity.conversation?.conversationType === "groupChat") return activity.replyToId ?? undefined;
+  return undefined;
+}
+
+/** Whether the message @mentions the bot itself. */
+function mentionsTheBot(activity: Activity): boolean {
+  const botId = activity.recipient?.id;
+  return botId !== undefined && mentions(activity).some((mention) => mention.mentioned.id === botId);
 }
 
 /** `{ action: { type: "Action.Execute", verb, data } }` → `{ ...data, verb }` (Teams merges the card's inputs into data). */

@@ -6,12 +6,14 @@ import type { TeamsConfig } from "../../core/config.ts";
 import { handleSafely, keepGoing } from "../channel-errors.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";
 import type { ConversationStore } from "../conversation-store.ts";
-import type { BotCommand, BotCore } from "../types.ts";
+import type { BotCommand, BotCore, BotReply } from "../types.ts";
 import { ACTION_INVOKE, activityToCommand, teamsUserId } from "./activity-to-command.ts";
 import { attachmentsToFiles } from "./attachments.ts";
 import { SHARED_FILE_NOTICE, sharedFileOutOfReach } from "./files.ts";
 import type { MemberDirectory } from "./member-info.ts";
+import { extensionCommand, extensionResponse, isExtensionInvoke } from "./message-extension.ts";
 import { actionResponse, badActionBody, cardActivity, replyActivity } from "./render.ts";
+import { cardCopyOf, type TeamsCardCopies } from "./thread-copies.ts";
 
 export type BotIdentity = Parameters<CloudAdapter["continueConversation"]>[0];
 
@@ -21,6 +23,8 @@ export interface TeamsDeps {
   conversations?: ConversationStore;
   /** Called after each turn, so what the turn told other people (in the outbox) is delivered at once. */
   afterTurn?: () => Promise<void>;
+  /** Where cards posted in channels and group chats are recorded, so a reply under one is known as about its evidence. */
+  cardCopies?: TeamsCardCopies;
   log?: ChannelLog;
 }
 
@@ -67,6 +71,21 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
     };
   };
 
+  const recordCopy = async (
+    context: TurnContext,
+    reply: BotReply,
+    sentId: string | undefined,
+    userId: string,
+  ) => {
+    const copy = deps.cardCopies ? cardCopyOf(context.activity, reply, sentId, userId) : undefined;
+    if (!copy) return;
+    try {
+      await deps.cardCopies?.record(copy);
+    } catch (error) {
+      log.warn(`Could not record a Teams evidence card: ${describeError(error)}`, error);
+    }
+  };
+
   return {
     async message(context: TurnContext) {
       const parsed = activityToCommand(context.activity);
@@ -87,13 +106,25 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
           activity.id = context.activity.replyToId;
           await context.updateActivity(activity);
         } else {
-          await context.sendActivity(activity);
+          const sent = await context.sendActivity(activity);
+          await recordCopy(context, reply, sent?.id, command.actor.userId);
         }
       }
       await notify();
     },
 
     async invoke(context: TurnContext) {
+      if (isExtensionInvoke(context.activity)) {
+        const parsed = extensionCommand(context.activity);
+        if (!parsed) {
+          await sendInvokeResponse(context, 200, { task: { type: "message", value: UNKNOWN_EXTENSION } });
+          return;
+        }
+        const result = await handleSafely(deps.core, await withIdentity(context, parsed), log);
+        await sendInvokeResponse(context, 200, extensionResponse(result.replies));
+        await notify();
+        return;
+      }
       const parsed =
         context.activity.name === ACTION_INVOKE ? activityToCommand(context.activity) : undefined;
       if (!parsed) {
@@ -136,6 +167,9 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
     },
   };
 }
+
+const UNKNOWN_EXTENSION =
+  "Shiftnote doesn't know that action. Use File as evidence or Ask a witness on a message, or send me the account in our chat.";
 
 async function sendInvokeResponse(context: TurnContext, status: number, body: unknown): Promise<void> {
   const response = { type: ActivityTypes.InvokeResponse, value: { status, body } } as unknown as Activity;

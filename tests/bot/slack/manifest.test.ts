@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { SHORTCUTS } from "../../../src/bot/slack/shortcuts.ts";
 
 interface SlackManifest {
   display_information: { name: string; description: string; long_description: string };
@@ -10,6 +11,7 @@ interface SlackManifest {
     slash_commands: Array<{ command: string; url: string; usage_hint: string }>;
     bot_user: { display_name: string };
     app_home: { home_tab_enabled: boolean };
+    shortcuts: Array<{ type: string; callback_id: string; name: string }>;
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -71,6 +73,21 @@ const manifestSchema = {
           properties: {
             display_name: { type: "string", minLength: 1, maxLength: 80 },
             always_online: boolean,
+          },
+        },
+        shortcuts: {
+          type: "array",
+          maxItems: 10,
+          items: {
+            type: "object",
+            required: ["name", "type", "callback_id", "description"],
+            additionalProperties: false,
+            properties: {
+              name: { type: "string", minLength: 1, maxLength: 24 },
+              type: { enum: ["message", "global"] },
+              callback_id: { type: "string", minLength: 1, maxLength: 255 },
+              description: { type: "string", minLength: 1, maxLength: 150 },
+            },
           },
         },
         slash_commands: {
@@ -237,6 +254,16 @@ describe("manifest/slack/manifest.yml", () => {
   it("turns the App Home tab on, published by the bot when app_home_opened arrives", () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.bot_events).toContain("app_home_opened");
+  });
+
+  it("offers File as evidence and Ask a witness on messages, and File evidence from the shortcuts menu", () => {
+    expect(manifest.features.shortcuts.map((s) => [s.type, s.callback_id, s.name])).toEqual([
+      ["message", SHORTCUTS.fileMessage, "File as evidence"],
+      ["message", SHORTCUTS.witnessMessage, "Ask a witness"],
+      ["global", SHORTCUTS.fileGlobal, "File evidence"],
+    ]);
+    // Shortcuts arrive only with the commands scope; their answers go to the person's DM with chat:write.
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["commands", "chat:write"]));
   });
 
   it("ships with Socket Mode off, and says beside the setting how to switch it on", () => {

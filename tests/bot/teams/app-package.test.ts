@@ -103,6 +103,28 @@ describe("npm run package:teams", () => {
     expect(bot).not.toHaveProperty("supportsTargetedMessages");
   });
 
+  it("asks for resource-specific consent to read replies, and offers the two message actions", async () => {
+    const manifest = JSON.parse(manifestText) as {
+      authorization: { permissions: { resourceSpecific: Array<{ name: string; type: string }> } };
+      bots: Array<{ botId: string }>;
+      composeExtensions: Array<{
+        botId: string;
+        commands: Array<{ id: string; type: string; context: string[]; title: string; fetchTask: boolean }>;
+      }>;
+    };
+    // Without these Teams delivers a thread reply only when it @mentions the bot (the README says what is kept).
+    expect(manifest.authorization.permissions.resourceSpecific).toEqual([
+      { name: "ChannelMessage.Read.Group", type: "Application" },
+      { name: "ChatMessage.Read.Chat", type: "Application" },
+    ]);
+    const [extension] = manifest.composeExtensions;
+    expect(extension?.botId).toBe(manifest.bots[0]?.botId);
+    expect(extension?.commands.map((c) => [c.id, c.type, c.context, c.title, c.fetchTask])).toEqual([
+      ["fileEvidence", "action", ["message"], "File as evidence", true],
+      ["askWitness", "action", ["message"], "Ask a witness", true],
+    ]);
+  });
+
   it("fails clearly, naming each variable, when the bot id or public URL is missing", async () => {
     const attempt = packageTeamsApp({ env: {}, outFile: out() });
     await expect(attempt).rejects.toThrow(PackageError);
