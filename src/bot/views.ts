@@ -57,13 +57,27 @@ const unitIdsOf = (record: EvidenceRecord) => [
   ...new Set(record.claims.filter((c) => c.active).map((c) => c.unitId)),
 ];
 
+/** Which mapper answered, and why the offline one stood when the LLM was asked. */
+export interface MapperUsed {
+  name: string;
+  fallbackReason?: string | undefined;
+}
+
+/** The card's line saying which mapper made the suggestions. */
+export function mapperWords(used: MapperUsed): string {
+  if (used.name === "llm") return "Suggested by the language model (LLM mapper), checked against your units.";
+  if (used.fallbackReason && !used.fallbackReason.startsWith("no OpenAI key"))
+    return `Suggested by the offline mapper: ${used.fallbackReason}.`;
+  return "Suggested by the offline mapper.";
+}
+
 const kindsOf = (spans: readonly PersonalDataSpan[]) => [...new Set(spans.map((s) => s.kind))];
 
 /** The candidate's suggestion card: the draft's active claims ticked, grouped by unit. */
 export function suggestionView(
   catalogue: Catalogue,
   evidence: FiledDraft,
-  extra: { privacy?: readonly PersonalDataSpan[]; voiceEngine?: string } = {},
+  extra: { privacy?: readonly PersonalDataSpan[]; voiceEngine?: string; mapper?: MapperUsed } = {},
 ): SuggestionView {
   const units = new Map<string, SuggestedUnitView>();
   const unit = (id: string) => {
@@ -100,6 +114,7 @@ export function suggestionView(
     units: [...units.values()],
   };
   if (extra.privacy?.length) view.privacy = { kinds: kindsOf(extra.privacy) };
+  if (extra.mapper) view.mapper = mapperWords(extra.mapper);
   const engine = extra.voiceEngine ?? evidence.transcriptionEngine;
   if (evidence.source === "voice" && engine) view.voice = { engine };
   return view;

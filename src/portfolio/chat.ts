@@ -72,7 +72,12 @@ export type FiledAccount =
   | { kind: "not_candidate"; witness: boolean }
   | { kind: "not_enrolled" }
   | { kind: "not_evidence"; reason: string | undefined }
-  | { kind: "drafted"; draft: FiledDraft; privacy: PersonalDataSpan[] };
+  | {
+      kind: "drafted";
+      draft: FiledDraft;
+      privacy: PersonalDataSpan[];
+      mapper: { name: string; fallbackReason?: string | undefined };
+    };
 
 /** A candidate's account: checked, mapped on their enrolment's level and units, and filed as a draft. */
 export async function fileAccount(
@@ -107,7 +112,8 @@ export async function fileAccount(
   const filed: FiledDraft = draft.created
     ? { ...draft, ...draft.created, activeClaims: draft.created.claims }
     : await viewEvidence(ctx, { actorId: person.id, evidenceId: draft.id });
-  return { kind: "drafted", draft: filed, privacy: mapped.privacy.found };
+  const used = { name: mapped.mapper, fallbackReason: mapped.fallbackReason };
+  return { kind: "drafted", draft: filed, privacy: mapped.privacy.found, mapper: used };
 }
 
 /** Evidence records with the names of their candidates and assessors, for the queue and sampling lists. */
