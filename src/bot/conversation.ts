@@ -47,7 +47,7 @@ export function helpFor(person: PersonRecord): string {
     lines.push(
       "Tell me about a customer you helped today, in your own words or as a voice note, and I'll suggest which standards it covers.",
       "Type progress to see what you have covered and what to aim for next.",
-      "Type ask <name or email> to witness, to ask a team leader to back up your latest account.",
+      "To have a team leader back up your latest account, ask them by name or email, for example: ask Tom Reid to witness.",
     );
   if (person.roles.includes("assessor"))
     lines.push("Type queue to see the evidence waiting for your decision.");
@@ -56,6 +56,11 @@ export function helpFor(person: PersonRecord): string {
   if (person.roles.includes("witness") && !person.roles.includes("candidate"))
     lines.push(
       "When a candidate asks you to witness, their account arrives here with a short form to confirm it.",
+    );
+  if (person.roles.includes("admin"))
+    lines.push(
+      "You're a centre admin: on the server, npx shiftnote admin adds people, enrols candidates, chooses their assessor, links their Teams or Slack accounts, exports a portfolio and erases a person on request.",
+      "npx shiftnote export prints the recording forms as PDF. Run npx shiftnote admin on its own to see every command.",
     );
   if (!lines.length) lines.push("Your account has no role yet. Ask your centre admin to set you up.");
   return lines.join("\n");
@@ -109,6 +114,7 @@ async function account(
       const evidence = filed.draft;
       const view = suggestionView(portfolio.catalogue, evidence, {
         privacy: filed.privacy,
+        mapper: filed.mapper,
         ...(voice ? { voiceEngine: voice.engine } : {}),
       });
       const intro = evidence.activeClaims.length
