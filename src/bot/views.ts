@@ -135,8 +135,8 @@ const unitsOf = (catalogue: Catalogue, evidence: EvidenceView) =>
     title: unitTitle(catalogue, id),
   }));
 
-/** When the evidence was submitted: the audit trail is not needed, the last update before a decision will do. */
-const submittedAt = (evidence: EvidenceView) => evidence.updatedAt;
+/** When the evidence was last submitted (the store keeps it); its last change only for records from before. */
+const submittedAt = (evidence: EvidenceRecord) => evidence.submittedAt ?? evidence.updatedAt;
 
 /** The assessor's card; once decided it shows the outcome and who decided. */
 export function approvalView(catalogue: Catalogue, evidence: EvidenceView): ApprovalView {
@@ -249,13 +249,13 @@ export function coverageView(
 /** The assessor's queue, oldest first. */
 export function queueView(records: readonly EvidenceRecord[], names: Record<string, string>): QueueView {
   const items = [...records]
-    .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
+    .sort((a, b) => submittedAt(a).localeCompare(submittedAt(b)))
     .map((h) => ({
       evidenceId: h.id,
       version: h.version,
       ref: h.ref,
       candidateName: names[h.candidateId] ?? "A candidate",
-      submittedAt: h.updatedAt,
+      submittedAt: submittedAt(h),
       unitIds: unitIdsOf(h),
       hasTestimony: h.witnessRequests.some((r) => r.status === "given"),
     }));
