@@ -134,9 +134,18 @@ async function progress(turn: Turn): Promise<BotReply[]> {
     return [say("You're not enrolled on a qualification yet. Ask your centre admin to enrol you.")];
   const work = await portfolio.work({ actorId: person.id });
   const waiting = work.own.filter((e) => e.status === "submitted").length;
-  return coverage.map((c) =>
+  const referred = work.own.filter((e) => e.status === "referred").map((e) => e.ref);
+  const cards = coverage.map((c) =>
     card({ kind: "coverage", view: coverageView(portfolio.catalogue, person, c, waiting) }),
   );
+  // Referred evidence waits for the candidate, not the assessor: say so next to the progress.
+  if (referred.length)
+    cards.push(
+      say(
+        `${referred.join(", ")} ${referred.length === 1 ? "was" : "were"} referred back by your assessor, so ${referred.length === 1 ? "it is" : "they are"} waiting for you, not for them: change ${referred.length === 1 ? "it" : "them"} and submit again.`,
+      ),
+    );
+  return cards;
 }
 
 async function queue(turn: Turn): Promise<BotReply[]> {
