@@ -36,7 +36,8 @@ describe("the Agents Playground's default user", () => {
     });
     const person = await product.portfolio.identify({ channel: "teams", userId: user.aadObjectId });
     expect(person?.name).toBe("Amira Hussain");
-    expect(helpFor(person!)).toContain("Tell me about a customer you helped today");
+    if (!person) throw new Error("not identified");
+    expect(helpFor(person)).toContain("Tell me about a customer you helped today");
   }, 120_000);
 
   it("is a stranger when Teams is not anonymous", async () => {
@@ -62,9 +63,10 @@ describe("help", () => {
       userId: "y",
       email: "amira.hussain@demo.shiftnote.test",
     });
-    expect(helpFor(dana!)).toContain("npx shiftnote admin");
-    expect(helpFor(dana!)).not.toContain("no role yet");
-    expect(helpFor(amira!)).not.toMatch(/<[^>]+>/);
-    expect(helpFor(amira!)).toContain("ask Tom Reid to witness");
+    if (!dana || !amira) throw new Error("the demo people are missing");
+    expect(helpFor(dana)).toContain("npx shiftnote admin");
+    expect(helpFor(dana)).not.toContain("no role yet");
+    expect(helpFor(amira)).not.toMatch(/<[^>]+>/);
+    expect(helpFor(amira)).toContain("ask Tom Reid to witness");
   }, 120_000);
 });
