@@ -4,6 +4,7 @@ import { portfolioConversationReferences } from "../bot/conversation-references.
 import { createBotCore } from "../bot/core.ts";
 import { portfolioCardCopies } from "../bot/slack/card-copies.ts";
 import { mountSlack } from "../bot/slack/mount.ts";
+import { teamsMode } from "../bot/teams/mode.ts";
 import { mountTeams } from "../bot/teams/mount.ts";
 import type { BotCore } from "../bot/types.ts";
 import { mountPlayground, playgroundEnabled } from "../bot/web/playground.ts";
@@ -19,6 +20,7 @@ import type { Config } from "./config.ts";
 import { type Delivery, type DeliveryChannels, startDelivery } from "./delivery.ts";
 import { evidenceFiles } from "./evidence-files.ts";
 import { mountLocalOnlyGuard } from "./local-only.ts";
+import { chooseMapper } from "./mapper.ts";
 import { createApp } from "./server.ts";
 
 export interface Product {
@@ -43,10 +45,12 @@ export async function buildProduct(
   const log = options.log ?? ((line) => console.log(line));
   const catalogue = loadCatalogue();
   const store = await openStore(config.DATABASE_URL);
+  const mapper = chooseMapper(config, log);
+  if (mapper.name === "llm") log("Suggestions are re-ranked by the LLM mapper (OPENAI_API_KEY is set).");
   const portfolio = createPortfolio({
     store,
     catalogue,
-    mapper: (text, mapOptions) => mapEvidence(text, mapOptions),
+    mapper: mapper.map,
     files: evidenceFiles(config.SHIFTNOTE_FILES_DIR),
     filesDir: config.SHIFTNOTE_FILES_DIR,
   });
@@ -56,6 +60,11 @@ export async function buildProduct(
   if (playground && (await portfolio.isEmpty())) {
     const people = await portfolio.loadDemoCentre();
     log(`Loaded the demo centre (${people.length} people) into the empty database.`);
+  }
+  // Microsoft's Agents Playground speaks as its own default user: make it a demo person, so no admin step is needed.
+  if (playground && teamsMode(config).kind === "anonymous") {
+    const as = await portfolio.linkAgentsPlaygroundUser();
+    if (as) log(`The Agents Playground's default user (Alex Wilber) speaks as ${as}.`);
   }
   const core = createBotCore({
     portfolio,

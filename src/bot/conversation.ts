@@ -54,7 +54,7 @@ export function helpFor(person: PersonRecord): string {
     lines.push(
       "Tell me about a customer you helped today, in your own words or as a voice note, and I'll suggest which standards it covers.",
       "Type progress to see what you have covered and what to aim for next.",
-      "Type ask <name or email> to witness, to ask a team leader to back up your latest account.",
+      "To have a team leader back up your latest account, ask them by name or email, for example: ask Tom Reid to witness.",
       "Type a number such as E2 to open that piece of evidence again, to change it or see what happened to it.",
     );
   if (person.roles.includes("assessor"))
@@ -64,6 +64,11 @@ export function helpFor(person: PersonRecord): string {
   if (person.roles.includes("witness") && !person.roles.includes("candidate"))
     lines.push(
       "When a candidate asks you to witness, their account arrives here with a short form to confirm it.",
+    );
+  if (person.roles.includes("admin"))
+    lines.push(
+      "You're a centre admin: on the server, npx shiftnote admin adds people, enrols candidates, chooses their assessor, links their Teams or Slack accounts, exports a portfolio and erases a person on request.",
+      "npx shiftnote export prints the recording forms as PDF. Run npx shiftnote admin on its own to see every command.",
     );
   if (!lines.length) lines.push("Your account has no role yet. Ask your centre admin to set you up.");
   return lines.join("\n");
@@ -128,6 +133,7 @@ export async function account(
       const evidence = filed.draft;
       const view = suggestionView(portfolio.catalogue, evidence, {
         privacy: filed.privacy,
+        mapper: filed.mapper,
         ...(voice ? { voiceEngine: voice.engine } : {}),
       });
       const intro = evidence.activeClaims.length
@@ -148,7 +154,7 @@ async function progress(turn: Turn): Promise<BotReply[]> {
   const waiting = work.own.filter((e) => e.status === "submitted").length;
   const referred = work.own.filter((e) => e.status === "referred").map((e) => e.ref);
   const link = pageLink(turn, person.id, candidatePages(person.id), "Open my portfolio");
-  return coverage.map((c) =>
+  const cards = coverage.map((c) =>
     card({
       kind: "coverage",
       view: {
@@ -158,6 +164,14 @@ async function progress(turn: Turn): Promise<BotReply[]> {
       },
     }),
   );
+  // Referred evidence waits for the candidate, not the assessor: say so next to the progress.
+  if (referred.length)
+    cards.push(
+      say(
+        `${referred.join(", ")} ${referred.length === 1 ? "was" : "were"} referred back by your assessor, so ${referred.length === 1 ? "it is" : "they are"} waiting for you, not for them: change ${referred.length === 1 ? "it" : "them"} and submit again.`,
+      ),
+    );
+  return cards;
 }
 
 /** Progress for an assessor or a verifier: what is waiting for them, with a button to their pages. */

@@ -71,13 +71,27 @@ const unitIdsOf = (record: EvidenceRecord) => [
   ...new Set(record.claims.filter((c) => c.active).map((c) => c.unitId)),
 ];
 
+/** Which mapper answered, and why the offline one stood when the LLM was asked. */
+export interface MapperUsed {
+  name: string;
+  fallbackReason?: string | undefined;
+}
+
+/** The card's line saying which mapper made the suggestions. */
+export function mapperWords(used: MapperUsed): string {
+  if (used.name === "llm") return "Suggested by the language model (LLM mapper), checked against your units.";
+  if (used.fallbackReason && !used.fallbackReason.startsWith("no OpenAI key"))
+    return `Suggested by the offline mapper: ${used.fallbackReason}.`;
+  return "Suggested by the offline mapper.";
+}
+
 const kindsOf = (spans: readonly PersonalDataSpan[]) => [...new Set(spans.map((s) => s.kind))];
 
 /** The candidate's suggestion card: the draft's active claims ticked, grouped by unit. */
 export function suggestionView(
   catalogue: Catalogue,
   evidence: FiledDraft,
-  extra: { privacy?: readonly PersonalDataSpan[]; voiceEngine?: string } = {},
+  extra: { privacy?: readonly PersonalDataSpan[]; voiceEngine?: string; mapper?: MapperUsed } = {},
 ): SuggestionView {
   const units = new Map<string, SuggestedUnitView>();
   const unit = (id: string) => {
@@ -114,6 +128,7 @@ export function suggestionView(
     units: [...units.values()],
   };
   if (extra.privacy?.length) view.privacy = { kinds: kindsOf(extra.privacy) };
+  if (extra.mapper) view.mapper = mapperWords(extra.mapper);
   const engine = extra.voiceEngine ?? evidence.transcriptionEngine;
   if (evidence.source === "voice" && engine) view.voice = { engine };
   return view;
@@ -134,8 +149,8 @@ const unitsOf = (catalogue: Catalogue, evidence: EvidenceView) =>
     title: unitTitle(catalogue, id),
   }));
 
-/** When the evidence was submitted: the audit trail is not needed, the last update before a decision will do. */
-const submittedAt = (evidence: EvidenceView) => evidence.updatedAt;
+/** When the evidence was last submitted (the store keeps it); its last change only for records from before. */
+const submittedAt = (evidence: EvidenceRecord) => evidence.submittedAt ?? evidence.updatedAt;
 
 /** The assessor's card; once decided it shows the outcome and who decided. */
 export function approvalView(catalogue: Catalogue, evidence: EvidenceView): ApprovalView {
@@ -256,13 +271,13 @@ export function coverageView(
 /** The assessor's queue, oldest first. */
 export function queueView(records: readonly EvidenceRecord[], names: Record<string, string>): QueueView {
   const items = [...records]
-    .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
+    .sort((a, b) => submittedAt(a).localeCompare(submittedAt(b)))
     .map((h) => ({
       evidenceId: h.id,
       version: h.version,
       ref: h.ref,
       candidateName: names[h.candidateId] ?? "A candidate",
-      submittedAt: h.updatedAt,
+      submittedAt: submittedAt(h),
       unitIds: unitIdsOf(h),
       hasTestimony: h.witnessRequests.some((r) => r.status === "given"),
     }));

@@ -100,6 +100,7 @@ function buildCard(view: SuggestionView, limits: (typeof LIMITS)[number]): ac.Ad
     ac.heading(TITLE),
     ac.subtle(view.ref ? `Evidence ${view.ref}. ${INTRO}` : INTRO),
   ];
+  if (view.mapper) body.push(ac.subtle(view.mapper));
   if (view.voice) {
     body.push(
       ac.text(`Transcribed from your voice note (${view.voice.engine})`, {
@@ -224,6 +225,7 @@ export function suggestionBlocks(view: SuggestionView): KnownBlock[] {
     sk.header(TITLE),
     sk.context(sk.esc(view.ref ? `Evidence ${view.ref}. ${INTRO}` : INTRO)),
   ];
+  if (view.mapper) head.push(sk.context(sk.esc(view.mapper)));
   if (view.voice && view.text.length <= sk.SLACK_LIMITS.inputValue) {
     head.push(
       sk.input(

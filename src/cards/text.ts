@@ -24,24 +24,8 @@ export function englishList(items: string[], max = Number.POSITIVE_INFINITY): st
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-const when = new Intl.DateTimeFormat("en-GB", {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/London",
-});
-
-/** "Sat 14 Dec 2025, 14:05" in UK time; the input as it is when it is not a date. */
-export function formatWhen(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    when.formatToParts(date).find((p) => p.type === type)?.value ?? "";
-  return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}, ${part("hour")}:${part("minute")}`;
-}
+/** "Sat 14 Dec 2025, 14:05" in UK time: the one formatter, on the ground floor. */
+export { formatWhen } from "../core/dates.ts";
 
 /** `205.ER4.b` → "ER4b", the short form printed on the recording forms; other ids as they are. */
 export function shortRef(id: string): string {

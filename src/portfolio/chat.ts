@@ -1,6 +1,6 @@
 // What a person does in chat, as portfolio operations: who is speaking, filing an account, asking a witness, card actions.
 import type { Channel, EvidenceRecord, PersonRecord } from "../core/types.ts";
-import { checkPrivacy } from "../mapping/privacy.ts";
+import { checkPrivacy, placeholderFor } from "../mapping/privacy.ts";
 import type { MapOptions, MappingResult, PersonalDataSpan } from "../mapping/types.ts";
 import { suggestionsToClaims } from "./claims.ts";
 import type { PortfolioContext } from "./context.ts";
@@ -72,7 +72,12 @@ export type FiledAccount =
   | { kind: "not_candidate"; witness: boolean }
   | { kind: "not_enrolled" }
   | { kind: "not_evidence"; reason: string | undefined }
-  | { kind: "drafted"; draft: FiledDraft; privacy: PersonalDataSpan[] };
+  | {
+      kind: "drafted";
+      draft: FiledDraft;
+      privacy: PersonalDataSpan[];
+      mapper: { name: string; fallbackReason?: string | undefined };
+    };
 
 /** A candidate's account: checked, mapped on their enrolment's level and units, and filed as a draft. */
 export async function fileAccount(
@@ -107,7 +112,8 @@ export async function fileAccount(
   const filed: FiledDraft = draft.created
     ? { ...draft, ...draft.created, activeClaims: draft.created.claims }
     : await viewEvidence(ctx, { actorId: person.id, evidenceId: draft.id });
-  return { kind: "drafted", draft: filed, privacy: mapped.privacy.found };
+  const used = { name: mapped.mapper, fallbackReason: mapped.fallbackReason };
+  return { kind: "drafted", draft: filed, privacy: mapped.privacy.found, mapper: used };
 }
 
 /** Evidence records with the names of their candidates and assessors, for the queue and sampling lists. */
@@ -215,6 +221,16 @@ export async function editText(
   return { privacy: mapped.privacy.found };
 }
 
+/** A copy of the words with the account's details replaced, and whatever else the check finds in it. */
+const redactCopy =
+  (found: readonly PersonalDataSpan[]) =>
+  (text: string): string => {
+    let out = text;
+    for (const span of [...found].sort((a, b) => b.text.length - a.text.length))
+      if (span.text.trim()) out = out.split(span.text).join(placeholderFor(span));
+    return checkPrivacy(out).redacted;
+  };
+
 /** Replaces the customer's details found in the account with placeholders, as a new version; false when none are left. */
 export async function redact(
   ctx: PortfolioContext,
@@ -229,5 +245,8 @@ export async function redact(
     version: input.version,
     text: redacted,
   });
+  // Every other stored copy of the words goes too: the title, the earlier versions and each claim's quote
+  // (what the witness, the assessor, the pages and the exports show).
+  await ctx.store.transaction((tx) => tx.evidence.rewriteCopies(input.evidence.id, redactCopy(found)));
   return true;
 }

@@ -314,3 +314,30 @@ async function fileDemoEvidence(
     eventId: event("sample"),
   });
 }
+
+/**
+ * Microsoft's Agents Playground speaks as its default user (Alex Wilber, `alexw@example.com`, Entra object id
+ * `00000000-0000-0000-0000-0000000000020` in the config shipped in @microsoft/m365agentsplayground). When Teams
+ * runs anonymously for it, that user is linked to the demo candidate Amira, so the first message is answered.
+ */
+export const AGENTS_PLAYGROUND_USER = {
+  aadObjectId: "00000000-0000-0000-0000-0000000000020",
+  name: "Alex Wilber",
+  email: "alexw@example.com",
+} as const;
+
+/** Links the Agents Playground's default user to Amira Hussain on Teams; safe to run on every start. */
+export async function linkAgentsPlaygroundUser(ctx: PortfolioContext): Promise<string | undefined> {
+  const amira = PEOPLE.find((p) => p.key === "amira");
+  const person = amira ? await ctx.store.people.byEmail(amira.email) : null;
+  if (!person || person.erased) return undefined;
+  const holder = await ctx.store.people.byChatIdentity("teams", AGENTS_PLAYGROUND_USER.aadObjectId);
+  if (holder && holder.id !== person.id) return undefined;
+  await linkIdentity(ctx, {
+    actor: DEMO,
+    personId: person.id,
+    channel: "teams",
+    externalId: AGENTS_PLAYGROUND_USER.aadObjectId,
+  });
+  return person.name;
+}

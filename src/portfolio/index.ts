@@ -23,7 +23,7 @@ import {
 import { type PortfolioContext, portfolioContext } from "./context.ts";
 import { createCentre } from "./create-centre.ts";
 import { readDecisionForm } from "./decision-form.ts";
-import { loadDemoCentre } from "./demo-centre.ts";
+import { linkAgentsPlaygroundUser, loadDemoCentre } from "./demo-centre.ts";
 import { discardDraft } from "./discard-draft.ts";
 import { enrolCandidate } from "./enrol-candidate.ts";
 import { type EvidenceFiles, erasePerson } from "./erase-person.ts";
@@ -217,6 +217,7 @@ export function createPortfolio(deps: PortfolioDeps) {
     linkIdentity: bind(ctx, linkIdentity),
     erasePerson: bind(ctx, erasePerson),
     loadDemoCentre: () => loadDemoCentre(ctx),
+    linkAgentsPlaygroundUser: () => linkAgentsPlaygroundUser(ctx),
     isEmpty: async () => (await store.people.count()) === 0,
 
     /** Spends a one-time key (a sign-in link): true the first time, false ever after. */

@@ -57,6 +57,8 @@ export interface RecordingForm {
   complete: boolean;
   /** The gap lines of this unit, in plain words. */
   gaps: string[];
+  /** Refs of evidence referred back: waiting for the candidate to change and resubmit it, not for the assessor. */
+  referred: string[];
 }
 
 export interface RecordingFormInput {
@@ -212,5 +214,8 @@ export async function getRecordingForm(
     tally: unitCoverage.tally,
     complete: unitCoverage.complete,
     gaps: enrolmentCoverage.gaps.filter((g) => g.startsWith(`${input.unitId}:`)),
+    referred: [
+      ...new Set(claims.filter((c) => c.evidenceStatus === "referred").map((c) => c.evidenceRef)),
+    ].sort(byRef),
   };
 }

@@ -301,6 +301,29 @@ export class EvidenceRepository {
     }));
   }
 
+  /** Rewrites every stored copy of one evidence's words (its title, each version, each claim's quote) with `rewrite`. */
+  async rewriteCopies(evidenceId: string, rewrite: (text: string) => string): Promise<void> {
+    const row = await this.db.evidence.findUnique({
+      where: { id: evidenceId },
+      select: {
+        title: true,
+        versions: { select: { id: true, text: true } },
+        claims: { select: { id: true, support: true } },
+      },
+    });
+    if (!row) return;
+    const title = rewrite(row.title);
+    if (title !== row.title) await this.db.evidence.update({ where: { id: evidenceId }, data: { title } });
+    for (const v of row.versions) {
+      const text = rewrite(v.text);
+      if (text !== v.text) await this.db.evidenceVersion.update({ where: { id: v.id }, data: { text } });
+    }
+    for (const c of row.claims) {
+      const support = rewrite(c.support);
+      if (support !== c.support) await this.db.claim.update({ where: { id: c.id }, data: { support } });
+    }
+  }
+
   /** Replaces the words of a candidate's evidence (every version, claim support and testimony) for erasure. */
   async eraseWordsOf(candidateId: string, placeholder: string): Promise<number> {
     const ids = (await this.db.evidence.findMany({ where: { candidateId }, select: { id: true } })).map(

@@ -47,6 +47,7 @@ export const fullSelect = {
   transcriptionEngine: true,
   createdAt: true,
   updatedAt: true,
+  submittedAt: true,
   versions: { select: { number: true, text: true }, orderBy: { number: "desc" }, take: 1 },
   claims: { select: claimSelect, orderBy: [{ unitId: "asc" }, { targetId: "asc" }] },
   witnessRequests: {
@@ -96,6 +97,7 @@ export type FullRow = HeaderRow & {
   transcriptionEngine: string | null;
   createdAt: Date;
   updatedAt: Date;
+  submittedAt: Date | null;
   versions: Array<{ number: number; text: string }>;
   claims: ClaimRecord[];
   witnessRequests: WitnessRequestRow[];
@@ -139,5 +141,6 @@ export function toRecord(row: FullRow): EvidenceRecord {
     })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    submittedAt: row.submittedAt ? row.submittedAt.toISOString() : null,
   };
 }

@@ -160,7 +160,8 @@ export class TransitionRepository {
     const actorLabel = "label" in t.audit.actor ? t.audit.actor.label : null;
     const parts: Prisma.Sql[] = [
       Prisma.sql`moved AS (
-        UPDATE evidence SET status = ${t.to}::"EvidenceStatus", version = version + 1, updated_at = now()
+        UPDATE evidence SET status = ${t.to}::"EvidenceStatus", version = version + 1, updated_at = now(),
+               submitted_at = CASE WHEN ${t.to}::text = 'submitted' THEN now() ELSE submitted_at END
          WHERE id = ${t.evidenceId} AND version = ${t.expectedVersion}
            AND status::text = ANY(${[...t.from]}::text[])
         RETURNING id, version)`,

@@ -1,6 +1,8 @@
 // Sign-in routes: the signed link becomes a session cookie; sign-out; the local-mode list of demo people.
+
 import express, { type Express } from "express";
 import type { WebConfig } from "../core/config.ts";
+import { formatTime } from "../core/dates.ts";
 import type { Portfolio } from "../portfolio/index.ts";
 import { csrfValid, endSession, readSession, startSession } from "./auth/session.ts";
 import { html } from "./html.ts";
@@ -45,11 +47,7 @@ export function mountAuth(app: Express, deps: { config: WebConfig; portfolio: Po
         return;
       }
       if (!personAllowed(res, checked.person.id)) return;
-      const until = new Date(checked.payload.exp * 1000).toLocaleTimeString("en-GB", {
-        hour: "2-digit",
-        minute: "2-digit",
-        timeZone: "Europe/London",
-      });
+      const until = formatTime(new Date(checked.payload.exp * 1000));
       res.type("html").send(signInPage(checked.person.name, token, until));
     } catch (error) {
       sendError(res, error);

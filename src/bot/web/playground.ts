@@ -70,7 +70,9 @@ export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
   app.get("/playground/api/people", async (_req, res) => {
     const people = await deps.portfolio.everyone();
     res.json({
-      people: people.filter((p) => !p.erased).map((p) => ({ email: p.email, name: p.name, roles: p.roles })),
+      people: people
+        .filter((p) => !p.erased)
+        .map((p) => ({ email: p.email, name: p.name, roles: p.roles, jobTitle: p.jobTitle })),
     });
   });
 

@@ -1,4 +1,5 @@
 // Use cases for the documents: each authorises through the portfolio use cases, then renders one file.
+import { formatDay } from "../../core/dates.ts";
 import { AppError } from "../../core/errors.ts";
 import { type CandidateRecords, candidateRecords } from "../candidate-records.ts";
 import type { Actor, PortfolioContext } from "../context.ts";
@@ -28,7 +29,7 @@ export const slug = (text: string) =>
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "") || "candidate";
 
-const today = (ctx: PortfolioContext) => ctx.now().toISOString().slice(0, 10);
+const today = (ctx: PortfolioContext) => formatDay(ctx.now());
 
 /** The centre and registration a form prints: from the enrolment that holds the unit (else the first one). */
 async function identityOf(

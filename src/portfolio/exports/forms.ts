@@ -1,5 +1,6 @@
 // The contents of the forms of 004 (sign-off, witness status list, assessment report), built from a candidate's records.
 
+import { formatDay } from "../../core/dates.ts";
 import type { EvidenceRecord } from "../../core/types.ts";
 import type { Catalogue } from "../../standards/catalogue.ts";
 import { type CandidateRecords, unitsOf } from "../candidate-records.ts";
@@ -9,7 +10,7 @@ import { WITNESS_STATUS_CATEGORIES } from "../witness-rules.ts";
 export { WITNESS_STATUS_CATEGORIES };
 
 const latest = (dates: readonly string[]) => [...dates].sort().at(-1) ?? null;
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
+const day = (iso: string | null) => (iso ? formatDay(iso) : null);
 
 /** Evidence that counts towards a unit: filed, with an active claim on it that was not rejected. */
 export const evidenceForUnit = (records: CandidateRecords, unitId: string): EvidenceRecord[] =>
@@ -93,6 +94,7 @@ export interface WitnessList {
 /** Form N/SVQ5: every witness who gave testimony on the candidate's filed evidence. */
 export function buildWitnessList(records: CandidateRecords): WitnessList {
   const entries = new Map<string, WitnessEntry>();
+  const lastSigned = new Map<string, string>();
   for (const e of records.evidence) {
     if (e.status === "draft") continue;
     for (const w of e.witnessRequests) {
@@ -109,9 +111,10 @@ export function buildWitnessList(records: CandidateRecords): WitnessList {
         evidenceRefs: [],
         signedOn: "",
       };
-      const signed = w.testimony.signedAt.slice(0, 10);
-      if (signed >= entry.signedOn) {
-        entry.signedOn = signed;
+      const signed = w.testimony.signedAt;
+      if (signed >= (lastSigned.get(w.witnessId) ?? "")) {
+        lastSigned.set(w.witnessId, signed);
+        entry.signedOn = formatDay(signed);
         entry.statusCategory = w.testimony.statusCategory;
         entry.relationship = w.testimony.relationship;
       }
@@ -231,7 +234,7 @@ export function buildAssessmentReport(
   const comments: AssessmentReport["comments"] = evidence.flatMap((e) =>
     e.decisions
       .filter((d) => d.comment.trim())
-      .map((d) => ({ ref: e.ref, on: d.at.slice(0, 10), outcome: d.outcome as string, comment: d.comment })),
+      .map((d) => ({ ref: e.ref, on: formatDay(d.at), outcome: d.outcome as string, comment: d.comment })),
   );
   for (const e of evidence)
     for (const c of e.claims)

@@ -1,4 +1,5 @@
 // A portfolio export as CSV: one row per claim (evidence with no claim gets one row), for spreadsheets.
+import { ukStamp } from "../../core/dates.ts";
 import type { PortfolioExport } from "../export-portfolio.ts";
 
 export const CSV_COLUMNS = [
@@ -47,8 +48,8 @@ export function portfolioCsv(data: PortfolioExport): string {
       e.method,
       e.setting,
       e.occurredOn,
-      e.createdAt,
-      e.updatedAt,
+      ukStamp(e.createdAt),
+      ukStamp(e.updatedAt),
     ];
     const given = e.witnessRequests.filter((w) => w.status === "given").length;
     const claims = e.claims.filter((c) => c.active);

@@ -7,10 +7,51 @@
   const record = document.getElementById("record");
   const seen = new Map();
 
+  const composer = document.getElementById("composer");
+
+  /**
+   * Brings the newest message into view above the sticky composer; a card taller than the room left shows
+   * its top (its title and first lines), not its middle.
+   */
+  const reveal = (node) => {
+    const below = composer.offsetHeight + 8;
+    node.style.scrollMarginBottom = `${below}px`;
+    node.style.scrollMarginTop = "8px";
+    const room = window.innerHeight - below;
+    node.scrollIntoView({ block: node.offsetHeight > room ? "start" : "end" });
+  };
   const add = (node) => {
     log.appendChild(node);
-    node.scrollIntoView({ block: "end" });
+    reveal(node);
+    // A card's images and fonts can change its height after it is added: keep it placed.
+    requestAnimationFrame(() => reveal(node));
   };
+
+  /** Roles in words, as people say them. */
+  const ROLE_WORDS = {
+    candidate: "candidate",
+    assessor: "assessor",
+    internal_verifier: "internal verifier",
+    witness: "witness",
+    admin: "centre admin",
+  };
+  const roleWords = (p) => {
+    const words = (p.roles || []).map((r) => ROLE_WORDS[r] || r.replace(/_/g, " "));
+    const title = (p.jobTitle || "").toLowerCase();
+    if (title && !words.includes(title)) words.unshift(title);
+    return words.join(", ");
+  };
+
+  /** What the composer invites each person to do. */
+  const invitation = (roles) => {
+    if (roles.includes("candidate")) return "Tell Shiftnote about a customer you helped, or type help";
+    if (roles.includes("assessor")) return "Type queue to see evidence waiting for your decision, or help";
+    if (roles.includes("internal_verifier")) return "Type sample to see assessed evidence to sample, or help";
+    if (roles.includes("witness")) return "Requests to witness arrive here. Type help to see what you can do";
+    if (roles.includes("admin")) return "Type help to see what a centre admin can do";
+    return "Type help";
+  };
+  const rolesOf = new Map();
   const bubble = (content, cls, label) => {
     const div = document.createElement("div");
     div.className = `msg ${cls || ""}`;
@@ -58,6 +99,35 @@
     }
   }
 
+  /**
+   * What the Adaptive Cards renderer leaves out for screen readers: a level on its headings, and a name on a
+   * choice with no label (taken from the text just before it, as a sighted person reads it).
+   */
+  function accessible(root) {
+    for (const h of root.querySelectorAll('[role="heading"]:not([aria-level])'))
+      h.setAttribute("aria-level", "3");
+    for (const input of root.querySelectorAll("select, input, textarea")) {
+      if (
+        input.type === "hidden" ||
+        input.getAttribute("aria-label") ||
+        input.getAttribute("aria-labelledby")
+      )
+        continue;
+      if (input.id && root.querySelector(`label[for="${CSS.escape(input.id)}"]`)) continue;
+      let node = input;
+      let words = "";
+      while (node && node !== root && !words) {
+        let prev = node.previousElementSibling;
+        while (prev && !words) {
+          words = (prev.textContent || "").trim();
+          prev = prev.previousElementSibling;
+        }
+        node = node.parentElement;
+      }
+      input.setAttribute("aria-label", (words || "Choose").slice(0, 120));
+    }
+  }
+
   function renderCard(json, holder) {
     const card = new AdaptiveCards.AdaptiveCard();
     const wrap = holder || document.createElement("div");
@@ -75,6 +145,7 @@
     const el = card.render();
     wrap.className = "card";
     wrap.replaceChildren(el);
+    accessible(wrap);
     const refresh = json.refresh?.action;
     if (refresh?.data) refreshOf.set(wrap, Object.assign({}, refresh.data, { verb: refresh.verb }));
     else refreshOf.delete(wrap);
@@ -228,6 +299,7 @@
   });
 
   who.addEventListener("change", () => {
+    text.placeholder = invitation(rolesOf.get(who.value) || []);
     log.replaceChildren(
       bubble(`You are now ${who.options[who.selectedIndex].text}. Type help to see what you can do.`, "note"),
     );
@@ -242,9 +314,15 @@
       for (const p of out.people || []) {
         const option = document.createElement("option");
         option.value = p.email;
-        option.textContent = `${p.name} (${p.roles.join(", ")})`;
+        option.textContent = `${p.name} (${roleWords(p)})`;
+        rolesOf.set(p.email, p.roles || []);
         who.appendChild(option);
       }
+      // Start as a candidate (Amira in the demo centre), the person the README's steps begin with.
+      const start =
+        (out.people || []).find((p) => p.email.startsWith("amira.")) ||
+        (out.people || []).find((p) => (p.roles || []).includes("candidate"));
+      if (start) who.value = start.email;
       if (!who.options.length)
         add(bubble("No demo people yet. Run npx shiftnote demo, then reload.", "note"));
       who.dispatchEvent(new Event("change"));

@@ -1,4 +1,5 @@
 // The page shell: landmarks, skip link, navigation by role, sign-out, breadcrumbs and notices.
+import { formatDateTime } from "../../core/dates.ts";
 import type { PersonRecord } from "../../core/types.ts";
 import { type Html, type HtmlValue, html } from "../html.ts";
 
@@ -81,20 +82,9 @@ ${body}
 `.value;
 }
 
-/** "2025-11-24T09:30:00.000Z" → "24 Nov 2025, 09:30" (UTC, so every reader sees the same). */
+/** "2025-11-24T09:30:00.000Z" → "24 Nov 2025, 09:30" in UK time (a date alone → "24 Nov 2025"). */
 export function when(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const date = d.toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-  if (iso.length <= 10) return date;
-  const time = d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
-  return `${date}, ${time}`;
+  return iso ? formatDateTime(iso) : "";
 }
 
 export const STATUS_WORDS: Record<string, string> = {

@@ -10,22 +10,61 @@ const MAX_REFS_IN_CELL = 3;
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** Evidence referred back waits for the candidate, not the assessor: the cell and its refs say so. */
+let referredRefs: ReadonlySet<string> = new Set();
+const REFERRED_WORDS = "Referred back: waiting for the candidate";
+
 function refLinks(candidateId: string, cell: MatrixCell, max = Number.POSITIVE_INFINITY): Html {
   const shown = cell.refs.slice(0, max);
   const more = cell.refs.length - shown.length;
+  const mark = (ref: string) =>
+    cell.done.includes(ref)
+      ? ""
+      : referredRefs.has(ref)
+        ? html`<span aria-hidden="true">↩</span><span class="sr"> (referred back, waiting for the candidate)</span>`
+        : html`<span aria-hidden="true">*</span><span class="sr"> (claimed)</span>`;
   return html`${shown.map(
-    (ref, i) =>
-      html`${i ? ", " : ""}<a href="${paths.evidence(candidateId, ref)}">${ref}</a>${cell.done.includes(ref) ? "" : html`<span aria-hidden="true">*</span><span class="sr"> (claimed)</span>`}`,
+    (ref, i) => html`${i ? ", " : ""}<a href="${paths.evidence(candidateId, ref)}">${ref}</a>${mark(ref)}`,
   )}${more > 0 ? html` <span>+${more} more</span>` : ""}`;
 }
 
+/** True when every ref of a claimed cell is on evidence referred back. */
+const onlyReferred = (cell: MatrixCell) =>
+  cell.state === "claimed" && cell.refs.length > 0 && cell.refs.every((r) => referredRefs.has(r));
+const stateWords = (cell: MatrixCell) => (onlyReferred(cell) ? REFERRED_WORDS : STATE_WORDS[cell.state]);
+
 function cellHtml(candidateId: string, cell: MatrixCell, label: string): Html {
-  return html`<td class="cell ${cell.state}"><span class="mark" aria-hidden="true">${STATE_MARK[cell.state]}</span><span class="sr">${label}: ${STATE_WORDS[cell.state]}</span>${
+  const referred = onlyReferred(cell);
+  return html`<td class="cell ${referred ? "referred" : cell.state}"><span class="mark" aria-hidden="true">${referred ? "↩" : STATE_MARK[cell.state]}</span><span class="sr">${label}: ${stateWords(cell)}</span>${
     cell.refs.length ? html`<br>${refLinks(candidateId, cell, MAX_REFS_IN_CELL)}` : ""
   }</td>`;
 }
 
+/** On a phone the grid is too wide: each standard as a line, naming only the columns evidenced with it. */
+function phoneList(form: RecordingForm): Html {
+  const cid = form.candidate.id;
+  const state = (cell: MatrixCell) =>
+    html`<span class="badge ${onlyReferred(cell) ? "referred" : cell.state}">${stateWords(cell)}</span>`;
+  const withIt = (r: RecordingForm["rows"][number]) => {
+    const hits = r.cells
+      .map((cell, i) => ({ cell, column: form.columns[i] }))
+      .filter((x) => x.cell.state !== "missing" && x.column);
+    return hits.length
+      ? html`<br>With ${hits.map((x, i) => html`${i ? "; " : ""}<abbr title="${x.column?.text ?? ""}">${x.column?.kind === "knowledge" ? `U/K ${x.column.label}` : (x.column?.label ?? "")}</abbr> (${refLinks(cid, x.cell)})`)}`
+      : "";
+  };
+  return html`<div class="matrix-phone">
+<h3>Standards</h3>
+<ul class="by-standard">${form.rows.map(
+    (r) =>
+      html`<li><b>${r.id}</b> ${r.text}<br>${state(r.own)}${r.own.refs.length ? html` ${refLinks(cid, r.own)}` : ""}${withIt(r)}</li>`,
+  )}</ul>
+${form.columns.length ? html`<h3>Knowledge and ranges</h3><ul class="by-standard">${form.columns.map((c) => html`<li><b>${c.kind === "knowledge" ? `U/K ${c.label}` : c.label}</b> ${c.text}<br>${state(c.own)}${c.own.refs.length ? html` ${refLinks(cid, c.own)}` : ""}</li>`)}</ul>` : ""}
+</div>`;
+}
+
 export function matrixPage(viewer: Viewer, form: RecordingForm): string {
+  referredRefs = new Set(form.referred);
   const cid = form.candidate.id;
   const knowledge = form.columns.filter((c) => c.kind === "knowledge");
   const ranges = form.columns.filter((c) => c.kind === "range");
@@ -35,8 +74,9 @@ export function matrixPage(viewer: Viewer, form: RecordingForm): string {
 <li><span class="swatch assessed" aria-hidden="true">${STATE_MARK.assessed}</span>Assessed: accepted by the assessor</li>
 <li><span class="swatch claimed" aria-hidden="true">${STATE_MARK.claimed}</span>Claimed: filed, waiting for assessment</li>
 <li><span class="swatch missing" aria-hidden="true">${STATE_MARK.missing}</span>Missing: no evidence yet</li>
-<li><span aria-hidden="true">*</span> after a reference: claimed, not yet assessed</li></ul>`;
-  const table = html`<div class="table-wrap" role="region" aria-labelledby="matrix-caption" tabindex="0">
+<li><span aria-hidden="true">*</span> after a reference: claimed, not yet assessed</li>
+<li><span class="swatch referred" aria-hidden="true">↩</span>Referred back: the assessor returned it; waiting for the candidate to change it and submit it again</li></ul>`;
+  const table = html`<div class="table-wrap matrix-wide" role="region" aria-labelledby="matrix-caption" tabindex="0">
 <table class="matrix">
 <caption id="matrix-caption">Unit ${form.unit.id}: each criterion against the knowledge (U/K) and evidence-requirement ranges</caption>
 <thead>
@@ -51,7 +91,7 @@ export function matrixPage(viewer: Viewer, form: RecordingForm): string {
     (r) =>
       html`<tr><th scope="row"><b>${r.id}</b> ${r.text}</th>${r.cells.map((cell, i) =>
         cellHtml(cid, cell, `${r.id} with ${form.columns[i]?.label ?? ""}`),
-      )}<td class="refs ${r.own.state}"><span class="sr">${STATE_WORDS[r.own.state]}: </span>${
+      )}<td class="refs ${onlyReferred(r.own) ? "referred" : r.own.state}"><span class="sr">${stateWords(r.own)}: </span>${
         r.own.refs.length ? refLinks(cid, r.own) : html`<span class="muted">none</span>`
       }</td></tr>`,
   )}</tbody>
@@ -78,6 +118,7 @@ ${form.gaps.length ? html`<h2>${own ? "What you still need" : "Gaps"}</h2><ul>${
 <h2>Recording form</h2>
 ${legend}
 ${table}
+${phoneList(form)}
 ${key}
 <h2>Documents</h2>
 <ul class="downloads">
