@@ -10,7 +10,26 @@ export type PortfolioEvent =
   | { type: "witness.requested"; evidenceId: string; requestId: string; witnessId: string }
   | { type: "witness.testimony_given"; evidenceId: string; requestId: string; candidateId: string }
   | { type: "witness.refused"; evidenceId: string; requestId: string; candidateId: string }
-  | { type: "person.erased"; personId: string };
+  | { type: "person.erased"; personId: string }
+  | { type: "assessor_record.made"; evidenceId: string; candidateId: string; assessorId: string }
+  /** The assessor signed an observation or discussion: the candidate is asked to read and confirm it. */
+  | { type: "assessor_record.signed"; evidenceId: string; candidateId: string; assessorId: string }
+  | { type: "assessor_record.confirmed"; evidenceId: string; candidateId: string; assessorId: string }
+  | { type: "action_plan.made"; planId: string; candidateId: string; assessorId: string }
+  | { type: "action_plan.signed"; planId: string; signerId: string; candidateId: string; assessorId: string }
+  | { type: "action_plan.reminded"; planId: string; candidateId: string; assessorId: string }
+  | { type: "feedback.given"; feedbackId: string; candidateId: string; assessorId: string }
+  | { type: "feedback.replied"; feedbackId: string; candidateId: string; assessorId: string }
+  | { type: "feedback.signed"; feedbackId: string; signerId: string; candidateId: string; assessorId: string }
+  | { type: "expert_witness.recorded"; expertWitnessId: string; personId: string; centreId: string }
+  | { type: "expert_witness.confirmed"; expertWitnessId: string; personId: string; centreId: string }
+  | {
+      type: "expert_witness.statement_attached";
+      statementId: string;
+      evidenceId: string;
+      candidateId: string;
+      assessorId: string | null;
+    };
 
 export interface Notifier {
   notify(event: PortfolioEvent): void | Promise<void>;

@@ -1,4 +1,5 @@
 // Use case: the candidate confirms the claims of a draft and files it for assessment.
+import type { Channel } from "../store/types.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
 import { notifySafely } from "./notify.ts";
@@ -11,6 +12,8 @@ export interface SubmitEvidenceInput {
   evidenceId: string;
   version: number;
   eventId?: string;
+  /** Where the candidate signed the authenticity declaration made at submit; left out by older callers. */
+  channel?: Channel;
 }
 
 export async function submitEvidence(
@@ -48,6 +51,13 @@ export async function submitEvidence(
       entityId: evidence.id,
       centreId: evidence.centreId,
       data: { version: input.version + 1, claims: evidence.claims.map((c) => c.targetId) },
+    },
+    // the candidate's declaration that the evidence is their own work (AUTHENTICITY_DECLARATION), once per evidence
+    signature: {
+      kind: "authenticity",
+      personId: actor.id,
+      role: "candidate",
+      channel: input.channel ?? null,
     },
     ...(input.eventId ? { event: { id: input.eventId, action: "evidence.submit", actorId: actor.id } } : {}),
   });

@@ -369,9 +369,11 @@ export class EvidenceRepository {
         decision: ClaimDecision;
         ref: string;
         status: EvidenceStatus;
+        method: EvidenceMethod;
       }>
     >`
-      SELECT c.kind::text AS kind, c.target_id, c.unit_id, c.decision::text AS decision, e.ref, e.status::text AS status
+      SELECT c.kind::text AS kind, c.target_id, c.unit_id, c.decision::text AS decision, e.ref, e.status::text AS status,
+             e.method::text AS method
         FROM claim c JOIN evidence e ON e.id = c.evidence_id
        WHERE e.enrolment_id = ${enrolmentId} AND c.active AND e.status NOT IN ('draft', 'discarded')`;
     return rows.map((r) => ({
@@ -381,6 +383,7 @@ export class EvidenceRepository {
       decision: r.decision,
       evidenceRef: r.ref,
       evidenceStatus: r.status,
+      evidenceMethod: r.method,
     }));
   }
 

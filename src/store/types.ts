@@ -153,6 +153,8 @@ export interface CoverageClaim {
   decision: ClaimDecision;
   evidenceRef: string;
   evidenceStatus: EvidenceStatus;
+  /** How the evidence was gathered (observation, discussion, the candidate's account…). */
+  evidenceMethod?: EvidenceMethod;
 }
 
 export interface AuditRecord {
