@@ -1,5 +1,6 @@
 // Expert witnesses: their record (who they are and how they meet 004's requirements) and the statements they attach.
 import type { Db } from "./db.ts";
+import type { NewClaim } from "./evidence-repository.ts";
 import type { ExpertStatementRecord, ExpertWitnessRecord } from "./record-types.ts";
 
 export type NewExpertWitness = Omit<ExpertWitnessRecord, "id" | "createdAt">;
@@ -73,8 +74,46 @@ export class ExpertWitnessRepository {
     return row ? toWitness(row) : null;
   }
 
-  async addStatement(input: NewExpertStatement): Promise<ExpertStatementRecord> {
-    return toStatement(await this.db.expertWitnessStatement.create({ data: input, select: statementSelect }));
+  /**
+   * Files the statement as the candidate's witness-testimony evidence, already submitted for their assessor: its
+   * reference from the enrolment, the witness's words as its first version, the criteria as claims, the statement.
+   * Run it inside a transaction.
+   */
+  async fileStatement(
+    input: Omit<NewExpertStatement, "evidenceId"> & {
+      enrolmentId: string;
+      witnessPersonId: string;
+      title: string;
+      text: string;
+      claims: NewClaim[];
+    },
+  ): Promise<{ statement: ExpertStatementRecord; ref: string }> {
+    const { enrolmentId, witnessPersonId, title, text, claims, ...statement } = input;
+    const numbered = await this.db.enrolment.update({
+      where: { id: enrolmentId },
+      data: { nextEvidenceNumber: { increment: 1 } },
+      select: { nextEvidenceNumber: true },
+    });
+    const evidence = await this.db.evidence.create({
+      data: {
+        enrolmentId,
+        candidateId: statement.candidateId,
+        ref: `E${numbered.nextEvidenceNumber - 1}`,
+        title,
+        status: "submitted",
+        source: "witness",
+        method: "witness_testimony",
+        occurredOn: statement.occurredAt,
+        versions: { create: { number: 1, text, authorId: witnessPersonId } },
+        claims: { create: claims.map((c) => ({ ...c })) },
+      },
+      select: { id: true, ref: true },
+    });
+    const row = await this.db.expertWitnessStatement.create({
+      data: { ...statement, evidenceId: evidence.id },
+      select: statementSelect,
+    });
+    return { statement: toStatement(row), ref: evidence.ref };
   }
 
   async statementById(id: string): Promise<ExpertStatementRecord | null> {

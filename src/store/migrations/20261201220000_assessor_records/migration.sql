@@ -7,6 +7,9 @@ CREATE TYPE "AssessmentMethod" AS ENUM ('direct_observation', 'projects_assignme
 -- CreateEnum
 CREATE TYPE "SupplementaryKind" AS ENUM ('work_products', 'photographs', 'e_evidence', 'third_party_confirmation');
 
+-- AlterEnum
+ALTER TYPE "ClaimProposer" ADD VALUE 'witness';
+
 -- AlterTable
 ALTER TABLE "evidence" ALTER COLUMN "method" SET DEFAULT 'personal_statement';
 
