@@ -1,6 +1,8 @@
 // Observation and discussion records: the assessor records and signs, the candidate confirms, and only then are claims assessed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { confirmObservation } from "../../src/portfolio/confirm-observation.ts";
+import { ERASED_TEXT, erasePerson } from "../../src/portfolio/erase-person.ts";
+import { giveFeedback } from "../../src/portfolio/give-feedback.ts";
 import { recordDecision } from "../../src/portfolio/record-decision.ts";
 import { recordDiscussion } from "../../src/portfolio/record-discussion.ts";
 import { recordObservation } from "../../src/portfolio/record-observation.ts";
@@ -289,4 +291,41 @@ describe.each(backends)("observation and discussion records on $name", (backend)
     await submitEvidence(ctx, { actorId: seed.candidate.id, evidenceId: e.id, version: e.version });
     expect((await ctx.store.signatures.of([e.id]))[0]).toMatchObject({ kind: "authenticity", channel: null });
   });
+});
+
+describe.each(backends)("erasing a candidate with assessor records on $name", (backend) => {
+  it.skipIf(Boolean(backend.skip))(
+    "removes the questions, answers and supplementary locations of their records, and their feedback's words",
+    async () => {
+      const db = await backend.open();
+      try {
+        const ctx = testContext(db.store);
+        const seed = await seedCentre(ctx);
+        const r = await recordDiscussion(ctx, {
+          actorId: seed.assessor.id,
+          candidateId: seed.candidate.id,
+          text: "Notes.",
+          questions: [{ question: "Where do you live?", answer: "12 Acacia Avenue" }],
+          supplementary: [{ kind: "photographs", location: "files/amira-at-home.jpg" }],
+        });
+        const f = await giveFeedback(ctx, {
+          actorId: seed.assessor.id,
+          candidateId: seed.candidate.id,
+          unitId: "205",
+          text: "Personal words",
+          outcome: "Competent",
+        });
+        await erasePerson(ctx, { actor: { personId: seed.admin.id }, personId: seed.candidate.id });
+        const record = await ctx.store.assessorRecords.of(r.evidence.id);
+        expect(record?.questions[0]).toMatchObject({ question: ERASED_TEXT, answer: ERASED_TEXT });
+        expect(record?.supplementary[0]?.location).toBe(ERASED_TEXT);
+        expect(await ctx.store.feedback.byId(f.id)).toMatchObject({
+          text: ERASED_TEXT,
+          outcome: ERASED_TEXT,
+        });
+      } finally {
+        await db.dispose();
+      }
+    },
+  );
 });
