@@ -9,6 +9,7 @@ import { addPerson } from "../src/portfolio/add-person.ts";
 import { portfolioContext } from "../src/portfolio/context.ts";
 import { createCentre } from "../src/portfolio/create-centre.ts";
 import { enrolCandidate } from "../src/portfolio/enrol-candidate.ts";
+import { createPortfolio } from "../src/portfolio/index.ts";
 import { getRecordingForm } from "../src/portfolio/recording-form.ts";
 import { loadCatalogue } from "../src/standards/catalogue.ts";
 import type { BulkValue } from "../src/store/bulk-repository.ts";
@@ -136,7 +137,11 @@ export async function run(): Promise<Record<string, unknown>> {
 
     // and over HTTP on loopback, with a session, for the whole request
     const config = loadConfig({ SHIFTNOTE_SESSION_SECRET: "bench-secret-bench-secret-bench-secret" });
-    const app = createApp({ config, catalogue, mount: [(a) => mountPages(a, { config, store, catalogue })] });
+    const app = createApp({
+      config,
+      catalogue,
+      mount: [(a) => mountPages(a, { config, portfolio: createPortfolio({ store, catalogue }) })],
+    });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, "127.0.0.1", () => resolve(s));
     });

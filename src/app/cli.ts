@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { isAppError } from "../core/errors.ts";
 import { CatalogueError } from "../standards/catalogue.ts";
 import { UsageError } from "./cli-args.ts";
-import { ConfigError } from "./config.ts";
+import { ConfigError, debugEnabled } from "./config.ts";
 
 /** A subcommand module under src/app/commands/: `run` returns the exit code. */
 export interface Command {
@@ -72,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(
       `Something went wrong running "${name}": ${(error as Error)?.message ?? String(error)}. Run it again with SHIFTNOTE_DEBUG=1 for details.`,
     );
-    if (process.env.SHIFTNOTE_DEBUG === "1") console.error(error);
+    if (debugEnabled()) console.error(error);
     return 1;
   }
 }

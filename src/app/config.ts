@@ -1,78 +1,7 @@
 // Configuration: the environment parsed once by zod, with a one-line error naming the bad variable.
-import { z } from "zod";
+import { type Config, configSchema } from "../core/config.ts";
 
-const flag = z
-  .enum(["0", "1", "true", "false", ""])
-  .optional()
-  .transform((v) => v === "1" || v === "true");
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
-
-export const configSchema = z.object({
-  PORT: z.coerce
-    .number({ message: "must be a whole number from 0 to 65535" })
-    .int({ message: "must be a whole number from 0 to 65535" })
-    .min(0, { message: "must be a whole number from 0 to 65535" })
-    .max(65535, { message: "must be a whole number from 0 to 65535" })
-    .default(3978),
-  HOST: z.string().min(1).default("127.0.0.1"),
-  /** `postgresql://…` for a PostgreSQL server; otherwise a PGlite data directory (`file:./var/pgdata`, `memory://`). */
-  DATABASE_URL: z
-    .string()
-    .default("file:./var/pgdata")
-    .refine((v) => /^(postgres(ql)?:\/\/|file:|memory:\/\/|idb:\/\/)/.test(v), {
-      message: "use postgresql://user@host:5432/db, file:./var/pgdata or memory://",
-    }),
-  /** Where uploaded audio and exports are kept. */
-  SHIFTNOTE_FILES_DIR: z.string().default("./var/files"),
-  /** Serve the web playground's speak-as-anyone endpoint even when channel credentials are configured. */
-  SHIFTNOTE_PLAYGROUND: flag,
-  SHIFTNOTE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  /** Signs sign-in links and session cookies (32+ characters). Unset: generated once and kept in var/session-secret. */
-  SHIFTNOTE_SESSION_SECRET: optionalText.pipe(
-    z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -hex 32)" }).optional(),
-  ),
-  /** The address people reach Shiftnote's pages at, for the links the bot sends; default http://HOST:PORT. */
-  SHIFTNOTE_PUBLIC_URL: optionalText.pipe(
-    z.url({ message: "must be a URL such as https://shiftnote.example.org" }).optional(),
-  ),
-  OPENAI_API_KEY: optionalText,
-  OPENAI_BASE_URL: optionalText.pipe(
-    z.url({ message: "must be a URL such as http://127.0.0.1:8080/v1" }).optional(),
-  ),
-  SHIFTNOTE_LLM_MODEL: z.string().default("gpt-4o-mini"),
-  SHIFTNOTE_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
-  /** Voice notes: `auto` uses the platform's transcript, else whisper when its model is set, else OpenAI. */
-  SHIFTNOTE_TRANSCRIBE_ENGINE: z.enum(["auto", "openai", "platform", "whisper"]).default("auto"),
-  OPENAI_TRANSCRIBE_MODEL: z.string().min(1).default("gpt-4o-mini-transcribe"),
-  SHIFTNOTE_TRANSCRIBE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
-  /** A whisper.cpp ggml model file (e.g. ggml-base.en.bin) for offline transcription. */
-  SHIFTNOTE_WHISPER_MODEL: optionalText,
-  SHIFTNOTE_VOICE_MAX_SECONDS: z.coerce
-    .number({ message: "must be a number of seconds, such as 300" })
-    .positive({ message: "must be a number of seconds, such as 300" })
-    .default(300),
-  /** An ffmpeg binary; otherwise the system's `ffmpeg`, then the one shipped in @ffmpeg-installer/ffmpeg. */
-  SHIFTNOTE_FFMPEG: optionalText,
-  TEAMS_CLIENT_ID: optionalText,
-  TEAMS_CLIENT_SECRET: optionalText,
-  TEAMS_TENANT_ID: optionalText,
-  /** A certificate instead of TEAMS_CLIENT_SECRET: the PEM certificate and its private key files. */
-  TEAMS_CERTIFICATE_PEM_FILE: optionalText,
-  TEAMS_CERTIFICATE_KEY_FILE: optionalText,
-  TEAMS_ANONYMOUS: flag,
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_BOT_TOKEN: optionalText,
-  /** The Slack Web API base URL; tests point it at a local fake. */
-  SLACK_API_URL: optionalText.pipe(
-    z.url({ message: "must be a URL such as https://slack.com/api/" }).optional(),
-  ),
-});
-
-export type Config = z.infer<typeof configSchema>;
+export { type Config, configSchema };
 
 /** A configuration problem, reported to people as one line naming the variable. */
 export class ConfigError extends Error {
@@ -80,8 +9,11 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment once; throws ConfigError with a one-line message naming the bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = configSchema.safeParse(env);
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Record<string, string> = {},
+): Config {
+  const result = configSchema.safeParse({ ...env, ...overrides });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const name = issue?.path.join(".") ?? "environment";
@@ -89,4 +21,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   throw new ConfigError(
     `Configuration error: ${name} ${issue?.message ?? "is invalid"}${value}. Fix it in your environment or .env file and start again.`,
   );
+}
+
+/** Whether SHIFTNOTE_DEBUG asks for stacks; read even when the rest of the configuration is broken. */
+export function debugEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.SHIFTNOTE_DEBUG === "1" || env.SHIFTNOTE_DEBUG === "true";
 }

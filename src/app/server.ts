@@ -1,8 +1,10 @@
 // The HTTP server: health, the standards catalogue API, and the mount points the channels and pages add.
 import type { Server } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
-import { isAppError } from "../core/errors.ts";
+import { httpStatusOf, isAppError } from "../core/errors.ts";
 import { type Catalogue, loadCatalogue } from "../standards/catalogue.ts";
+import { mountPolicyPages } from "../web/policy-routes.ts";
+import { transportSecurity } from "../web/security-headers.ts";
 import type { Config } from "./config.ts";
 
 export interface AppParts {
@@ -12,22 +14,12 @@ export interface AppParts {
   mount?: Array<(app: Express) => void>;
 }
 
-const status = {
-  bad_input: 400,
-  not_found: 404,
-  conflict: 409,
-  stale: 409,
-  forbidden_state: 409,
-  unavailable: 503,
-  too_large: 413,
-  config: 500,
-} as const;
-
 /** Builds the express app without listening, so tests can start it on a port of their own. */
 export function createApp(parts: AppParts): Express {
   const catalogue = parts.catalogue ?? loadCatalogue();
   const app = express();
   app.disable("x-powered-by");
+  app.use(transportSecurity(parts.config));
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", units: catalogue.units.size, qualifications: catalogue.qualifications.length });
   });
@@ -51,13 +43,14 @@ export function createApp(parts: AppParts): Express {
     }
     res.json(unit);
   });
+  mountPolicyPages(app);
   for (const mount of parts.mount ?? []) mount(app);
   app.use((_req, res) => {
     res.status(404).json({ error: "Nothing here. Try /healthz or /api/standards." });
   });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (isAppError(error)) {
-      res.status(status[error.code]).json({ error: error.message, code: error.code });
+      res.status(httpStatusOf(error)).json({ error: error.message, code: error.code });
       return;
     }
     const http = error as { status?: number; type?: string };

@@ -1,30 +1,34 @@
-// Wiring: opens the store, builds the bot core, mounts the channels and pages, and delivers notifications.
+// Wiring: opens the store, builds the portfolio and the bot core, mounts the channels and pages, and starts delivery.
 import type { Express } from "express";
-import { storeConversationReferences } from "../bot/conversation-references.ts";
+import { portfolioConversationReferences } from "../bot/conversation-references.ts";
 import { createBotCore } from "../bot/core.ts";
-import { storeCardCopies } from "../bot/slack/card-copies.ts";
-import { mountSlack, type SlackChannel } from "../bot/slack/mount.ts";
-import { mountTeams, type TeamsChannel } from "../bot/teams/mount.ts";
-import type { BotCore, Notification } from "../bot/types.ts";
-import { storeOutbox } from "../bot/web/outbox.ts";
+import { portfolioCardCopies } from "../bot/slack/card-copies.ts";
+import { mountSlack } from "../bot/slack/mount.ts";
+import { mountTeams } from "../bot/teams/mount.ts";
+import type { BotCore } from "../bot/types.ts";
 import { mountPlayground, playgroundEnabled } from "../bot/web/playground.ts";
 import { mapEvidence } from "../mapping/offline.ts";
-import { portfolioContext } from "../portfolio/context.ts";
-import { loadDemoCentre } from "../portfolio/demo-centre.ts";
+import { createPortfolio, type Portfolio } from "../portfolio/index.ts";
 import { type Catalogue, loadCatalogue } from "../standards/catalogue.ts";
 import { openStore, type Store } from "../store/store.ts";
 import { transcribeAudio } from "../voice/pipeline.ts";
 import { mountPages } from "../web/pages.ts";
 import { signLink } from "../web/signed-link.ts";
 import type { Config } from "./config.ts";
+import { type Delivery, type DeliveryChannels, startDelivery } from "./delivery.ts";
 import { createApp } from "./server.ts";
 
 export interface Product {
   app: Express;
+  /** The store under the portfolio, for tests that look at what was written (the product itself uses the façade). */
   store: Store;
+  portfolio: Portfolio;
   core: BotCore;
   catalogue: Catalogue;
   playground: boolean;
+  /** Sends what the outbox holds; channels mounted outside the product can be added to `channels`. */
+  delivery: Delivery;
+  channels: DeliveryChannels;
   close(): Promise<void>;
 }
 
@@ -36,15 +40,18 @@ export async function buildProduct(
   const log = options.log ?? ((line) => console.log(line));
   const catalogue = loadCatalogue();
   const store = await openStore(config.DATABASE_URL);
-  const portfolio = portfolioContext(store, catalogue);
+  const portfolio = createPortfolio({
+    store,
+    catalogue,
+    mapper: (text, mapOptions) => mapEvidence(text, mapOptions),
+  });
   const playground = playgroundEnabled(config);
-  if (playground && (await store.people.count()) === 0) {
-    const people = await loadDemoCentre(portfolio);
+  if (playground && (await portfolio.isEmpty())) {
+    const people = await portfolio.loadDemoCentre();
     log(`Loaded the demo centre (${people.length} people) into the empty database.`);
   }
   const core = createBotCore({
     portfolio,
-    map: (text, mapOptions) => mapEvidence(text, mapOptions),
     portfolioLink: (personId, to) => signLink(personId, config, 1800, to ? { to } : {}),
     async transcribe(file) {
       const bytes = file.bytes ?? (file.fetch ? await file.fetch() : undefined);
@@ -65,32 +72,18 @@ export async function buildProduct(
       };
     },
   });
-  const conversations = storeConversationReferences(store);
-  const outbox = storeOutbox(store);
-  const channels: { teams?: TeamsChannel; slack?: SlackChannel } = {};
-
-  /** Sends each notification to every channel where the person has talked to the bot, and to the web outbox. */
-  async function deliver(notifications: Notification[]): Promise<void> {
-    for (const n of notifications) {
-      await outbox.push(n.personId, "web", n.reply);
-      for (const [name, channel] of Object.entries(channels) as Array<
-        ["teams" | "slack", TeamsChannel | SlackChannel]
-      >) {
-        const reference = await store.channelState.reference(n.personId, name);
-        if (!reference) continue;
-        await channel.sendProactive(reference, n.reply).catch((error: unknown) => {
-          log(`Could not deliver a ${name} message: ${(error as Error).message}`);
-        });
-      }
-    }
-  }
+  const conversations = portfolioConversationReferences(portfolio);
+  const channels: DeliveryChannels = {};
+  // Whatever changes a portfolio (a bot turn, a page, the command line) leaves its notifications in the outbox.
+  const delivery = startDelivery({ portfolio, channels, log });
+  const afterTurn = () => delivery.flush();
 
   const app = createApp({
     config,
     catalogue,
     mount: [
       (a) => {
-        const teams = mountTeams(a, { config, core, conversations, onNotifications: deliver });
+        const teams = mountTeams(a, { config, core, conversations, afterTurn });
         if (teams) channels.teams = teams;
       },
       (a) => {
@@ -98,14 +91,14 @@ export async function buildProduct(
           config,
           core,
           conversations,
-          cardCopies: storeCardCopies(store),
-          onNotifications: deliver,
+          cardCopies: portfolioCardCopies(portfolio),
+          afterTurn,
         });
         if (slack) channels.slack = slack;
       },
-      (a) => mountPages(a, { config, store, catalogue }),
+      (a) => mountPages(a, { config, portfolio, afterChange: afterTurn }),
       (a) => {
-        if (playground) mountPlayground(a, { core, store, outbox, onNotifications: deliver });
+        if (playground) mountPlayground(a, { core, portfolio, afterTurn });
       },
     ],
   });
@@ -114,5 +107,19 @@ export async function buildProduct(
     () => mapEvidence("A customer asked me where the lifts were and I showed her.", { level: 2 }),
     0,
   ).unref();
-  return { app, store, core, catalogue, playground, close: () => store.close() };
+  return {
+    app,
+    store,
+    portfolio,
+    core,
+    catalogue,
+    playground,
+    delivery,
+    channels,
+    async close() {
+      await channels.slack?.close();
+      await delivery.close();
+      await portfolio.close();
+    },
+  };
 }

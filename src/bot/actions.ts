@@ -2,27 +2,25 @@
 
 import { parseCardAction, REFRESH_VERB } from "../cards/index.ts";
 import { AppError } from "../core/errors.ts";
-import { checkPrivacy } from "../mapping/privacy.ts";
-import { suggestionsToClaims } from "../portfolio/claims.ts";
-import { discardDraft } from "../portfolio/discard-draft.ts";
-import { editEvidence } from "../portfolio/edit-evidence.ts";
-import { giveTestimony } from "../portfolio/give-testimony.ts";
-import { recordDecision } from "../portfolio/record-decision.ts";
-import { resubmitEvidence } from "../portfolio/resubmit-evidence.ts";
-import { sampleEvidence } from "../portfolio/sample-evidence.ts";
-import { submitEvidence } from "../portfolio/submit-evidence.ts";
-import { type EvidenceView, viewEvidence } from "../portfolio/view-evidence.ts";
-import type { Turn } from "./core.ts";
+import { type EvidenceView, isAssignedAssessor } from "../portfolio/index.ts";
 import { card, say } from "./reply.ts";
+import type { Turn } from "./turn.ts";
 import type { BotReply, CardActionData } from "./types.ts";
 import { approvalView, sampleView, suggestionView, witnessRequestView } from "./views.ts";
+
+const DECISION_VERBS = new Set(["evidence.decide", "evidence.approve_all", "evidence.refer"]);
+
+const notTheAssessor = (evidence: EvidenceView) => {
+  const assessor = evidence.assessorId ? evidence.names[evidence.assessorId] : undefined;
+  return `Only the candidate's assessor${assessor ? `, ${assessor},` : ""} can accept or reject the claims in ${evidence.ref}, so nothing was changed.`;
+};
 
 const MALFORMED =
   "That button didn't carry what I expected, so nothing was changed. Scroll to the latest card, or type help.";
 
 /** The card this person should see for this evidence now, for the "this changed" answer and refreshes. */
 async function currentCard(turn: Turn, evidence: EvidenceView, notice?: string): Promise<BotReply> {
-  const { catalogue } = turn.ctx;
+  const { catalogue } = turn.portfolio;
   const me = turn.person;
   const view =
     evidence.candidateId === me.id
@@ -69,14 +67,14 @@ export async function handleAction(turn: Turn, data: CardActionData): Promise<Bo
   if (!parsed) return [say(MALFORMED)];
   const { payload, inputs } = parsed;
   const actorId = turn.person.id;
-  const { ctx } = turn;
+  const { portfolio } = turn;
   // Re-read first: this is also the permission check (not found for anyone with no access).
-  const before = await viewEvidence(ctx, { actorId, evidenceId: payload.evidenceId });
+  const before = await portfolio.view({ actorId, evidenceId: payload.evidenceId });
   try {
     return await dispatch(turn, payload.verb, before, payload.version, inputs);
   } catch (error) {
     if (error instanceof AppError && error.code === "stale") {
-      const now = await viewEvidence(ctx, { actorId, evidenceId: payload.evidenceId });
+      const now = await portfolio.view({ actorId, evidenceId: payload.evidenceId });
       return [await currentCard(turn, now, "This changed since you opened it; here is the current card.")];
     }
     throw error;
@@ -90,12 +88,16 @@ async function dispatch(
   version: number,
   inputs: Record<string, string>,
 ): Promise<BotReply[]> {
-  const { ctx, person, command } = turn;
+  const { portfolio, person, command } = turn;
+  const { catalogue } = portfolio;
   const actorId = person.id;
   const eventId = command.eventId;
   const base = { actorId, evidenceId: evidence.id, eventId };
-  const reread = () => viewEvidence(ctx, { actorId, evidenceId: evidence.id });
+  const reread = () => portfolio.view({ actorId, evidenceId: evidence.id });
   // The use cases check the version and the person's right to act, in that order of their own.
+  // Someone else who may see the evidence but not decide on it (a witness, the verifier) is told so first.
+  if (DECISION_VERBS.has(verb) && evidence.candidateId !== actorId && !isAssignedAssessor(person, evidence))
+    return [say(notTheAssessor(evidence))];
 
   switch (verb) {
     case REFRESH_VERB:
@@ -106,16 +108,7 @@ async function dispatch(
       const unticked = evidence.activeClaims
         .filter((c) => inputs[`claim:${c.targetId}`] === "false")
         .map((c) => c.targetId);
-      let v = version;
-      // Two steps, two event ids: a retry of the same tap repeats neither.
-      if (unticked.length)
-        v = (
-          await editEvidence(ctx, { ...base, eventId: `${eventId}:edit`, version: v, removeClaims: unticked })
-        ).version;
-      const done =
-        evidence.status === "referred"
-          ? await resubmitEvidence(ctx, { ...base, eventId: `${eventId}:submit`, version: v })
-          : await submitEvidence(ctx, { ...base, eventId: `${eventId}:submit`, version: v });
+      const done = await portfolio.submit({ actorId, evidence, version, unticked, eventId });
       const after = await reread();
       const assessor = after.assessorId ? after.names[after.assessorId] : undefined;
       return [
@@ -129,52 +122,35 @@ async function dispatch(
       const text = (inputs.text ?? "").trim();
       if (!text)
         return [say("The text was empty, so I kept your account as it was. Type it again with Edit text.")];
-      const enrolment = await ctx.store.enrolments.byId(evidence.enrolmentId);
-      const mapped = await turn.deps.map(text, {
-        level: enrolment?.level ?? 2,
-        units: enrolment?.unitIds ?? [],
-      });
-      const suggested = suggestionsToClaims(mapped);
-      const keep = new Set(suggested.map((s) => s.id));
-      await editEvidence(ctx, {
-        ...base,
-        version,
-        text,
-        removeClaims: evidence.activeClaims.filter((c) => !keep.has(c.targetId)).map((c) => c.targetId),
-        addClaims: suggested.filter((s) => !evidence.activeClaims.some((c) => c.targetId === s.id)),
-      });
+      const { privacy } = await portfolio.editText({ actorId, evidence, version, text, eventId });
       const after = await reread();
       return [
         card(
-          {
-            kind: "suggestion",
-            view: suggestionView(ctx.catalogue, after, { privacy: mapped.privacy.found }),
-          },
+          { kind: "suggestion", view: suggestionView(catalogue, after, { privacy }) },
           { replacesCard: true },
         ),
       ];
     }
     case "evidence.redact": {
-      const { redacted, found } = checkPrivacy(evidence.text);
-      if (!found.length) return [say("I found no customer details left to remove.")];
-      await editEvidence(ctx, { ...base, version, text: redacted });
+      if (!(await portfolio.redact({ actorId, evidence, version, eventId })))
+        return [say("I found no customer details left to remove.")];
       const after = await reread();
       return [
-        card({ kind: "suggestion", view: suggestionView(ctx.catalogue, after) }, { replacesCard: true }),
+        card({ kind: "suggestion", view: suggestionView(catalogue, after) }, { replacesCard: true }),
         say(
           "Done: the customer's details are replaced in the new version. The earlier version is kept for the audit trail only.",
         ),
       ];
     }
     case "evidence.discard": {
-      await discardDraft(ctx, { ...base, version });
+      await portfolio.discard({ ...base, version });
       return [say(`${evidence.ref} is discarded. Nothing was filed.`)];
     }
     case "evidence.open":
     case "sample.open":
       return [await currentCard(turn, evidence)];
     case "evidence.approve_all":
-      await recordDecision(ctx, {
+      await portfolio.decide({
         ...base,
         version,
         outcome: "assessed",
@@ -183,26 +159,14 @@ async function dispatch(
       });
       return [await currentCard(turn, await reread())];
     case "evidence.decide": {
-      // A claim with no choice (a trimmed Slack card, a cleared dropdown) is not taken as accepted.
-      const undecided = evidence.activeClaims.filter(
-        (c) => !["accept", "reject"].includes(inputs[`decision:${c.id}`] ?? ""),
-      );
-      if (undecided.length)
-        return [
-          say(
-            `Choose Accept or Reject for every claim first (${undecided.map((c) => c.targetId).join(", ")} ${undecided.length === 1 ? "has" : "have"} no choice yet), then press Submit decisions. Nothing was saved.`,
-          ),
-        ];
-      const claims = evidence.activeClaims.map((c) => ({
-        targetId: c.targetId,
-        decision: inputs[`decision:${c.id}`] === "reject" ? ("rejected" as const) : ("accepted" as const),
-      }));
-      await recordDecision(ctx, {
+      // A claim with no choice (a trimmed Slack card, a cleared dropdown) is not taken as accepted: the use case
+      // refuses an assessment that leaves any claim undecided.
+      await portfolio.decideFromForm({
         ...base,
         version,
         outcome: "assessed",
-        claims,
-        ...(inputs.comment?.trim() ? { comment: inputs.comment.trim() } : {}),
+        fields: inputs,
+        comment: inputs.comment,
       });
       return [await currentCard(turn, await reread())];
     }
@@ -210,14 +174,14 @@ async function dispatch(
       const comment = inputs.comment?.trim();
       if (!comment)
         return [say("Say what the candidate should change in the comment box, then press Refer back again.")];
-      await recordDecision(ctx, { ...base, version, outcome: "referred", comment });
+      await portfolio.decide({ ...base, version, outcome: "referred", comment });
       return [await currentCard(turn, await reread())];
     }
     case "witness.testify":
     case "witness.decline": {
       const request = evidence.witnessRequests.find((r) => r.witnessId === actorId && r.status === "pending");
       if (!request) return [await currentCard(turn, evidence)];
-      await giveTestimony(ctx, {
+      await portfolio.testify({
         actorId,
         requestId: request.id,
         eventId,
@@ -233,7 +197,7 @@ async function dispatch(
       ];
     }
     case "sample.countersign": {
-      await sampleEvidence(ctx, {
+      await portfolio.sample({
         ...base,
         version,
         outcome: inputs.outcome === "disagreed" ? "disagreed" : "agreed",

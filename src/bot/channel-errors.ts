@@ -10,11 +10,11 @@ export async function handleSafely(core: BotCore, command: BotCommand, log: Chan
   try {
     return await core.handle(command);
   } catch (error) {
-    if (isAppError(error)) return { replies: [{ text: error.message, inThread: true }], notifications: [] };
+    if (isAppError(error)) return { replies: [{ text: error.message, inThread: true }] };
     log.error(
       `The bot core failed on ${command.channel} event ${command.eventId}: ${describeError(error)}`,
       error,
     );
-    return { replies: [{ text: sorry, inThread: true }], notifications: [] };
+    return { replies: [{ text: sorry, inThread: true }] };
   }
 }

@@ -1,5 +1,5 @@
 // A small levelled logger the channel adapters share, so tests can silence or capture what they say.
-import type { Config } from "../app/config.ts";
+import type { LogConfig } from "../core/config.ts";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
 
@@ -13,7 +13,7 @@ export interface ChannelLog {
 const order: Record<LogLevel | "silent", number> = { debug: 0, info: 1, warn: 2, error: 3, silent: 4 };
 
 /** Logs to the console at or above the configured SHIFTNOTE_LOG_LEVEL, prefixed with the channel. */
-export function consoleLog(config: Pick<Config, "SHIFTNOTE_LOG_LEVEL">, prefix: string): ChannelLog {
+export function consoleLog(config: LogConfig, prefix: string): ChannelLog {
   const at = (level: LogLevel) => (message: string, detail?: unknown) => {
     if (order[level] < order[config.SHIFTNOTE_LOG_LEVEL]) return;
     const line = `[${prefix}] ${message}`;

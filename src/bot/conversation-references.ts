@@ -1,19 +1,11 @@
-// The database-backed ConversationStore: keeps references only for chat users linked to a person of the centre.
-import type { Store } from "../store/store.ts";
+// The ConversationStore the portfolio keeps: references only for chat users linked to a person of the centre.
+import type { Portfolio } from "../portfolio/index.ts";
 import type { ConversationStore } from "./conversation-store.ts";
 
 /** References are saved against the person the chat user is linked to; unknown users are not stored. */
-export function storeConversationReferences(store: Store): ConversationStore {
+export function portfolioConversationReferences(portfolio: Portfolio): ConversationStore {
   return {
-    async save(personKey, channel, reference) {
-      const person = await store.people.byChatIdentity(channel, personKey);
-      if (!person || person.erased) return;
-      await store.channelState.saveReference(person.id, channel, reference);
-    },
-    async get(personKey, channel) {
-      const person = await store.people.byChatIdentity(channel, personKey);
-      if (!person) return undefined;
-      return (await store.channelState.reference(person.id, channel)) ?? undefined;
-    },
+    save: (personKey, channel, reference) => portfolio.channels.saveReference(channel, personKey, reference),
+    get: (personKey, channel) => portfolio.channels.referenceOfUser(channel, personKey),
   };
 }

@@ -1,17 +1,11 @@
 // What the bot does with a typed message or a voice note: commands, witness requests, and accounts to map.
 import { AppError } from "../core/errors.ts";
-import type { MappingResult } from "../mapping/types.ts";
-import { createDraft } from "../portfolio/create-draft.ts";
-import { getProgress } from "../portfolio/get-progress.ts";
-import { listWork } from "../portfolio/list-work.ts";
-import { requestWitness } from "../portfolio/request-witness.ts";
-import { viewEvidence } from "../portfolio/view-evidence.ts";
-import type { EvidenceRecord, PersonRecord } from "../store/types.ts";
-import type { Turn } from "./core.ts";
+import type { PersonRecord } from "../core/types.ts";
 import { readIntent } from "./intents.ts";
 import { card, say } from "./reply.ts";
+import type { Turn } from "./turn.ts";
 import type { BotReply, IncomingFile } from "./types.ts";
-import { coverageView, type DraftForCard, queueView, sampleListView, suggestionView } from "./views.ts";
+import { coverageView, queueView, sampleListView, suggestionView } from "./views.ts";
 
 const AUDIO = /\.(m4a|aac|mp3|ogg|oga|opus|webm|wav|mp4)$/i;
 const isAudio = (file: IncomingFile) => file.mimeType?.startsWith("audio/") || AUDIO.test(file.name);
@@ -85,114 +79,67 @@ async function voiceNote(turn: Turn, file: IncomingFile): Promise<BotReply[]> {
   });
 }
 
-/** How many suggestions a card offers: enough to cover what an assessor would tick, few enough to read on a phone. */
-const CARD_LIMITS = { criteria: 6, knowledge: 3 } as const;
-
-/** The mapper ranks many criteria (its recall is measured at 10); the card shows the strongest few. */
-function forTheCard(mapped: MappingResult): MappingResult {
-  return {
-    ...mapped,
-    criteria: mapped.criteria.slice(0, CARD_LIMITS.criteria),
-    knowledge: mapped.knowledge.slice(0, CARD_LIMITS.knowledge),
-  };
-}
-
-/** Longer accounts do not fit a Teams card with their edit box (28 KB); ask for two pieces instead. */
-export const MAX_ACCOUNT_CHARS = 8000;
-
 async function account(
   turn: Turn,
   text: string,
   voice?: { engine: string; audioPath?: string },
 ): Promise<BotReply[]> {
-  const { ctx, person, command, deps } = turn;
-  if (text.length > MAX_ACCOUNT_CHARS)
-    return [
-      say(
-        `That's ${text.length.toLocaleString("en-GB")} characters, more than the ${MAX_ACCOUNT_CHARS.toLocaleString("en-GB")} one piece of evidence can hold. Split it into two accounts, one customer each, and send them separately. Nothing was filed.`,
-      ),
-    ];
-  if (!person.roles.includes("candidate"))
-    return [
-      say(
-        `That reads like an account, but only candidates file evidence. ${person.roles.includes("witness") ? "To back up a candidate's account, answer the witness card they sent you. " : ""}Type help to see what you can do.`,
-      ),
-    ];
-  const enrolments = await ctx.store.enrolments.ofCandidate(person.id);
-  const enrolment = enrolments[0];
-  if (!enrolment)
-    return [
-      say(
-        "You're not enrolled on a qualification yet, so there is nowhere to file this. Ask your centre admin to enrol you.",
-      ),
-    ];
-  const mapped = await deps.map(text, { level: enrolment.level, units: enrolment.unitIds });
-  if (!mapped.isEvidence)
-    return [
-      say(
-        `${(mapped.reason ?? "That doesn’t read like an account of a customer interaction").replace(/[.!]+$/, "")}, so I haven't filed anything. To log evidence, tell me what happened with a customer: what they needed, what you did and how it ended. Type help for more.`,
-      ),
-    ];
-  const draft = await createDraft(ctx, {
-    candidateId: person.id,
-    enrolmentId: enrolment.id,
-    text,
-    source: voice ? "voice" : "typed",
-    mapped: forTheCard(mapped),
-    ...(voice?.engine ? { transcriptionEngine: voice.engine } : {}),
-    ...(voice?.audioPath ? { audioPath: voice.audioPath } : {}),
-    eventId: command.eventId,
-  });
-  // The card is made from what was just written; only a retried message reads the stored draft.
-  const evidence: DraftForCard = draft.created
-    ? { ...draft, ...draft.created, activeClaims: draft.created.claims }
-    : await viewEvidence(ctx, { actorId: person.id, evidenceId: draft.id });
-  const view = suggestionView(ctx.catalogue, evidence, {
-    privacy: mapped.privacy.found,
-    ...(voice ? { voiceEngine: voice.engine } : {}),
-  });
-  const intro = evidence.activeClaims.length
-    ? `Here is what I think ${evidence.ref} shows. Untick anything that isn't right, then press Submit.`
-    : `I've saved ${evidence.ref} as a draft, but I couldn't match it to the standards of your units. Add more about what you did and why, with Edit text.`;
-  return [card({ kind: "suggestion", view }, { text: intro })];
+  const { portfolio, person, command } = turn;
+  const filed = await portfolio.fileAccount({ person, text, eventId: command.eventId, voice });
+  switch (filed.kind) {
+    case "not_candidate":
+      return [
+        say(
+          `That reads like an account, but only candidates file evidence. ${filed.witness ? "To back up a candidate's account, answer the witness card they sent you. " : ""}Type help to see what you can do.`,
+        ),
+      ];
+    case "not_enrolled":
+      return [
+        say(
+          "You're not enrolled on a qualification yet, so there is nowhere to file this. Ask your centre admin to enrol you.",
+        ),
+      ];
+    case "not_evidence":
+      return [
+        say(
+          `${(filed.reason ?? "That doesn’t read like an account of a customer interaction").replace(/[.!]+$/, "")}, so I haven't filed anything. To log evidence, tell me what happened with a customer: what they needed, what you did and how it ended. Type help for more.`,
+        ),
+      ];
+    case "drafted": {
+      const evidence = filed.draft;
+      const view = suggestionView(portfolio.catalogue, evidence, {
+        privacy: filed.privacy,
+        ...(voice ? { voiceEngine: voice.engine } : {}),
+      });
+      const intro = evidence.activeClaims.length
+        ? `Here is what I think ${evidence.ref} shows. Untick anything that isn't right, then press Submit.`
+        : `I've saved ${evidence.ref} as a draft, but I couldn't match it to the standards of your units. Add more about what you did and why, with Edit text.`;
+      return [card({ kind: "suggestion", view }, { text: intro })];
+    }
+  }
 }
 
 async function progress(turn: Turn): Promise<BotReply[]> {
-  const { ctx, person } = turn;
+  const { portfolio, person } = turn;
   if (!person.roles.includes("candidate"))
     return [say("Progress is kept for candidates. Type help to see what you can do.")];
-  const coverage = await getProgress(ctx, { actor: { personId: person.id }, candidateId: person.id });
+  const coverage = await portfolio.progress({ actor: { personId: person.id }, candidateId: person.id });
   if (!coverage.length)
     return [say("You're not enrolled on a qualification yet. Ask your centre admin to enrol you.")];
-  const work = await listWork(ctx, { actorId: person.id });
+  const work = await portfolio.work({ actorId: person.id });
   const waiting = work.own.filter((e) => e.status === "submitted").length;
   return coverage.map((c) =>
-    card({ kind: "coverage", view: coverageView(ctx.catalogue, person, c, waiting) }),
+    card({ kind: "coverage", view: coverageView(portfolio.catalogue, person, c, waiting) }),
   );
-}
-
-async function records(
-  turn: Turn,
-  ids: readonly string[],
-): Promise<{ records: EvidenceRecord[]; names: Record<string, string> }> {
-  const found = await Promise.all(ids.map((id) => turn.ctx.store.evidence.byId(id)));
-  const list = found.filter((r): r is EvidenceRecord => r !== null);
-  const people = await turn.ctx.store.people.byIds([
-    ...new Set(list.flatMap((r) => [r.candidateId, ...(r.assessorId ? [r.assessorId] : [])])),
-  ]);
-  return { records: list, names: Object.fromEntries(people.map((p) => [p.id, p.name])) };
 }
 
 async function queue(turn: Turn): Promise<BotReply[]> {
   if (!turn.person.roles.includes("assessor"))
     return [say("The queue is for assessors. Type help to see what you can do.")];
-  const work = await listWork(turn.ctx, { actorId: turn.person.id });
+  const work = await turn.portfolio.work({ actorId: turn.person.id });
   if (!work.toAssess.length)
     return [say("Nothing is waiting for you. I'll message you when a candidate submits evidence.")];
-  const { records: list, names } = await records(
-    turn,
-    work.toAssess.map((h) => h.id),
-  );
+  const { records: list, names } = await turn.portfolio.withNames(work.toAssess.map((h) => h.id));
   const link = turn.deps.portfolioLink?.(turn.person.id, "/pages/queue");
   return [
     card({ kind: "queue", view: queueView(list, names) }),
@@ -203,55 +150,36 @@ async function queue(turn: Turn): Promise<BotReply[]> {
 async function sample(turn: Turn): Promise<BotReply[]> {
   if (!turn.person.roles.includes("internal_verifier"))
     return [say("Sampling is for internal verifiers. Type help to see what you can do.")];
-  const work = await listWork(turn.ctx, { actorId: turn.person.id });
+  const work = await turn.portfolio.work({ actorId: turn.person.id });
   if (!work.toSample.length) return [say("There is no assessed evidence to sample in your centre yet.")];
-  const { records: list, names } = await records(
-    turn,
-    work.toSample.map((h) => h.id),
-  );
-  return [card({ kind: "sampleList", view: sampleListView(turn.ctx.catalogue, list, names) })];
-}
-
-/** Finds the person meant by a name, an email or a chat mention, among the candidate's centre. */
-async function findWitness(turn: Turn, who: string): Promise<PersonRecord | undefined> {
-  const mention = turn.command.mentions?.[0];
-  if (mention) {
-    const byChat = await turn.ctx.store.people.byChatIdentity(mention.channel, mention.userId);
-    if (byChat && byChat.centreId === turn.person.centreId) return byChat;
-    const byEmail = mention.email ? await turn.ctx.store.people.byEmail(mention.email.toLowerCase()) : null;
-    if (byEmail && !byEmail.erased && byEmail.centreId === turn.person.centreId) return byEmail;
-  }
-  const people = (await turn.ctx.store.people.inCentre(turn.person.centreId)).filter((p) => !p.erased);
-  const wanted = who.toLowerCase();
-  return (
-    people.find((p) => p.email.toLowerCase() === wanted) ??
-    people.find((p) => p.name.toLowerCase() === wanted) ??
-    people.find((p) => p.name.toLowerCase().split(/\s+/)[0] === wanted)
-  );
+  const { records: list, names } = await turn.portfolio.withNames(work.toSample.map((h) => h.id));
+  return [card({ kind: "sampleList", view: sampleListView(turn.portfolio.catalogue, list, names) })];
 }
 
 async function askWitness(turn: Turn, who: string): Promise<BotReply[]> {
-  const { ctx, person, command } = turn;
-  const witness = await findWitness(turn, who);
-  if (!witness)
-    return [
-      say(
-        `I can't find "${who}" in your centre. Use their full name or email address, or ask your centre admin to add them.`,
-      ),
-    ];
-  const work = await listWork(ctx, { actorId: person.id });
-  const latest = work.own.filter((e) => e.status === "draft" || e.status === "submitted").at(-1);
-  if (!latest)
-    return [
-      say(
-        "You have no draft or submitted evidence to witness. Tell me about a customer first, then ask again.",
-      ),
-    ];
-  await requestWitness(ctx, {
-    actorId: person.id,
-    evidenceId: latest.id,
-    witnessId: witness.id,
+  const { portfolio, person, command } = turn;
+  const asked = await portfolio.askWitness({
+    person,
+    who,
+    mention: command.mentions?.[0],
     eventId: command.eventId,
   });
-  return [say(`I've asked ${witness.name} to witness ${latest.ref}. I'll tell you when they reply.`)];
+  switch (asked.kind) {
+    case "unknown_witness":
+      return [
+        say(
+          `I can't find "${who}" in your centre. Use their full name or email address, or ask your centre admin to add them.`,
+        ),
+      ];
+    case "nothing_to_witness":
+      return [
+        say(
+          "You have no draft or submitted evidence to witness. Tell me about a customer first, then ask again.",
+        ),
+      ];
+    case "asked":
+      return [
+        say(`I've asked ${asked.witness.name} to witness ${asked.ref}. I'll tell you when they reply.`),
+      ];
+  }
 }

@@ -1,35 +1,12 @@
-// The bot core: one neutral command in, replies and notifications out; every channel calls this and nothing else.
+// The bot core: one neutral command in, replies out; every channel calls this and nothing else.
 import { type AppError, isAppError } from "../core/errors.ts";
-import type { MapOptions, MappingResult } from "../mapping/types.ts";
-import { type PortfolioContext, portfolioContext } from "../portfolio/context.ts";
-import type { PortfolioEvent } from "../portfolio/notify.ts";
-import type { PersonRecord } from "../store/types.ts";
 import { handleAction } from "./actions.ts";
 import { handleText } from "./conversation.ts";
-import { identify } from "./identify.ts";
-import { notificationsFor } from "./notifications.ts";
 import { say } from "./reply.ts";
-import type { BotCommand, BotCore, BotResult, IncomingFile } from "./types.ts";
+import type { BotDeps, Turn } from "./turn.ts";
+import type { BotCommand, BotCore, BotResult } from "./types.ts";
 
-/** What the core needs: the portfolio, a mapper, and optionally a way to turn audio into text. */
-export interface BotDeps {
-  portfolio: PortfolioContext;
-  map(text: string, options: MapOptions): MappingResult | Promise<MappingResult>;
-  /** Turns a voice note into text; absent when voice is not set up. */
-  transcribe?(file: IncomingFile): Promise<{ text: string; engine: string; audioPath?: string }>;
-  /** A short-lived signed link that opens a person's pages (portfolio, queue); absent where pages are not served. */
-  portfolioLink?(personId: string, to?: string): string;
-  /** Where to report unexpected errors (never shown to people). */
-  log?(message: string, error?: unknown): void;
-}
-
-/** Per-command context: the person speaking and a portfolio context whose notifier collects events. */
-export interface Turn {
-  deps: BotDeps;
-  ctx: PortfolioContext;
-  person: PersonRecord;
-  command: BotCommand;
-}
+export type { BotDeps, Turn } from "./turn.ts";
 
 const OOPS =
   "Something went wrong on our side and nothing was changed. Try again in a minute; if it keeps happening, tell your assessor.";
@@ -39,24 +16,20 @@ export function createBotCore(deps: BotDeps): BotCore {
   const log = deps.log ?? ((message, error) => console.error(message, error));
   return {
     async handle(command: BotCommand): Promise<BotResult> {
-      const events: PortfolioEvent[] = [];
-      const ctx = portfolioContext(deps.portfolio.store, deps.portfolio.catalogue, {
-        now: deps.portfolio.now,
-        notify: { notify: (event) => void events.push(event) },
-      });
       try {
-        const person = await identify(ctx, command.actor);
-        if (!person) return { replies: [say(notEnrolled(command))], notifications: [] };
-        const turn: Turn = { deps, ctx, person, command };
+        const person = await deps.portfolio.identify(command.actor);
+        if (!person) return { replies: [say(notEnrolled(command))] };
+        const turn: Turn = { deps, portfolio: deps.portfolio, person, command };
         const replies = command.action ? await handleAction(turn, command.action) : await handleText(turn);
-        return { replies, notifications: await notificationsFor(ctx, events, person) };
+        // Whoever else must be told was recorded in the outbox with the change; delivery sends it.
+        return { replies };
       } catch (error) {
-        if (isAppError(error)) return { replies: [say((error as AppError).message)], notifications: [] };
+        if (isAppError(error)) return { replies: [say((error as AppError).message)] };
         log(
           `Unexpected error handling a ${command.channel} ${command.action ? "card action" : "message"}`,
           error,
         );
-        return { replies: [say(OOPS)], notifications: [] };
+        return { replies: [say(OOPS)] };
       }
     },
   };

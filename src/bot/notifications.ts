@@ -1,85 +1,50 @@
-// Turns what the portfolio reports after a change into messages for the other people involved.
-import type { PortfolioContext } from "../portfolio/context.ts";
-import type { PortfolioEvent } from "../portfolio/notify.ts";
-import { viewEvidence } from "../portfolio/view-evidence.ts";
-import type { PersonRecord } from "../store/types.ts";
+// Turns a notification from the outbox into the message its recipient reads: the approval card, the witness card, the outcome.
+
+import type { Notice } from "../portfolio/index.ts";
+import type { Catalogue } from "../standards/catalogue.ts";
 import { card, say } from "./reply.ts";
-import type { Notification } from "./types.ts";
+import type { BotReply } from "./types.ts";
 import { approvalView, witnessRequestView } from "./views.ts";
 
-/** The assessor gets the approval card, the witness the request card, the candidate the outcome. */
-export async function notificationsFor(
-  ctx: PortfolioContext,
-  events: readonly PortfolioEvent[],
-  actor: PersonRecord,
-): Promise<Notification[]> {
-  const out: Notification[] = [];
-  for (const event of events) {
-    switch (event.type) {
-      case "evidence.submitted":
-      case "evidence.resubmitted": {
-        if (!event.assessorId) break;
-        const evidence = await viewEvidence(ctx, { actorId: event.assessorId, evidenceId: event.evidenceId });
-        out.push({
-          personId: event.assessorId,
-          reply: card(
-            { kind: "approval", view: approvalView(ctx.catalogue, evidence) },
-            {
-              text: `${actor.name} ${event.type === "evidence.resubmitted" ? "resubmitted" : "submitted"} ${evidence.ref} for you to assess.`,
-            },
-          ),
-        });
-        break;
-      }
-      case "witness.requested": {
-        const witness = await ctx.store.people.byId(event.witnessId);
-        if (!witness) break;
-        const evidence = await viewEvidence(ctx, { actorId: witness.id, evidenceId: event.evidenceId });
-        out.push({
-          personId: witness.id,
-          reply: card(
-            { kind: "witnessRequest", view: witnessRequestView(ctx.catalogue, evidence, witness) },
-            {
-              text: `${actor.name} has asked you to witness what they did. Read their account and confirm it in your own words.`,
-            },
-          ),
-        });
-        break;
-      }
-      case "witness.testimony_given":
-        out.push({
-          personId: event.candidateId,
-          reply: say(`${actor.name} has given witness testimony for your evidence.`),
-        });
-        break;
-      case "witness.refused":
-        out.push({
-          personId: event.candidateId,
-          reply: say(`${actor.name} couldn't act as your witness. Ask someone else who saw what you did.`),
-        });
-        break;
-      case "evidence.assessed":
-      case "evidence.referred": {
-        const evidence = await viewEvidence(ctx, {
-          actorId: event.candidateId,
-          evidenceId: event.evidenceId,
-        });
-        const accepted = evidence.activeClaims.filter((c) => c.decision === "accepted").length;
-        const rejected = evidence.activeClaims.filter((c) => c.decision === "rejected").length;
-        const last = evidence.decisions.at(-1);
-        out.push({
-          personId: event.candidateId,
-          reply: say(
-            event.type === "evidence.assessed"
-              ? `${actor.name} has assessed ${evidence.ref}: ${accepted} accepted, ${rejected} not accepted.${last?.comment ? ` Their comment: "${last.comment}"` : ""} Type progress to see your coverage.`
-              : `${actor.name} has referred ${evidence.ref} back to you: "${last?.comment ?? ""}". Open it with Edit text, change it, and submit it again.`,
-          ),
-        });
-        break;
-      }
-      default:
-        break;
+/** The message for the recipient, or undefined when there is nothing to say (no recipient, or no evidence they may see). */
+export function notificationReply(catalogue: Catalogue, notice: Notice): BotReply | undefined {
+  const { evidence, recipient, actorName } = notice;
+  if (!recipient) return undefined;
+  switch (notice.kind) {
+    case "evidence.submitted":
+    case "evidence.resubmitted":
+      if (!evidence) return undefined;
+      return card(
+        { kind: "approval", view: approvalView(catalogue, evidence) },
+        {
+          text: `${actorName} ${notice.kind === "evidence.resubmitted" ? "resubmitted" : "submitted"} ${evidence.ref} for you to assess.`,
+        },
+      );
+    case "witness.requested":
+      if (!evidence) return undefined;
+      return card(
+        { kind: "witnessRequest", view: witnessRequestView(catalogue, evidence, recipient) },
+        {
+          text: `${actorName} has asked you to witness what they did. Read their account and confirm it in your own words.`,
+        },
+      );
+    case "witness.testimony_given":
+      return say(`${actorName} has given witness testimony for your evidence.`);
+    case "witness.refused":
+      return say(`${actorName} couldn't act as your witness. Ask someone else who saw what you did.`);
+    case "evidence.assessed":
+    case "evidence.referred": {
+      if (!evidence) return undefined;
+      const accepted = evidence.activeClaims.filter((c) => c.decision === "accepted").length;
+      const rejected = evidence.activeClaims.filter((c) => c.decision === "rejected").length;
+      const last = evidence.decisions.at(-1);
+      return say(
+        notice.kind === "evidence.assessed"
+          ? `${actorName} has assessed ${evidence.ref}: ${accepted} accepted, ${rejected} not accepted.${last?.comment ? ` Their comment: "${last.comment}"` : ""} Type progress to see your coverage.`
+          : `${actorName} has referred ${evidence.ref} back to you: "${last?.comment ?? ""}". Open it with Edit text, change it, and submit it again.`,
+      );
     }
+    default:
+      return undefined;
   }
-  return out;
 }

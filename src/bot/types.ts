@@ -74,7 +74,7 @@ export interface BotReply {
   replacesCard?: boolean;
 }
 
-/** A message the core wants delivered to someone else (an assessor, a witness, a candidate), later or elsewhere. */
+/** A message for someone else (an assessor, a witness, a candidate), made from the outbox by delivery. */
 export interface Notification {
   personId: string;
   reply: BotReply;
@@ -82,7 +82,6 @@ export interface Notification {
 
 export interface BotResult {
   replies: BotReply[];
-  notifications: Notification[];
 }
 
 /** What every channel adapter calls. */

@@ -10,11 +10,10 @@ import type {
   TestimonyView,
   WitnessRequestView,
 } from "../cards/index.ts";
+import type { EvidenceRecord, PersonRecord } from "../core/types.ts";
 import type { PersonalDataSpan } from "../mapping/types.ts";
-import type { Coverage } from "../portfolio/coverage.ts";
-import type { EvidenceView } from "../portfolio/view-evidence.ts";
+import type { Coverage, EvidenceView, FiledDraft } from "../portfolio/index.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
-import type { EvidenceRecord, PersonRecord } from "../store/types.ts";
 
 const unitTitle = (catalogue: Catalogue, id: string) => catalogue.unit(id)?.title ?? `Unit ${id}`;
 
@@ -61,19 +60,9 @@ const unitIdsOf = (record: EvidenceRecord) => [
 const kindsOf = (spans: readonly PersonalDataSpan[]) => [...new Set(spans.map((s) => s.kind))];
 
 /** The candidate's suggestion card: the draft's active claims ticked, grouped by unit. */
-/** What a suggestion card shows of a draft: a stored record, or the one just written. */
-export type DraftForCard = Pick<
-  EvidenceView,
-  "id" | "version" | "ref" | "text" | "source" | "transcriptionEngine"
-> & {
-  activeClaims: ReadonlyArray<
-    Pick<EvidenceView["activeClaims"][number], "kind" | "targetId" | "unitId" | "support">
-  >;
-};
-
 export function suggestionView(
   catalogue: Catalogue,
-  evidence: DraftForCard,
+  evidence: FiledDraft,
   extra: { privacy?: readonly PersonalDataSpan[]; voiceEngine?: string } = {},
 ): SuggestionView {
   const units = new Map<string, SuggestedUnitView>();

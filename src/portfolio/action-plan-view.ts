@@ -1,5 +1,5 @@
 // Assessment action plans as people see them: names, the unit's title, the methods in words and both signatures.
-import type { ActionPlanRecord, AssessmentMethod } from "../store/record-types.ts";
+import type { ActionPlanRecord, AssessmentMethod } from "../core/record-types.ts";
 import type { PortfolioContext } from "./context.ts";
 import { type SignatureView, signatureViews } from "./signing.ts";
 

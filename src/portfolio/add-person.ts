@@ -1,7 +1,7 @@
 // Use case: an admin adds a person to their centre with one or more roles (candidate, assessor, witness, verifier, admin).
 import { AppError } from "../core/errors.ts";
+import { type PersonRecord, ROLES, type Role } from "../core/types.ts";
 import { isUniqueViolation } from "../store/db.ts";
-import { type PersonRecord, ROLES, type Role } from "../store/types.ts";
 import { authoriseAdmin } from "./admin-access.ts";
 import type { Actor, PortfolioContext } from "./context.ts";
 

@@ -1,5 +1,5 @@
 // Who may administer a centre: the command line, or a person with the admin role in that centre.
-import type { AuditActor } from "../store/types.ts";
+import type { AuditActor } from "../core/types.ts";
 import type { Actor, PortfolioContext } from "./context.ts";
 import { personNotFound } from "./errors.ts";
 import { loadActor } from "./load.ts";

@@ -1,5 +1,5 @@
 // Use case: an assessor's queue of submitted evidence, oldest first, filtered by candidate and unit.
-import type { EvidenceRecord } from "../store/types.ts";
+import type { EvidenceRecord } from "../core/types.ts";
 import { unitsOf } from "./candidate-records.ts";
 import type { PortfolioContext } from "./context.ts";
 import { listWork } from "./list-work.ts";

@@ -1,12 +1,12 @@
 // What observation and discussion records share: the assessor's input, the mapper's suggestions kept to the plan, the checks.
 import { AppError } from "../core/errors.ts";
+import { SUPPLEMENTARY_KINDS, type SupplementaryRecord } from "../core/record-types.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
 import type { NewClaim } from "../store/evidence-repository.ts";
-import { SUPPLEMENTARY_KINDS, type SupplementaryRecord } from "../store/record-types.ts";
 import type { EvidenceSource } from "../store/types.ts";
 import { type MappedSuggestions, resolveClaims, suggestionsToClaims } from "./claims.ts";
 import type { EvidenceSummary } from "./context.ts";
-import { MAX_TEXT } from "./create-draft.ts";
+import { MAX_ACCOUNT_CHARS as MAX_TEXT } from "./create-draft.ts";
 import { parseDateTime } from "./london-time.ts";
 
 /** What the assessor gives for an observation or a discussion. */

@@ -1,7 +1,7 @@
 // Use case: an admin assigns an assessor or internal verifier to an enrolment, or changes its unit plan.
 import { AppError } from "../core/errors.ts";
+import type { EnrolmentRecord } from "../core/types.ts";
 import { checkUnitPlan, type PlanCheck } from "../standards/rules.ts";
-import type { EnrolmentRecord } from "../store/types.ts";
 import { authoriseAdmin } from "./admin-access.ts";
 import type { Actor, PortfolioContext } from "./context.ts";
 import { staff } from "./enrol-candidate.ts";

@@ -2,7 +2,7 @@
 import { AppError } from "../core/errors.ts";
 import { resolveClaims } from "./claims.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
-import { MAX_TEXT } from "./create-draft.ts";
+import { MAX_ACCOUNT_CHARS as MAX_TEXT } from "./create-draft.ts";
 import { personNotFound } from "./errors.ts";
 import { type ExpertStatementView, expertStatementView } from "./expert-witness-view.ts";
 import { loadActor, summary } from "./load.ts";

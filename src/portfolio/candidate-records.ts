@@ -1,5 +1,5 @@
 // Use case: a candidate's filed evidence with coverage and names, for the portfolio page and the forms of 004.
-import type { EnrolmentRecord, EvidenceRecord, EvidenceStatus, PersonRecord } from "../store/types.ts";
+import type { EnrolmentRecord, EvidenceRecord, EvidenceStatus, PersonRecord } from "../core/types.ts";
 import type { Actor, PortfolioContext } from "./context.ts";
 import type { Coverage } from "./coverage.ts";
 import { getProgress } from "./get-progress.ts";

@@ -1,8 +1,8 @@
 // Turns claimed ids (from the mapper, the candidate or the assessor) into checked claims against the catalogue.
 import { AppError } from "../core/errors.ts";
+import type { ClaimKind, ClaimProposer } from "../core/types.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
 import type { NewClaim } from "../store/evidence-repository.ts";
-import type { ClaimKind, ClaimProposer } from "../store/types.ts";
 
 /** One claimed criterion, knowledge item or range, with the sentence that supports it. */
 export interface ClaimInput {

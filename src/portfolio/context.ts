@@ -1,7 +1,8 @@
 // What every portfolio use case is given: the store, the catalogue, the notify hook and the clock.
+
+import type { EvidenceStatus } from "../core/types.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
 import type { Store } from "../store/store.ts";
-import type { EvidenceStatus } from "../store/types.ts";
 import { type Notifier, silentNotifier } from "./notify.ts";
 
 export interface PortfolioContext {

@@ -1,6 +1,6 @@
 // Use case: the command line creates a centre (people are then added to it).
 import { AppError } from "../core/errors.ts";
-import type { CentreRecord } from "../store/types.ts";
+import type { CentreRecord } from "../core/types.ts";
 import type { PortfolioContext } from "./context.ts";
 
 export async function createCentre(

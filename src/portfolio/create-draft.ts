@@ -1,14 +1,24 @@
 // Use case: a candidate's account, with the mapper's suggestions, becomes a draft piece of evidence.
 import { AppError } from "../core/errors.ts";
+import type { EvidenceMethod, EvidenceSetting, EvidenceSource } from "../core/types.ts";
 import { isUniqueViolation } from "../store/db.ts";
 import type { NewClaim } from "../store/evidence-repository.ts";
-import type { EvidenceMethod, EvidenceSetting, EvidenceSource } from "../store/types.ts";
 import { type MappedSuggestions, resolveClaims, suggestionsToClaims } from "./claims.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { loadActor, summary } from "./load.ts";
 import { notifySafely } from "./notify.ts";
 
-export const MAX_TEXT = 20_000;
+/** The longest account one piece of evidence holds: longer ones do not fit a Teams card with its edit box (28 KB). */
+export const MAX_ACCOUNT_CHARS = 8000;
+
+/** Refuses an account too long for one piece of evidence, asking for two instead. */
+export function checkAccountLength(text: string): void {
+  if (text.length > MAX_ACCOUNT_CHARS)
+    throw new AppError(
+      "too_large",
+      `That's ${text.length.toLocaleString("en-GB")} characters, more than the ${MAX_ACCOUNT_CHARS.toLocaleString("en-GB")} one piece of evidence can hold. Split it into two accounts, one customer each, and send them separately. Nothing was filed.`,
+    );
+}
 
 export interface CreateDraftInput {
   candidateId: string;
@@ -41,6 +51,14 @@ export interface DraftResult extends EvidenceSummary {
   };
 }
 
+/** The enrolment evidence is filed on: the one named, else the candidate's first (the chat and the CLI alike). */
+export function chooseEnrolment<E extends { id: string }>(
+  enrolments: readonly E[],
+  enrolmentId?: string,
+): E | undefined {
+  return enrolmentId ? enrolments.find((e) => e.id === enrolmentId) : enrolments[0];
+}
+
 export async function createDraft(ctx: PortfolioContext, input: CreateDraftInput): Promise<DraftResult> {
   const replayed = await ctx.store.replay(input.eventId, "evidence.draft", input.candidateId);
   if (replayed) return summary(ctx, replayed);
@@ -49,13 +67,11 @@ export async function createDraft(ctx: PortfolioContext, input: CreateDraftInput
   const candidate = await loadActor(ctx, input.candidateId);
   const enrolments = await ctx.store.enrolments.ofCandidate(candidate.id);
   // authorise: only a candidate with an enrolment files evidence, on their own enrolment
-  const enrolment = input.enrolmentId ? enrolments.find((e) => e.id === input.enrolmentId) : enrolments[0];
-  if (!enrolment || (!input.enrolmentId && enrolments.length > 1))
+  const enrolment = chooseEnrolment(enrolments, input.enrolmentId);
+  if (!enrolment)
     throw new AppError(
       "not_found",
-      enrolments.length > 1
-        ? "You are enrolled on more than one qualification; say which one this evidence is for."
-        : "You are not enrolled on a qualification yet, so there is nowhere to file evidence. Ask your centre admin to enrol you.",
+      "You are not enrolled on a qualification yet, so there is nowhere to file evidence. Ask your centre admin to enrol you.",
     );
   // check the input
   const text = input.text.trim();
@@ -64,11 +80,7 @@ export async function createDraft(ctx: PortfolioContext, input: CreateDraftInput
       "bad_input",
       "The account is empty. Say what happened on your shift and send it again.",
     );
-  if (text.length > MAX_TEXT)
-    throw new AppError(
-      "too_large",
-      `The account is longer than ${MAX_TEXT} characters. Split it into two pieces of evidence.`,
-    );
+  checkAccountLength(text);
   if (input.occurredOn && !/^\d{4}-\d{2}-\d{2}$/.test(input.occurredOn))
     throw new AppError("bad_input", "The date of the shift must look like 2025-11-24.");
   const claims = resolveClaims(

@@ -1,5 +1,5 @@
 // The demo centre: candidates at Levels 1–3, an assessor, a team leader, a verifier, an admin and evidence in every state.
-import type { Role } from "../store/types.ts";
+import type { Role } from "../core/types.ts";
 import { addPerson } from "./add-person.ts";
 import type { PortfolioContext } from "./context.ts";
 import { createCentre } from "./create-centre.ts";

@@ -1,12 +1,12 @@
 // Use case: the candidate corrects a draft or referred piece of evidence: the account (a new version), claims, setting.
 import { AppError } from "../core/errors.ts";
-import type { EvidenceMethod, EvidenceSetting } from "../store/types.ts";
+import type { EvidenceMethod, EvidenceSetting } from "../core/types.ts";
 import { type ClaimInput, resolveClaims } from "./claims.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
-import { MAX_TEXT } from "./create-draft.ts";
+import { checkAccountLength } from "./create-draft.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
 import { loadActor, loadVisibleEvidence, summary } from "./load.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { isOwner } from "./permissions.ts";
 
 export interface EditEvidenceInput {
@@ -46,15 +46,12 @@ export async function editEvidence(
   const text = input.text?.trim();
   if (input.text !== undefined && !text)
     throw new AppError("bad_input", "The account can't be empty. Say what happened and send it again.");
-  if (text && text.length > MAX_TEXT)
-    throw new AppError(
-      "too_large",
-      `The account is longer than ${MAX_TEXT} characters. Split it into two pieces of evidence.`,
-    );
+  if (text) checkAccountLength(text);
   const added = resolveClaims(ctx.catalogue, input.addClaims ?? [], "candidate");
   const removed = (input.removeClaims ?? []).map((id) => id.trim()).filter(Boolean);
 
-  // one transaction: version guard, changes, audit event
+  const event: PortfolioEvent = { type: "evidence.edited", evidenceId: evidence.id, candidateId: actor.id };
+  // one transaction: version guard, changes, audit event, the copies to redraw
   await ctx.store.once(input.eventId, "evidence.edit", actor.id, async (tx) => {
     const next = await tx.evidence.advance(evidence.id, input.version, ["draft", "referred"]);
     if (next === null) throw staleEvidence(evidence.ref);
@@ -80,9 +77,10 @@ export async function editEvidence(
         removed,
       },
     });
+    await tx.outbox.record(told(event, actor.id, next));
     return evidence.id;
   });
 
-  await notifySafely(ctx.notify, { type: "evidence.edited", evidenceId: evidence.id, candidateId: actor.id });
+  await notifySafely(ctx.notify, event);
   return summary(ctx, evidence.id);
 }

@@ -1,7 +1,7 @@
 // Use case: an admin enrols a candidate on a level's qualification with a unit plan, an assessor and an internal verifier.
 import { AppError } from "../core/errors.ts";
+import type { EnrolmentRecord, PersonRecord, Role } from "../core/types.ts";
 import { checkUnitPlan, type PlanCheck } from "../standards/rules.ts";
-import type { EnrolmentRecord, PersonRecord, Role } from "../store/types.ts";
 import { authoriseAdmin } from "./admin-access.ts";
 import type { Actor, PortfolioContext } from "./context.ts";
 import { personNotFound } from "./errors.ts";

@@ -44,6 +44,7 @@ export async function erasePerson(
     await tx.cardCopies.forget(person.id);
     // where the bot could reach them, and messages waiting for them in the playground
     await tx.channelState.forget(person.id);
+    await tx.outbox.forget(person.id);
     const evidenceErased = await tx.evidence.eraseWordsOf(person.id, ERASED_TEXT);
     await tx.audit.append({
       actor: auditActor,

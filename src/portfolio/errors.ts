@@ -1,6 +1,6 @@
 // The portfolio's messages for people: one place for "not found", "changed since you opened it" and status refusals.
 import { AppError } from "../core/errors.ts";
-import type { EvidenceStatus } from "../store/types.ts";
+import type { EvidenceStatus } from "../core/types.ts";
 
 /** Said to anyone with no access as well as when the record does not exist, so access is never revealed. */
 export const evidenceNotFound = () =>

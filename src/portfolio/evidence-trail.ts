@@ -1,5 +1,5 @@
 // Use case: one piece of evidence with its audit trail, for whoever may see the evidence.
-import type { AuditRecord } from "../store/types.ts";
+import type { AuditRecord } from "../core/types.ts";
 import type { PortfolioContext } from "./context.ts";
 import { type EvidenceView, viewEvidence } from "./view-evidence.ts";
 

@@ -1,5 +1,5 @@
 // Expert witnesses as the forms show them: the record with its signatures, and a statement with the evidence it became.
-import type { ExpertStatementRecord, ExpertWitnessRecord } from "../store/record-types.ts";
+import type { ExpertStatementRecord, ExpertWitnessRecord } from "../core/record-types.ts";
 import type { ClaimRecord } from "../store/types.ts";
 import type { PortfolioContext } from "./context.ts";
 import { type SignatureView, signatureViews } from "./signing.ts";

@@ -1,5 +1,5 @@
 // Use case: a candidate's whole portfolio as one JSON document: person, enrolments, coverage, every evidence version, trail.
-import type { AuditRecord, ChatIdentityRecord, EnrolmentRecord, EvidenceRecord } from "../store/types.ts";
+import type { AuditRecord, ChatIdentityRecord, EnrolmentRecord, EvidenceRecord } from "../core/types.ts";
 import type { Actor, PortfolioContext } from "./context.ts";
 import { type Coverage, computeCoverage } from "./coverage.ts";
 import { personNotFound } from "./errors.ts";

@@ -1,5 +1,5 @@
 // Feedback to a candidate as people see it: names, the unit or evidence it is about, and both signatures.
-import type { FeedbackRecord } from "../store/record-types.ts";
+import type { FeedbackRecord } from "../core/record-types.ts";
 import type { PortfolioContext } from "./context.ts";
 import { type SignatureView, signatureViews } from "./signing.ts";
 

@@ -1,7 +1,9 @@
 // Gaps in plain words ("205: still needs a quiet period (ER4c) and an unhappy customer (ER5b)") and what to read.
 import type { Catalogue } from "../standards/catalogue.ts";
 import type { RuleOutcome } from "../standards/rules.ts";
-import type { UnitCoverage } from "./coverage.ts";
+import type { ReadingItem, UnitCoverage } from "./coverage-types.ts";
+
+export type { ReadingItem };
 
 // Short names for situations in a sentence; a situation not listed falls back to the range's own words.
 const SHORT: Record<string, string> = {
@@ -79,13 +81,6 @@ export function describeGaps(
     else if (wait) lines.push(`${unit.unitId}: nothing missing; ${wait}.`);
   }
   return lines;
-}
-
-export interface ReadingItem {
-  section: string;
-  title: string;
-  /** Knowledge items not yet covered that this section teaches. */
-  for: string[];
 }
 
 /** Guide sections teaching the knowledge items still missing, in guide order. */

@@ -1,6 +1,6 @@
 // Use case: a candidate's coverage and gaps, for the candidate, their assessor, the centre's verifiers and admins, or the CLI.
 import { AppError } from "../core/errors.ts";
-import type { EnrolmentRecord, PersonRecord } from "../store/types.ts";
+import type { EnrolmentRecord, PersonRecord } from "../core/types.ts";
 import type { Actor, PortfolioContext } from "./context.ts";
 import { type Coverage, computeCoverage } from "./coverage.ts";
 import { personNotFound } from "./errors.ts";

@@ -1,15 +1,19 @@
 // Use case: a witness who was asked confirms what the candidate did, with their status and relationship declared.
 import { AppError } from "../core/errors.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
-import { MAX_TEXT } from "./create-draft.ts";
 import { wrongStatus } from "./errors.ts";
 import { loadActor, summary } from "./load.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
+import { staffPartOn, staffWitnessMessage } from "./witness-independence.ts";
 import {
   checkTestimonyForm,
   personalRelationshipRefusal,
   type TestimonyDeclaration,
+  witnessRefusalMessage,
 } from "./witness-rules.ts";
+
+/** The longest testimony a witness may give. */
+const MAX_TESTIMONY_CHARS = 20_000;
 
 export interface GiveTestimonyInput extends TestimonyDeclaration {
   actorId: string;
@@ -52,12 +56,20 @@ export async function giveTestimony(
     );
   if (witness.id === evidence.candidateId)
     throw new AppError("bad_input", "Nobody can be a witness for their own evidence.");
-  checkTestimonyForm(input, MAX_TEXT);
-  const refusal = personalRelationshipRefusal(input);
+  // The candidate's assessor or internal verifier is refused before the form is looked at: nothing there would help.
+  const staff = await staffPartOn(ctx, evidence.enrolmentId, witness.id);
+  if (!staff) checkTestimonyForm(input, MAX_TESTIMONY_CHARS);
+  const refusal = staff ?? personalRelationshipRefusal(input);
 
   if (refusal) {
     // The refusal is recorded too: the request is closed and the trail says why (a code, no personal detail).
     // No event id here: a retry finds the request closed and is told so.
+    const refused: PortfolioEvent = {
+      type: "witness.refused",
+      evidenceId: evidence.id,
+      requestId: request.id,
+      candidateId: evidence.candidateId,
+    };
     await ctx.store.transaction(async (tx) => {
       if (!(await tx.witnesses.close(request.id, "refused"))) throw requestNotFound();
       await tx.audit.append({
@@ -68,20 +80,20 @@ export async function giveTestimony(
         centreId: evidence.centreId,
         data: { requestId: request.id, reason: refusal },
       });
+      await tx.outbox.record(told(refused, witness.id));
     });
-    await notifySafely(ctx.notify, {
-      type: "witness.refused",
-      evidenceId: evidence.id,
-      requestId: request.id,
-      candidateId: evidence.candidateId,
-    });
-    throw new AppError(
-      "bad_input",
-      "Testimony from a relative, or from someone with a significant personal relationship with the candidate, can't be accepted (City & Guilds rules). Nothing was added; the candidate can ask a team leader or colleague instead.",
-    );
+    await notifySafely(ctx.notify, refused);
+    if (staff) throw new AppError("conflict", staffWitnessMessage(staff, evidence.ref));
+    throw new AppError("bad_input", witnessRefusalMessage(input));
   }
 
-  // one transaction: the testimony, the request closed, the evidence version bumped, the audit event
+  const given: PortfolioEvent = {
+    type: "witness.testimony_given",
+    evidenceId: evidence.id,
+    requestId: request.id,
+    candidateId: evidence.candidateId,
+  };
+  // one transaction: the testimony, the request closed, the evidence version bumped, the audit event, who is told
   await ctx.store.once(input.eventId, "witness.testify", witness.id, async (tx) => {
     if (!(await tx.witnesses.close(request.id, "given"))) throw requestNotFound();
     await tx.witnesses.addTestimony(request, {
@@ -102,14 +114,10 @@ export async function giveTestimony(
       centreId: evidence.centreId,
       data: { requestId: request.id, statusCategory: input.statusCategory, version },
     });
+    await tx.outbox.record(told(given, witness.id, version));
     return evidence.id;
   });
 
-  await notifySafely(ctx.notify, {
-    type: "witness.testimony_given",
-    evidenceId: evidence.id,
-    requestId: request.id,
-    candidateId: evidence.candidateId,
-  });
+  await notifySafely(ctx.notify, given);
   return summary(ctx, evidence.id);
 }

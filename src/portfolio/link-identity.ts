@@ -1,7 +1,7 @@
 // Use case: an admin links a person to their Teams or Slack user id, so the bot knows who is speaking.
 import { AppError } from "../core/errors.ts";
+import { CHANNELS, type Channel, type ChatIdentityRecord } from "../core/types.ts";
 import { isUniqueViolation } from "../store/db.ts";
-import { CHANNELS, type Channel, type ChatIdentityRecord } from "../store/types.ts";
 import { authoriseAdmin } from "./admin-access.ts";
 import type { Actor, PortfolioContext } from "./context.ts";
 import { personNotFound } from "./errors.ts";

@@ -1,6 +1,5 @@
 // Use case: what is waiting for a person: their own evidence, evidence to assess, testimony asked of them, evidence to sample.
-import type { EvidenceHeader } from "../store/evidence-repository.ts";
-import type { WitnessRequestRecord } from "../store/types.ts";
+import type { EvidenceHeader, WitnessRequestRecord } from "../core/types.ts";
 import type { PortfolioContext } from "./context.ts";
 import { loadActor } from "./load.ts";
 

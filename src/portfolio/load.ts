@@ -1,7 +1,6 @@
 // Loading for use cases: the acting person and the evidence they may see, answering "not found" for anything else.
 import { AppError } from "../core/errors.ts";
-import type { EvidenceHeader } from "../store/evidence-repository.ts";
-import type { PersonRecord } from "../store/types.ts";
+import type { EvidenceHeader, PersonRecord } from "../core/types.ts";
 import type { PortfolioContext } from "./context.ts";
 import { evidenceNotFound } from "./errors.ts";
 import { canSee } from "./permissions.ts";

@@ -1,6 +1,6 @@
 // Use case: the candidate's assessor plans the assessment of a unit: what, how (methods ticked), where, when, what is still missing.
 import { AppError } from "../core/errors.ts";
-import { ASSESSMENT_METHODS, type AssessmentMethod } from "../store/record-types.ts";
+import { ASSESSMENT_METHODS, type AssessmentMethod } from "../core/record-types.ts";
 import { type ActionPlanView, actionPlanViews } from "./action-plan-view.ts";
 import type { PortfolioContext } from "./context.ts";
 import { getProgress } from "./get-progress.ts";

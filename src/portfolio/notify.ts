@@ -1,4 +1,6 @@
-// The notify hook: after a change is committed, tell whoever renders cards or chat messages. Failures never undo the change.
+// What a change tells whom: the outbox entries written with it, and an in-process hook called after it is committed.
+import type { OutboxEntry } from "../store/outbox-repository.ts";
+
 export type PortfolioEvent =
   | { type: "evidence.drafted"; evidenceId: string; candidateId: string }
   | { type: "evidence.edited"; evidenceId: string; candidateId: string }
@@ -31,6 +33,37 @@ export type PortfolioEvent =
       assessorId: string | null;
     };
 
+/** Who is told about an event (one entry each), or an entry with no one to tell when only card copies change. */
+export function told(event: PortfolioEvent, actorId: string | null, version?: number): OutboxEntry[] {
+  const evidenceId = "evidenceId" in event ? event.evidenceId : null;
+  const to = (recipientId: string | null): OutboxEntry => ({
+    kind: event.type,
+    recipientId,
+    actorId,
+    evidenceId,
+    ...(version === undefined ? {} : { version }),
+  });
+  switch (event.type) {
+    case "evidence.submitted":
+    case "evidence.resubmitted":
+      return [to(event.assessorId)];
+    case "witness.requested":
+      return [to(event.witnessId)];
+    case "witness.testimony_given":
+    case "witness.refused":
+    case "evidence.assessed":
+    case "evidence.referred":
+      return [to(event.candidateId)];
+    case "evidence.edited":
+    case "evidence.sampled":
+      return [to(null)];
+    default:
+      // A new draft is answered in the candidate's own chat; an erasure tells nobody.
+      return [];
+  }
+}
+
+/** An in-process observer of committed changes (tests, metrics); delivery to people goes through the outbox. */
 export interface Notifier {
   notify(event: PortfolioEvent): void | Promise<void>;
 }

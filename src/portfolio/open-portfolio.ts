@@ -1,28 +1,22 @@
-// Opens the store and the catalogue as one portfolio context, for commands and the server's wiring.
+// Opens the store and the catalogue as the portfolio façade, for commands: the command line's door to the portfolio.
 import { loadCatalogue } from "../standards/catalogue.ts";
 import { openStore } from "../store/store.ts";
-import { type PortfolioContext, portfolioContext } from "./context.ts";
-import type { Notifier } from "./notify.ts";
+import { createPortfolio, type Portfolio } from "./index.ts";
 
-/** Opens DATABASE_URL (applying pending migrations) and returns a context and how to close it. */
-export async function openPortfolio(
-  databaseUrl: string,
-  options: { notify?: Notifier } = {},
-): Promise<PortfolioContext & { close(): Promise<void> }> {
-  const catalogue = loadCatalogue();
-  const store = await openStore(databaseUrl);
-  return Object.assign(portfolioContext(store, catalogue, options), { close: () => store.close() });
+/** Opens DATABASE_URL (applying pending migrations) and returns the portfolio; `close()` closes the database. */
+export async function openPortfolio(databaseUrl: string): Promise<Portfolio> {
+  return createPortfolio({ store: await openStore(databaseUrl), catalogue: loadCatalogue() });
 }
 
 /** Runs `work` with an open portfolio and closes it afterwards, whatever happens. */
 export async function withPortfolio<T>(
   databaseUrl: string,
-  work: (ctx: PortfolioContext) => Promise<T>,
+  work: (portfolio: Portfolio) => Promise<T>,
 ): Promise<T> {
-  const ctx = await openPortfolio(databaseUrl);
+  const portfolio = await openPortfolio(databaseUrl);
   try {
-    return await work(ctx);
+    return await work(portfolio);
   } finally {
-    await ctx.close();
+    await portfolio.close();
   }
 }

@@ -1,6 +1,5 @@
 // Who may see and do what with a piece of evidence: pure rules over ids and roles; callers answer "not found" when they fail.
-import type { EvidenceHeader } from "../store/evidence-repository.ts";
-import type { PersonRecord, WitnessRequestRecord } from "../store/types.ts";
+import type { EvidenceHeader, PersonRecord, WitnessRequestRecord } from "../core/types.ts";
 
 /** A person with their roles, as the rules need them. */
 export type Person = Pick<PersonRecord, "id" | "centreId" | "roles" | "erased">;

@@ -4,9 +4,10 @@ import type { Transition } from "../store/transition-repository.ts";
 import { type ClaimInput, resolveClaims } from "./claims.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { isAssignedAssessor } from "./permissions.ts";
 import { applyTransition, openTransition } from "./transition.ts";
+import { refuseWitnessAsJudge } from "./witness-independence.ts";
 
 export interface ClaimJudgement {
   /** The claimed criterion, knowledge item or range id, e.g. 205.1.2. */
@@ -45,6 +46,7 @@ export async function recordDecision(
   if ("replayed" in opened) return opened.replayed;
   const { actor, evidence } = opened;
   if (!isAssignedAssessor(actor, evidence)) throw evidenceNotFound();
+  await refuseWitnessAsJudge(ctx, evidence, actor.id, "assessor");
   // A card opened on an older version is answered with what changed, whatever the status is now.
   if (input.version !== evidence.version) throw staleEvidence(evidence.ref);
   // check the status and the decisions
@@ -74,7 +76,13 @@ export async function recordDecision(
       );
   }
 
+  const event: PortfolioEvent = {
+    type: input.outcome === "assessed" ? "evidence.assessed" : "evidence.referred",
+    evidenceId: evidence.id,
+    candidateId: evidence.candidateId,
+  };
   const transition = (all: Judgement[]): Transition => ({
+    notify: told(event, actor.id),
     evidenceId: evidence.id,
     expectedVersion: input.version,
     from: ["submitted"],
@@ -95,7 +103,7 @@ export async function recordDecision(
     },
   });
 
-  // one transaction: version guard and status, claim decisions, the decision record, the audit event
+  // one transaction: version guard and status, claim decisions, the decision record, the audit event, who is told
   let result: EvidenceSummary;
   if (added.length === 0) {
     result = await applyTransition(ctx, evidence, {
@@ -119,11 +127,7 @@ export async function recordDecision(
     result = { id, ref: evidence.ref, status: input.outcome, version: input.version + 1 };
   }
 
-  await notifySafely(ctx.notify, {
-    type: input.outcome === "assessed" ? "evidence.assessed" : "evidence.referred",
-    evidenceId: evidence.id,
-    candidateId: evidence.candidateId,
-  });
+  await notifySafely(ctx.notify, event);
   return result;
 }
 

@@ -1,6 +1,6 @@
 // Use case: the candidate's assessor records a professional discussion or oral questioning; knowledge items come first.
 import { AppError } from "../core/errors.ts";
-import type { QuestionRecord } from "../store/record-types.ts";
+import type { QuestionRecord } from "../core/record-types.ts";
 import {
   type AssessorRecordDraft,
   type AssessorRecordInput,

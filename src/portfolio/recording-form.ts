@@ -1,6 +1,6 @@
 // Use case: one unit of a candidate's portfolio as the unit recording form's matrix (criteria × knowledge × ranges).
 import { AppError } from "../core/errors.ts";
-import type { CoverageClaim, EvidenceMethod } from "../store/types.ts";
+import type { CoverageClaim, EvidenceMethod } from "../core/types.ts";
 import type { Actor, PortfolioContext } from "./context.ts";
 import type { CoverageState, Tally } from "./coverage.ts";
 import { shortRangeId } from "./gaps.ts";

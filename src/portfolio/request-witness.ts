@@ -3,8 +3,9 @@ import { AppError } from "../core/errors.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, personNotFound, wrongStatus } from "./errors.ts";
 import { loadActor, loadVisibleEvidence, summary } from "./load.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { isAssignedAssessor, isOwner } from "./permissions.ts";
+import { refuseStaffAsWitness } from "./witness-independence.ts";
 
 export interface RequestWitnessInput {
   actorId: string;
@@ -39,6 +40,7 @@ export async function requestWitness(
       "bad_input",
       "Nobody can be a witness for their own evidence. Ask a team leader or colleague who saw what happened.",
     );
+  await refuseStaffAsWitness(ctx, evidence, witness);
   const existing = await ctx.store.witnesses.byEvidenceAndWitness(evidence.id, witness.id);
   if (existing?.status === "refused")
     throw new AppError(
@@ -47,7 +49,7 @@ export async function requestWitness(
     );
   if (existing) return { requestId: existing.id, evidence: await summary(ctx, evidence.id) };
 
-  // one transaction: the request and the audit event
+  // one transaction: the request, the audit event and the witness told
   const requestId = await ctx.store.once(input.eventId, "witness.request", actor.id, async (tx) => {
     const request = await tx.witnesses.createRequest(evidence.id, witness.id, actor.id);
     await tx.audit.append({
@@ -58,6 +60,13 @@ export async function requestWitness(
       centreId: evidence.centreId,
       data: { requestId: request.id, witnessId: witness.id },
     });
+    const event: PortfolioEvent = {
+      type: "witness.requested",
+      evidenceId: evidence.id,
+      requestId: request.id,
+      witnessId: witness.id,
+    };
+    await tx.outbox.record(told(event, actor.id));
     return request.id;
   });
 

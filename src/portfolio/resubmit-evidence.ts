@@ -1,61 +1,19 @@
 // Use case: the candidate sends referred evidence back to the assessor after making the changes asked for.
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
-import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
-import { notifySafely } from "./notify.ts";
-import { isOwner } from "./permissions.ts";
-import { checkSubmittable } from "./submission-rules.ts";
-import { applyTransition, openTransition } from "./transition.ts";
+import { type FileInput, fileForAssessment } from "./file-for-assessment.ts";
 
-export interface ResubmitEvidenceInput {
-  actorId: string;
-  evidenceId: string;
-  version: number;
-  eventId?: string;
-}
+export type ResubmitEvidenceInput = FileInput;
 
-export async function resubmitEvidence(
+export function resubmitEvidence(
   ctx: PortfolioContext,
   input: ResubmitEvidenceInput,
 ): Promise<EvidenceSummary> {
-  // load and authorise (one round trip; a retried event gets its first answer)
-  const opened = await openTransition(ctx, { ...input, action: "evidence.resubmit" });
-  if ("replayed" in opened) return opened.replayed;
-  const { actor, evidence } = opened;
-  if (!isOwner(actor, evidence)) throw evidenceNotFound();
-  // A card opened on an older version is answered with what changed, whatever the status is now.
-  if (input.version !== evidence.version) throw staleEvidence(evidence.ref);
-  // check the status and the rules
-  if (evidence.status === "draft")
-    throw wrongStatus(evidence.ref, evidence.status, 'use "submit" to file it for the first time.');
-  if (evidence.status !== "referred")
-    throw wrongStatus(evidence.ref, evidence.status, "there is nothing to resubmit.");
-  checkSubmittable(ctx.catalogue, evidence);
-
-  // one transaction: back to submitted, every claim pending again, the audit event
-  const result = await applyTransition(ctx, evidence, {
-    evidenceId: evidence.id,
-    expectedVersion: input.version,
-    from: ["referred"],
-    to: "submitted",
+  return fileForAssessment(ctx, input, {
+    action: "evidence.resubmit",
+    event: "evidence.resubmitted",
+    from: "referred",
+    advice: { draft: 'use "submit" to file it for the first time.' },
+    nothing: "there is nothing to resubmit.",
     resetDecisions: true,
-    audit: {
-      actor: { personId: actor.id },
-      action: "evidence.resubmitted",
-      entityType: "evidence",
-      entityId: evidence.id,
-      centreId: evidence.centreId,
-      data: { version: input.version + 1 },
-    },
-    ...(input.eventId
-      ? { event: { id: input.eventId, action: "evidence.resubmit", actorId: actor.id } }
-      : {}),
   });
-
-  await notifySafely(ctx.notify, {
-    type: "evidence.resubmitted",
-    evidenceId: evidence.id,
-    candidateId: actor.id,
-    assessorId: evidence.assessorId,
-  });
-  return result;
 }

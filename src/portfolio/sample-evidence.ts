@@ -2,9 +2,10 @@
 import { AppError } from "../core/errors.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
-import { notifySafely } from "./notify.ts";
+import type { PortfolioEvent } from "./notify.ts";
 import { isCentreVerifier } from "./permissions.ts";
 import { applyTransition, openTransition } from "./transition.ts";
+import { refuseWitnessAsJudge } from "./witness-independence.ts";
 
 export interface SampleEvidenceInput {
   actorId: string;
@@ -24,6 +25,7 @@ export async function sampleEvidence(
   if ("replayed" in opened) return opened.replayed;
   const { actor, evidence } = opened;
   if (!isCentreVerifier(actor, evidence)) throw evidenceNotFound();
+  await refuseWitnessAsJudge(ctx, evidence, actor.id, "internal_verifier");
   // A card opened on an older version is answered with what changed, whatever the status is now.
   if (input.version !== evidence.version) throw staleEvidence(evidence.ref);
   // check the status
@@ -42,29 +44,34 @@ export async function sampleEvidence(
       `Say why you disagree with the assessment of ${evidence.ref}, for the assessor to act on.`,
     );
 
-  // one transaction: status, the sample record, the audit event
-  const result = await applyTransition(ctx, evidence, {
-    evidenceId: evidence.id,
-    expectedVersion: input.version,
-    from: ["assessed"],
-    to: "sampled",
-    sample: { verifierId: actor.id, outcome: input.outcome, comment },
-    audit: {
-      actor: { personId: actor.id },
-      action: "evidence.sampled",
-      entityType: "evidence",
-      entityId: evidence.id,
-      centreId: evidence.centreId,
-      data: { version: input.version + 1, outcome: input.outcome, assessorId: evidence.assessorId },
-    },
-    ...(input.eventId ? { event: { id: input.eventId, action: "evidence.sample", actorId: actor.id } } : {}),
-  });
-
-  await notifySafely(ctx.notify, {
+  const event: PortfolioEvent = {
     type: "evidence.sampled",
     evidenceId: evidence.id,
     candidateId: evidence.candidateId,
     verifierId: actor.id,
-  });
-  return result;
+  };
+  // one transaction: status, the sample record, the audit event, the copies to redraw
+  return applyTransition(
+    ctx,
+    evidence,
+    {
+      evidenceId: evidence.id,
+      expectedVersion: input.version,
+      from: ["assessed"],
+      to: "sampled",
+      sample: { verifierId: actor.id, outcome: input.outcome, comment },
+      audit: {
+        actor: { personId: actor.id },
+        action: "evidence.sampled",
+        entityType: "evidence",
+        entityId: evidence.id,
+        centreId: evidence.centreId,
+        data: { version: input.version + 1, outcome: input.outcome, assessorId: evidence.assessorId },
+      },
+      ...(input.eventId
+        ? { event: { id: input.eventId, action: "evidence.sample", actorId: actor.id } }
+        : {}),
+    },
+    event,
+  );
 }

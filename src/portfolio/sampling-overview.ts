@@ -1,6 +1,6 @@
 // Use case: an internal verifier's view of assessed evidence in their centre, by unit and assessor, with sample rates.
 import { AppError } from "../core/errors.ts";
-import type { EvidenceHeader } from "../store/evidence-repository.ts";
+import type { EvidenceHeader } from "../core/types.ts";
 import type { PortfolioContext } from "./context.ts";
 import { loadActor } from "./load.ts";
 

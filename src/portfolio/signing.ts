@@ -1,5 +1,5 @@
 // Signatures as the forms print them: "Confirmed by … on …", with the signer's name, role and channel.
-import type { SignatureRecord } from "../store/record-types.ts";
+import type { SignatureRecord } from "../core/record-types.ts";
 import type { Channel } from "../store/types.ts";
 import type { PortfolioContext } from "./context.ts";
 import { ukDateTime } from "./london-time.ts";

@@ -1,8 +1,8 @@
 // The rules checked when evidence is filed: something claimed, units on the plan, RWE and simulation only where allowed.
 import { AppError } from "../core/errors.ts";
+import type { ClaimRecord, EnrolmentRecord, EvidenceSetting } from "../core/types.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
 import type { TransitionFacts } from "../store/transition-repository.ts";
-import type { ClaimRecord, EnrolmentRecord, EvidenceSetting } from "../store/types.ts";
 
 const SETTING_WORDS: Record<Exclude<EvidenceSetting, "workplace">, string> = {
   realistic_working_environment: "a realistic working environment",

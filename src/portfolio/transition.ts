@@ -1,11 +1,13 @@
 // Loading and applying a guarded evidence transition: the fast path of submit, decide, resubmit, sample and discard.
+
+import type { PersonRecord } from "../core/types.ts";
 import { isUniqueViolation } from "../store/db.ts";
 import { replayedId } from "../store/store.ts";
 import type { Transition, TransitionFacts } from "../store/transition-repository.ts";
-import type { PersonRecord } from "../store/types.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence } from "./errors.ts";
 import { summary, unknownActor } from "./load.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { canSee } from "./permissions.ts";
 
 /** What a guarded change starts from: the answer to a retried event, or the actor and the evidence they may see. */
@@ -32,14 +34,18 @@ export async function openTransition(
 }
 
 /**
- * Applies the transition in one statement. A stale version is refused; a second delivery of the same event that
+ * Applies the transition in one statement, with the outbox entries of `event` when one is given (and tells the
+ * in-process notifier once it is committed). A stale version is refused; a second delivery of the same event that
  * raced the first is answered with the first one's result.
  */
 export async function applyTransition(
   ctx: PortfolioContext,
   facts: TransitionFacts,
-  transition: Transition,
+  change: Transition,
+  event?: PortfolioEvent,
 ): Promise<EvidenceSummary> {
+  const actorId = "personId" in change.audit.actor ? change.audit.actor.personId : null;
+  const transition: Transition = event ? { ...change, notify: told(event, actorId) } : change;
   let version: number | null;
   try {
     version = await ctx.store.transitions.apply(transition);
@@ -55,5 +61,6 @@ export async function applyTransition(
     throw error;
   }
   if (version === null) throw staleEvidence(facts.ref);
+  if (event) await notifySafely(ctx.notify, event);
   return { id: facts.id, ref: facts.ref, status: transition.to, version };
 }

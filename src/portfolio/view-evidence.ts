@@ -1,5 +1,5 @@
 // Use case: one piece of evidence as the person asking may see it, with the names cards show.
-import type { EvidenceRecord } from "../store/types.ts";
+import type { EvidenceRecord } from "../core/types.ts";
 import type { PortfolioContext } from "./context.ts";
 import { evidenceNotFound } from "./errors.ts";
 import { loadActor, loadVisibleEvidence } from "./load.ts";

@@ -1,6 +1,7 @@
 // Use case: an observation or discussion record as its people may see it, with names, standards' words and signatures.
+
+import type { AssessorRecordRecord } from "../core/record-types.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
-import type { AssessorRecordRecord } from "../store/record-types.ts";
 import type { EvidenceRecord } from "../store/types.ts";
 import type { Actor, PortfolioContext } from "./context.ts";
 import { evidenceNotFound } from "./errors.ts";

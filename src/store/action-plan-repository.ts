@@ -1,6 +1,7 @@
 // Assessment action plans: what will be assessed for a unit, how, where and when; and which are due for a reminder.
+
+import type { ActionPlanRecord, AssessmentMethod } from "../core/record-types.ts";
 import type { Db } from "./db.ts";
-import type { ActionPlanRecord, AssessmentMethod } from "./record-types.ts";
 
 export type NewActionPlan = Omit<ActionPlanRecord, "id" | "plannedAt" | "remindedAt" | "createdAt"> & {
   plannedAt: Date;

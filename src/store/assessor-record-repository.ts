@@ -1,13 +1,14 @@
 // The assessor's own evidence (observation, professional discussion, oral questioning): the evidence row and its record.
-import type { AuditEntry } from "./audit-repository.ts";
-import type { Db } from "./db.ts";
-import type { NewClaim } from "./evidence-repository.ts";
+
 import type {
   AssessorRecordRecord,
   QuestionRecord,
   SupplementaryKind,
   SupplementaryRecord,
-} from "./record-types.ts";
+} from "../core/record-types.ts";
+import type { AuditEntry } from "./audit-repository.ts";
+import type { Db } from "./db.ts";
+import type { NewClaim } from "./evidence-repository.ts";
 import type { EvidenceMethod, EvidenceSource } from "./types.ts";
 
 export interface NewAssessorRecord {

@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { AppError } from "../core/errors.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
 import { databaseTarget } from "./database-url.ts";
 import { PrismaClient } from "./generated/client/index.js";
 import { applyPendingMigrations, type ScriptRunner } from "./migrate.ts";
@@ -40,15 +41,28 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // A second process on the same folder would work on a copy of its own and lose what it writes: refuse it.
+  const lock = dataDir ? lockDataDir(dataDir) : undefined;
   let db: PGlite;
   try {
     db = await createPglite(dataDir);
   } catch (error) {
+    lock?.release();
     throw new AppError(
       "unavailable",
       `The embedded database in ${dataDir} could not be opened (${(error as Error).message}). If another Shiftnote is running on it, stop that one first.`,
     );
   }
+  try {
+    return await prepare(db, lock?.release);
+  } catch (error) {
+    await db.close().catch(() => {});
+    lock?.release();
+    throw error;
+  }
+}
+
+async function prepare(db: PGlite, release: (() => void) | undefined): Promise<Database> {
   // PGlite is one backend in one process, so a session setting holds for everything it writes. New WAL
   // segments need not be filled with zeros first: in WebAssembly's memory file system that meant growing a
   // 16 MB file 8 kB at a time, copying it at every step.
@@ -64,8 +78,12 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     prisma,
     applied,
     async close() {
-      await prisma.$disconnect();
-      await db.close();
+      try {
+        await prisma.$disconnect();
+        await db.close();
+      } finally {
+        release?.();
+      }
     },
   };
 }
@@ -89,16 +107,20 @@ async function createPglite(dataDir: string | undefined): Promise<PGlite> {
       // A damaged template is rebuilt below.
     }
   }
-  const db = await PGlite.create(dataDir);
+  // The template is made in memory, so it holds nothing of the folder (such as its lock file).
+  const empty = await PGlite.create();
+  let template: Blob | undefined;
   try {
-    const dump = await db.dumpDataDir("none");
+    template = await empty.dumpDataDir("none");
     const tmp = `${path}.${process.pid}.${Date.now()}`;
-    writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+    writeFileSync(tmp, Buffer.from(await template.arrayBuffer()));
     renameSync(tmp, path);
   } catch {
     // Without a template the next new database is only slower to create.
   }
-  return db;
+  if (!dataDir) return empty;
+  await empty.close();
+  return template ? PGlite.create({ dataDir, loadDataDir: template }) : PGlite.create(dataDir);
 }
 
 function pgliteRunner(db: PGlite): ScriptRunner {

@@ -11,12 +11,15 @@ const select = {
   unitIds: true,
   assessorId: true,
   internalVerifierId: true,
+  registrationNumber: true,
 } as const;
 
 export class EnrolmentRepository {
   constructor(private readonly db: Db) {}
 
-  async create(input: Omit<EnrolmentRecord, "id">): Promise<EnrolmentRecord> {
+  async create(
+    input: Omit<EnrolmentRecord, "id" | "registrationNumber"> & { registrationNumber?: string | null },
+  ): Promise<EnrolmentRecord> {
     return this.db.enrolment.create({ data: input, select });
   }
 
@@ -44,7 +47,9 @@ export class EnrolmentRepository {
 
   async update(
     id: string,
-    data: Partial<Pick<EnrolmentRecord, "assessorId" | "internalVerifierId" | "unitIds">>,
+    data: Partial<
+      Pick<EnrolmentRecord, "assessorId" | "internalVerifierId" | "unitIds" | "registrationNumber">
+    >,
   ): Promise<EnrolmentRecord> {
     return this.db.enrolment.update({ where: { id }, data, select });
   }

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { AuditEntry } from "./audit-repository.ts";
 import type { Db } from "./db.ts";
+import { claimSelect, fullSelect, headerSelect, toHeader, toRecord } from "./evidence-rows.ts";
 import { Prisma } from "./generated/client/index.js";
 import type {
   ClaimDecision,
@@ -9,13 +10,13 @@ import type {
   ClaimProposer,
   ClaimRecord,
   CoverageClaim,
+  EvidenceHeader,
   EvidenceMethod,
   EvidenceRecord,
   EvidenceSetting,
   EvidenceSource,
   EvidenceStatus,
 } from "./types.ts";
-import { toWitnessRequest, type WitnessRequestRow, witnessRequestSelect } from "./witness-repository.ts";
 
 export interface NewClaim {
   kind: ClaimKind;
@@ -40,90 +41,6 @@ export interface NewEvidence {
   audioPath?: string | null;
   transcriptionEngine?: string | null;
 }
-
-/** What authorising and status checks need, without the claims and testimony. */
-export interface EvidenceHeader {
-  id: string;
-  enrolmentId: string;
-  centreId: string;
-  candidateId: string;
-  assessorId: string | null;
-  ref: string;
-  status: EvidenceStatus;
-  version: number;
-}
-
-const claimSelect = {
-  id: true,
-  kind: true,
-  targetId: true,
-  unitId: true,
-  proposedBy: true,
-  support: true,
-  active: true,
-  decision: true,
-  comment: true,
-} satisfies Prisma.ClaimSelect;
-
-const headerSelect = {
-  id: true,
-  enrolmentId: true,
-  candidateId: true,
-  ref: true,
-  status: true,
-  version: true,
-  enrolment: { select: { centreId: true, assessorId: true } },
-} satisfies Prisma.EvidenceSelect;
-
-const fullSelect = {
-  ...headerSelect,
-  title: true,
-  source: true,
-  method: true,
-  setting: true,
-  occurredOn: true,
-  audioPath: true,
-  transcriptionEngine: true,
-  createdAt: true,
-  updatedAt: true,
-  versions: { select: { number: true, text: true }, orderBy: { number: "desc" }, take: 1 },
-  claims: { select: claimSelect, orderBy: [{ unitId: "asc" }, { targetId: "asc" }] },
-  witnessRequests: {
-    select: witnessRequestSelect,
-    orderBy: { createdAt: "asc" },
-  },
-  decisions: {
-    select: { assessorId: true, outcome: true, comment: true, evidenceVersion: true, createdAt: true },
-    orderBy: { createdAt: "asc" },
-  },
-  samples: {
-    select: { verifierId: true, outcome: true, comment: true, createdAt: true },
-    orderBy: { createdAt: "asc" },
-  },
-} satisfies Prisma.EvidenceSelect;
-
-type HeaderRow = {
-  id: string;
-  enrolmentId: string;
-  candidateId: string;
-  ref: string;
-  status: EvidenceStatus;
-  version: number;
-  enrolment: { centreId: string; assessorId: string | null };
-};
-
-const toHeader = (row: HeaderRow): EvidenceHeader => ({
-  id: row.id,
-  enrolmentId: row.enrolmentId,
-  centreId: row.enrolment.centreId,
-  candidateId: row.candidateId,
-  assessorId: row.enrolment.assessorId,
-  ref: row.ref,
-  status: row.status,
-  version: row.version,
-});
-
-const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 export class EvidenceRepository {
   constructor(private readonly db: Db) {}
@@ -424,60 +341,4 @@ export class EvidenceRepository {
     await this.db.testimony.updateMany({ where: { evidenceId: { in: ids } }, data: { text: placeholder } });
     return ids.length;
   }
-}
-
-type FullRow = HeaderRow & {
-  title: string;
-  source: EvidenceSource;
-  method: EvidenceMethod;
-  setting: EvidenceSetting;
-  occurredOn: Date | null;
-  audioPath: string | null;
-  transcriptionEngine: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  versions: Array<{ number: number; text: string }>;
-  claims: ClaimRecord[];
-  witnessRequests: WitnessRequestRow[];
-  decisions: Array<{
-    assessorId: string;
-    outcome: "assessed" | "referred";
-    comment: string;
-    evidenceVersion: number;
-    createdAt: Date;
-  }>;
-  samples: Array<{ verifierId: string; outcome: "agreed" | "disagreed"; comment: string; createdAt: Date }>;
-};
-
-function toRecord(row: FullRow): EvidenceRecord {
-  const latest = row.versions[0];
-  return {
-    ...toHeader(row),
-    title: row.title,
-    source: row.source,
-    method: row.method,
-    setting: row.setting,
-    occurredOn: isoDate(row.occurredOn),
-    audioPath: row.audioPath,
-    transcriptionEngine: row.transcriptionEngine,
-    text: latest?.text ?? "",
-    textVersion: latest?.number ?? 0,
-    claims: row.claims.map((c) => ({ ...c })),
-    witnessRequests: row.witnessRequests.map(toWitnessRequest),
-    decisions: row.decisions.map((d) => ({
-      assessorId: d.assessorId,
-      outcome: d.outcome,
-      comment: d.comment,
-      evidenceVersion: d.evidenceVersion,
-      at: d.createdAt.toISOString(),
-    })),
-    samples: row.samples.map((s) => ({
-      verifierId: s.verifierId,
-      outcome: s.outcome,
-      comment: s.comment,
-      at: s.createdAt.toISOString(),
-    })),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
 }

@@ -1,7 +1,8 @@
 // Expert witnesses: their record (who they are and how they meet 004's requirements) and the statements they attach.
+
+import type { ExpertStatementRecord, ExpertWitnessRecord } from "../core/record-types.ts";
 import type { Db } from "./db.ts";
 import type { NewClaim } from "./evidence-repository.ts";
-import type { ExpertStatementRecord, ExpertWitnessRecord } from "./record-types.ts";
 
 export type NewExpertWitness = Omit<ExpertWitnessRecord, "id" | "createdAt">;
 export type NewExpertStatement = Omit<ExpertStatementRecord, "id" | "createdAt" | "occurredAt"> & {

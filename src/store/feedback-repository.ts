@@ -1,6 +1,7 @@
 // Feedback to candidates: the assessor's feedback and outcome, when the candidate read it, and their reply.
+
+import type { FeedbackRecord } from "../core/record-types.ts";
 import type { Db } from "./db.ts";
-import type { FeedbackRecord } from "./record-types.ts";
 
 export type NewFeedback = Pick<
   FeedbackRecord,

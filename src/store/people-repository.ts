@@ -2,6 +2,8 @@
 import type { Db } from "./db.ts";
 import type { CentreRecord, Channel, ChatIdentityRecord, PersonRecord, Role } from "./types.ts";
 
+const centreSelect = { id: true, name: true, number: true } as const;
+
 const personSelect = {
   id: true,
   centreId: true,
@@ -12,15 +14,8 @@ const personSelect = {
   erasedAt: true,
 } as const;
 
-type PersonRow = {
-  id: string;
-  centreId: string;
-  email: string;
-  name: string;
-  jobTitle: string | null;
-  roles: Role[];
-  erasedAt: Date | null;
-};
+/** A person as the database keeps them: erasure is a date there, a flag in the record. */
+type PersonRow = Omit<PersonRecord, "erased"> & { erasedAt: Date | null };
 
 const toPerson = (row: PersonRow): PersonRecord => ({
   id: row.id,
@@ -36,19 +31,23 @@ export class PeopleRepository {
   constructor(private readonly db: Db) {}
 
   async createCentre(name: string): Promise<CentreRecord> {
-    return this.db.centre.create({ data: { name }, select: { id: true, name: true } });
+    return this.db.centre.create({ data: { name }, select: centreSelect });
   }
 
   async centreByName(name: string): Promise<CentreRecord | null> {
-    return this.db.centre.findUnique({ where: { name }, select: { id: true, name: true } });
+    return this.db.centre.findUnique({ where: { name }, select: centreSelect });
   }
 
   async centres(): Promise<CentreRecord[]> {
-    return this.db.centre.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+    return this.db.centre.findMany({ select: centreSelect, orderBy: { name: "asc" } });
   }
 
   async centreById(id: string): Promise<CentreRecord | null> {
-    return this.db.centre.findUnique({ where: { id }, select: { id: true, name: true } });
+    return this.db.centre.findUnique({ where: { id }, select: centreSelect });
+  }
+
+  async setCentreNumber(id: string, number: string | null): Promise<CentreRecord> {
+    return this.db.centre.update({ where: { id }, data: { number }, select: centreSelect });
   }
 
   async createPerson(input: {

@@ -1,6 +1,7 @@
 // Signatures: recorded, timestamped confirmations by signed-in people, each written with its audit event.
+
+import type { SignatureKind, SignatureRecord, SignatureSubject } from "../core/record-types.ts";
 import type { Db } from "./db.ts";
-import type { SignatureKind, SignatureRecord, SignatureSubject } from "./record-types.ts";
 import type { Channel, Role } from "./types.ts";
 
 export interface NewSignature {

@@ -13,6 +13,7 @@ import { EnrolmentRepository } from "./enrolment-repository.ts";
 import { EvidenceRepository } from "./evidence-repository.ts";
 import { ExpertWitnessRepository } from "./expert-witness-repository.ts";
 import { FeedbackRepository } from "./feedback-repository.ts";
+import { OutboxRepository } from "./outbox-repository.ts";
 import { PeopleRepository } from "./people-repository.ts";
 import { SignatureRepository } from "./signature-repository.ts";
 import { TransitionRepository } from "./transition-repository.ts";
@@ -35,6 +36,7 @@ export interface Repositories {
   readonly actionPlans: ActionPlanRepository;
   readonly feedback: FeedbackRepository;
   readonly expertWitnesses: ExpertWitnessRepository;
+  readonly outbox: OutboxRepository;
 }
 
 export interface Store extends Repositories {
@@ -73,6 +75,7 @@ export function repositories(db: Db): Repositories {
     actionPlans: new ActionPlanRepository(db),
     feedback: new FeedbackRepository(db),
     expertWitnesses: new ExpertWitnessRepository(db),
+    outbox: new OutboxRepository(db),
   };
 }
 

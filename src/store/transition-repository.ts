@@ -2,18 +2,11 @@
 import type { AuditEntry } from "./audit-repository.ts";
 import type { Db } from "./db.ts";
 import { Prisma } from "./generated/client/index.js";
-import type { Channel, EvidenceStatus, PersonRecord, Role, SampleOutcome } from "./types.ts";
+import { type OutboxEntry, outboxInsert } from "./outbox-repository.ts";
+import type { Channel, EvidenceHeader, EvidenceStatus, PersonRecord, Role, SampleOutcome } from "./types.ts";
 
 /** What authorising and status checks need, in one round trip. */
-export interface TransitionFacts {
-  id: string;
-  enrolmentId: string;
-  centreId: string;
-  candidateId: string;
-  assessorId: string | null;
-  ref: string;
-  status: EvidenceStatus;
-  version: number;
+export interface TransitionFacts extends EvidenceHeader {
   setting: "workplace" | "realistic_working_environment" | "simulation";
   /** The enrolment's unit plan. */
   planUnitIds: string[];
@@ -84,6 +77,8 @@ export interface Transition {
    * for the same kind, evidence and person is kept and not repeated.
    */
   signature?: { kind: "authenticity"; personId: string; role: Role; channel: Channel | null };
+  /** Who is told about it: written to the outbox in the same statement. */
+  notify?: readonly OutboxEntry[];
 }
 
 const text = (v: string | null) => (v === null ? Prisma.sql`NULL::text` : Prisma.sql`${v}::text`);
@@ -238,6 +233,7 @@ export class TransitionRepository {
           FROM signed, audited
         RETURNING 1)`);
     }
+    if (t.notify?.length) parts.push(outboxInsert(t.notify, Prisma.sql`moved.version`));
     const rows = await this.db.$queryRaw<Array<{ version: number }>>`
       WITH ${Prisma.join(parts, ",\n")}
       SELECT version FROM moved`;

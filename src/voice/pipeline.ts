@@ -2,7 +2,7 @@
 import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Config } from "../app/config.ts";
+import type { Config } from "../core/config.ts";
 import { AppError, type AppErrorCode } from "../core/errors.ts";
 import { chooseEngine, type EngineChoice, type EngineConfig } from "./engines/choose.ts";
 import type { EngineName } from "./engines/engine.ts";

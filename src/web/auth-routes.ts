@@ -1,10 +1,10 @@
 // Sign-in routes: the signed link becomes a session cookie; sign-out; the local-mode list of demo people.
 import express, { type Express } from "express";
-import type { Config } from "../app/config.ts";
-import { isUniqueViolation } from "../store/db.ts";
-import type { Store } from "../store/store.ts";
+import type { WebConfig } from "../core/config.ts";
+import type { Portfolio } from "../portfolio/index.ts";
 import { csrfValid, endSession, readSession, startSession } from "./auth/session.ts";
 import { html } from "./html.ts";
+import { allowPerson, limitByAddress, limiters, SIGN_IN_LIMITS } from "./rate-limit.ts";
 import { currentViewer, localMode, sendError, sendRefusal } from "./respond.ts";
 import { safeDestination, signLinkToken, verifyLink } from "./signed-link.ts";
 import { page } from "./views/layout.ts";
@@ -24,8 +24,15 @@ function sameOrigin(req: express.Request): boolean {
   }
 }
 
-export function mountAuth(app: Express, deps: { config: Config; store: Store }): void {
-  const { config, store } = deps;
+export function mountAuth(app: Express, deps: { config: WebConfig; portfolio: Portfolio }): void {
+  const { config, portfolio } = deps;
+  // Sign-in links are limited per address (guessing tokens) and per person (spending someone's links).
+  const limits = limiters(SIGN_IN_LIMITS);
+  const slowDown = (res: express.Response, message: string) =>
+    res.type("html").send(errorPage("Please wait a moment", message));
+  app.use(["/auth/link", "/pages/demo"], limitByAddress(limits.address, slowDown));
+  const personAllowed = (res: express.Response, personId: string) =>
+    allowPerson(limits.person, personId, res, (message) => slowDown(res, message));
 
   // The link opens a page whose button signs in (a preview fetching the link spends nothing).
   app.get("/auth/link", async (req, res) => {
@@ -37,6 +44,7 @@ export function mountAuth(app: Express, deps: { config: Config; store: Store }):
         sendRefusal(res, checked.status, checked.reason, config);
         return;
       }
+      if (!personAllowed(res, checked.person.id)) return;
       const until = new Date(checked.payload.exp * 1000).toLocaleTimeString("en-GB", {
         hour: "2-digit",
         minute: "2-digit",
@@ -68,13 +76,8 @@ export function mountAuth(app: Express, deps: { config: Config; store: Store }):
         sendRefusal(res, checked.status, checked.reason, config);
         return;
       }
-      try {
-        await store.audit.markProcessed(`link:${checked.payload.n}`, "auth.link", {
-          id: checked.person.id,
-          actorId: checked.person.id,
-        });
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
+      if (!personAllowed(res, checked.person.id)) return;
+      if (!(await portfolio.spendOnce(`link:${checked.payload.n}`, "auth.link", checked.person.id))) {
         sendRefusal(res, 401, "used", config);
         return;
       }
@@ -89,7 +92,7 @@ export function mountAuth(app: Express, deps: { config: Config; store: Store }):
     const check = verifyLink(token, config);
     if (!check.ok)
       return { ok: false, status: check.reason === "expired" ? 401 : 400, reason: check.reason } as const;
-    const person = await store.people.byId(check.payload.p);
+    const person = await portfolio.person(check.payload.p);
     if (!person || person.erased) return { ok: false, status: 401, reason: "unknown_person" } as const;
     return { ok: true, person, payload: check.payload } as const;
   }
@@ -128,8 +131,8 @@ export function mountAuth(app: Express, deps: { config: Config; store: Store }):
           .send(errorPage("Not found", "There is no demo here: sign in with the link the bot sends you."));
         return;
       }
-      const viewer = await currentViewer(req, config, store);
-      const people = (await store.people.everyone())
+      const viewer = await currentViewer(req, config, portfolio);
+      const people = (await portfolio.everyone())
         .filter((p) => !p.erased && p.roles.length > 0)
         .map((person) => ({ person, token: signLinkToken(person.id, config, DEMO_LINK_SECONDS) }));
       res.type("html").send(demoPage(people, viewer));

@@ -1,14 +1,7 @@
 // Download routes: the recording form, assessment report and witness list as PDF, the portfolio as CSV or JSON.
 import type { Express, Response } from "express";
-import type { Config } from "../app/config.ts";
-import type { PortfolioContext } from "../portfolio/context.ts";
-import {
-  assessmentReportDocument,
-  type Document,
-  portfolioDocument,
-  recordingFormDocument,
-  witnessListDocument,
-} from "../portfolio/exports/documents.ts";
+import type { WebConfig } from "../core/config.ts";
+import type { Document, Portfolio } from "../portfolio/index.ts";
 import { signedIn } from "./respond.ts";
 
 function sendDocument(res: Response, doc: Document): void {
@@ -20,9 +13,9 @@ function sendDocument(res: Response, doc: Document): void {
   res.end(doc.bytes);
 }
 
-export function mountDownloads(app: Express, deps: { config: Config; ctx: PortfolioContext }): void {
-  const { config, ctx } = deps;
-  const route = (handler: Parameters<typeof signedIn>[2]) => signedIn(config, ctx.store, handler);
+export function mountDownloads(app: Express, deps: { config: WebConfig; portfolio: Portfolio }): void {
+  const { config, portfolio } = deps;
+  const route = (handler: Parameters<typeof signedIn>[2]) => signedIn(config, portfolio, handler);
   const base = "/pages/candidates/:candidateId";
 
   app.get(
@@ -32,7 +25,7 @@ export function mountDownloads(app: Express, deps: { config: Config; ctx: Portfo
       const unitId = String(req.params.unitId);
       sendDocument(
         res,
-        await recordingFormDocument(ctx, { actor: { personId: viewer.person.id }, candidateId, unitId }),
+        await portfolio.recordingFormDocument({ actor: { personId: viewer.person.id }, candidateId, unitId }),
       );
     }),
   );
@@ -43,7 +36,11 @@ export function mountDownloads(app: Express, deps: { config: Config; ctx: Portfo
       const unitId = String(req.params.unitId);
       sendDocument(
         res,
-        await assessmentReportDocument(ctx, { actor: { personId: viewer.person.id }, candidateId, unitId }),
+        await portfolio.assessmentReportDocument({
+          actor: { personId: viewer.person.id },
+          candidateId,
+          unitId,
+        }),
       );
     }),
   );
@@ -53,7 +50,7 @@ export function mountDownloads(app: Express, deps: { config: Config; ctx: Portfo
       const candidateId = String(req.params.candidateId);
       sendDocument(
         res,
-        await witnessListDocument(ctx, { actor: { personId: viewer.person.id }, candidateId }),
+        await portfolio.witnessListDocument({ actor: { personId: viewer.person.id }, candidateId }),
       );
     }),
   );
@@ -64,7 +61,7 @@ export function mountDownloads(app: Express, deps: { config: Config; ctx: Portfo
         const candidateId = String(req.params.candidateId);
         sendDocument(
           res,
-          await portfolioDocument(ctx, { actor: { personId: viewer.person.id }, candidateId, format }),
+          await portfolio.portfolioDocument({ actor: { personId: viewer.person.id }, candidateId, format }),
         );
       }),
     );

@@ -2,27 +2,19 @@
 import { resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express, type Request, type Response } from "express";
-import type { Config } from "../app/config.ts";
-import { AppError, isAppError } from "../core/errors.ts";
-import { assessorQueue } from "../portfolio/assessor-queue.ts";
-import { candidateRecords } from "../portfolio/candidate-records.ts";
-import { type PortfolioContext, portfolioContext } from "../portfolio/context.ts";
-import { evidenceNotFound } from "../portfolio/errors.ts";
-import { evidenceWithTrail } from "../portfolio/evidence-trail.ts";
-import { listWork } from "../portfolio/list-work.ts";
-import { myCandidates } from "../portfolio/my-candidates.ts";
-import type { Notifier } from "../portfolio/notify.ts";
-import { isAssignedAssessor, isCentreAdmin, isCentreVerifier } from "../portfolio/permissions.ts";
-import { type ClaimJudgement, recordDecision } from "../portfolio/record-decision.ts";
-import { getRecordingForm } from "../portfolio/recording-form.ts";
-import { sampleEvidence } from "../portfolio/sample-evidence.ts";
-import { samplingOverview } from "../portfolio/sampling-overview.ts";
-import type { Catalogue } from "../standards/catalogue.ts";
-import type { Store } from "../store/store.ts";
+import type { WebConfig } from "../core/config.ts";
+import { AppError, httpStatusOf, isAppError } from "../core/errors.ts";
+import {
+  evidenceNotFound,
+  isAssignedAssessor,
+  isCentreAdmin,
+  isCentreVerifier,
+  type Portfolio,
+} from "../portfolio/index.ts";
 import { csrfValid, readSession } from "./auth/session.ts";
 import { mountAuth } from "./auth-routes.ts";
 import { mountDownloads } from "./download-routes.ts";
-import { currentViewer, localMode, pageHeaders, param, sendError, signedIn, statusOf } from "./respond.ts";
+import { currentViewer, localMode, pageHeaders, param, sendError, signedIn } from "./respond.ts";
 import { type EvidenceForms, evidencePage } from "./views/evidence.ts";
 import { paths, type Viewer } from "./views/layout.ts";
 import { matrixPage } from "./views/matrix.ts";
@@ -34,11 +26,10 @@ import { verifyPage } from "./views/verify.ts";
 export { signLink } from "./signed-link.ts";
 
 export interface PagesDeps {
-  config: Config;
-  store: Store;
-  catalogue: Catalogue;
-  /** Tells the bot about decisions and samples made on the pages (the same hook the use cases take). */
-  notify?: Notifier;
+  config: WebConfig;
+  portfolio: Portfolio;
+  /** Called after a decision or a sample is saved, so the people it tells hear of it at once (the outbox holds it). */
+  afterChange?: () => Promise<void>;
 }
 
 const assetsDir = fileURLToPath(new URL("./assets/", import.meta.url));
@@ -53,31 +44,29 @@ const SAVED: Record<string, (ref: string) => string> = {
 
 /** Mounts /auth/* and /pages/* on the app. */
 export function mountPages(app: Express, deps: PagesDeps): void {
-  const { config, store, catalogue } = deps;
-  const ctx: PortfolioContext = portfolioContext(
-    store,
-    catalogue,
-    deps.notify ? { notify: deps.notify } : {},
-  );
-  const route = (handler: Parameters<typeof signedIn>[2]) => signedIn(config, store, handler);
+  const { config, portfolio } = deps;
+  const { catalogue } = portfolio;
+  const route = (handler: Parameters<typeof signedIn>[2]) => signedIn(config, portfolio, handler);
+  /** Delivery failures never undo a saved change: the outbox keeps what was not sent, for the next pass. */
+  const delivered = () => deps.afterChange?.().catch(() => {});
 
   app.use(["/pages", "/auth"], pageHeaders);
   app.use("/pages/assets", express.static(assetsDir, { index: false, maxAge: "1h" }));
-  mountAuth(app, { config, store });
-  mountDownloads(app, { config, ctx });
+  mountAuth(app, { config, portfolio });
+  mountDownloads(app, { config, portfolio });
 
   app.get("/pages", async (req, res) => {
     let viewer: Viewer | undefined;
     try {
-      viewer = await currentViewer(req, config, store);
+      viewer = await currentViewer(req, config, portfolio);
       if (!viewer) {
         if (localMode(config)) res.redirect(303, "/pages/demo");
-        else signedIn(config, store, async () => {})(req, res);
+        else signedIn(config, portfolio, async () => {})(req, res);
         return;
       }
-      const candidates = await myCandidates(ctx, { actorId: viewer.person.id });
+      const candidates = await portfolio.myCandidates({ actorId: viewer.person.id });
       const waiting = viewer.person.roles.includes("assessor")
-        ? (await listWork(ctx, { actorId: viewer.person.id })).toAssess.length
+        ? (await portfolio.work({ actorId: viewer.person.id })).toAssess.length
         : null;
       res.type("html").send(homePage(viewer, candidates, waiting));
     } catch (error) {
@@ -91,7 +80,7 @@ export function mountPages(app: Express, deps: PagesDeps): void {
       if (!viewer.person.roles.includes("assessor"))
         throw new AppError("not_found", "There is no assessment queue for you: only assessors have one.");
       const filters = { candidateId: param(req.query.candidate), unitId: param(req.query.unit) };
-      const queue = await assessorQueue(ctx, { actorId: viewer.person.id, ...filters });
+      const queue = await portfolio.assessorQueue({ actorId: viewer.person.id, ...filters });
       res.type("html").send(queuePage(viewer, queue, filters));
     }),
   );
@@ -100,7 +89,7 @@ export function mountPages(app: Express, deps: PagesDeps): void {
     "/pages/verify",
     route(async (req, res, viewer) => {
       const filters = { unitId: param(req.query.unit), assessorId: param(req.query.assessor) };
-      const overview = await samplingOverview(ctx, { actorId: viewer.person.id, ...filters });
+      const overview = await portfolio.samplingOverview({ actorId: viewer.person.id, ...filters });
       res.type("html").send(verifyPage(viewer, overview, filters));
     }),
   );
@@ -109,7 +98,10 @@ export function mountPages(app: Express, deps: PagesDeps): void {
     "/pages/candidates/:candidateId",
     route(async (req, res, viewer) => {
       const candidateId = String(req.params.candidateId);
-      const records = await candidateRecords(ctx, { actor: { personId: viewer.person.id }, candidateId });
+      const records = await portfolio.candidateRecords({
+        actor: { personId: viewer.person.id },
+        candidateId,
+      });
       // the same rule as exportPortfolio: the candidate themselves or an admin of their centre
       const mayExportAll =
         viewer.person.id === candidateId || isCentreAdmin(viewer.person, records.candidate.centreId);
@@ -120,7 +112,7 @@ export function mountPages(app: Express, deps: PagesDeps): void {
   app.get(
     "/pages/candidates/:candidateId/units/:unitId",
     route(async (req, res, viewer) => {
-      const recording = await getRecordingForm(ctx, {
+      const recording = await portfolio.recordingForm({
         actor: { personId: viewer.person.id },
         candidateId: String(req.params.candidateId),
         unitId: String(req.params.unitId),
@@ -138,7 +130,7 @@ export function mountPages(app: Express, deps: PagesDeps): void {
     status = 200,
   ) {
     const evidenceId = await evidenceIdOf(req);
-    const data = await evidenceWithTrail(ctx, { actorId: viewer.person.id, evidenceId });
+    const data = await portfolio.evidenceWithTrail({ actorId: viewer.person.id, evidenceId });
     const e = data.evidence;
     const saved = param(req.query.saved);
     const notice = extra.notice ?? (saved && SAVED[saved] ? { text: SAVED[saved](e.ref) } : undefined);
@@ -157,9 +149,7 @@ export function mountPages(app: Express, deps: PagesDeps): void {
 
   /** The evidence id behind a candidate's reference; "not found" when there is none (access is checked after). */
   async function evidenceIdOf(req: Request): Promise<string> {
-    const header = await store.evidence.headerByRef(String(req.params.candidateId), String(req.params.ref));
-    if (!header) throw evidenceNotFound();
-    return header.id;
+    return portfolio.evidenceIdByRef(String(req.params.candidateId), String(req.params.ref));
   }
 
   const evidencePath = "/pages/candidates/:candidateId/evidence/:ref";
@@ -171,7 +161,7 @@ export function mountPages(app: Express, deps: PagesDeps): void {
   app.get(
     `${evidencePath}/audio`,
     route(async (req, res, viewer) => {
-      const data = await evidenceWithTrail(ctx, {
+      const data = await portfolio.evidenceWithTrail({
         actorId: viewer.person.id,
         evidenceId: await evidenceIdOf(req),
       });
@@ -212,25 +202,19 @@ export function mountPages(app: Express, deps: PagesDeps): void {
     route(async (req, res, viewer) => {
       if (!checkForm(req, res, viewer)) return;
       const fields = body(req);
-      const claims: ClaimJudgement[] = Object.entries(fields)
-        .filter(([k, v]) => k.startsWith("decision:") && (v === "accepted" || v === "rejected"))
-        .map(([k, v]) => {
-          const targetId = k.slice("decision:".length);
-          const comment = fields[`comment:${targetId}`]?.trim();
-          return { targetId, decision: v as ClaimJudgement["decision"], ...(comment ? { comment } : {}) };
-        });
       const outcome = fields.outcome === "referred" ? "referred" : "assessed";
       try {
         const evidenceId = await evidenceIdOf(req);
-        await recordDecision(ctx, {
+        await portfolio.decideFromForm({
           actorId: viewer.person.id,
           evidenceId,
           version: Number(fields.version),
           outcome,
-          claims,
+          fields,
           comment: fields.comment ?? "",
           ...(fields._event ? { eventId: `page:${fields._event}` } : {}),
         });
+        void delivered();
         res.redirect(
           303,
           `${paths.evidence(String(req.params.candidateId), String(req.params.ref))}?saved=${outcome}`,
@@ -252,12 +236,12 @@ export function mountPages(app: Express, deps: PagesDeps): void {
         const evidenceId = await evidenceIdOf(req);
         if (fields.sampled === "no") {
           // nothing to record, but only someone who could have sampled it is told so
-          const data = await evidenceWithTrail(ctx, { actorId: viewer.person.id, evidenceId });
+          const data = await portfolio.evidenceWithTrail({ actorId: viewer.person.id, evidenceId });
           if (!isCentreVerifier(viewer.person, data.evidence)) throw evidenceNotFound();
           res.redirect(303, `${back}?saved=unsampled`);
           return;
         }
-        await sampleEvidence(ctx, {
+        await portfolio.sample({
           actorId: viewer.person.id,
           evidenceId,
           version: Number(fields.version),
@@ -265,6 +249,7 @@ export function mountPages(app: Express, deps: PagesDeps): void {
           comment: fields.comment ?? "",
           ...(fields._event ? { eventId: `page:${fields._event}` } : {}),
         });
+        void delivered();
         res.redirect(303, `${back}?saved=sampled`);
       } catch (error) {
         await refusedForm(req, res, viewer, error, fields);
@@ -287,7 +272,7 @@ export function mountPages(app: Express, deps: PagesDeps): void {
       res,
       viewer,
       { notice: { text: error.message, error: true }, ...(keep ? { previous: fields } : {}) },
-      statusOf(error),
+      httpStatusOf(error),
     );
   }
 }

@@ -1,52 +1,38 @@
 // How pages answer: security headers, the signed-in viewer, and AppErrors turned into pages with the right status.
 import type { NextFunction, Request, Response } from "express";
-import type { Config } from "../app/config.ts";
-import { isAppError } from "../core/errors.ts";
-import type { Store } from "../store/store.ts";
+import type { WebConfig } from "../core/config.ts";
+import { httpStatusOf, isAppError } from "../core/errors.ts";
+import type { Portfolio } from "../portfolio/index.ts";
 import { csrfToken, readSession } from "./auth/session.ts";
+import { pageSecurityHeaders } from "./security-headers.ts";
 import type { Viewer } from "./views/layout.ts";
 import { errorPage, type Refusal, refusalPage } from "./views/simple.ts";
 
 /** Local mode, the playground's rule: no Teams or Slack credentials, or SHIFTNOTE_PLAYGROUND=1. */
-export const localMode = (config: Config): boolean =>
-  config.SHIFTNOTE_PLAYGROUND || !(config.TEAMS_CLIENT_ID || config.SLACK_SIGNING_SECRET);
+export const localMode = (config: WebConfig): boolean =>
+  config.SHIFTNOTE_PLAYGROUND ||
+  !(config.TEAMS_CLIENT_ID || config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN);
 
 /** Pages hold personal data: never cached, never framed, no script but our own, no referrer with a token in it. */
-export function pageHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.set({
-    "Cache-Control": "no-store",
-    "Content-Security-Policy":
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
-  });
-  next();
+export function pageHeaders(req: Request, res: Response, next: NextFunction): void {
+  res.set("Cache-Control", "no-store");
+  pageSecurityHeaders(req, res, next);
 }
 
 /** The person the session cookie names, if they still exist and are not erased. */
-export async function currentViewer(req: Request, config: Config, store: Store): Promise<Viewer | undefined> {
+export async function currentViewer(
+  req: Request,
+  config: WebConfig,
+  portfolio: Portfolio,
+): Promise<Viewer | undefined> {
   const session = readSession(req, config);
   if (!session) return undefined;
-  const person = await store.people.byId(session.personId);
-  if (!person || person.erased) return undefined;
+  const person = await portfolio.person(session.personId);
+  if (!person) return undefined;
   return { person, csrf: csrfToken(config, session) };
 }
 
-const STATUS: Record<string, number> = {
-  bad_input: 400,
-  not_found: 404,
-  conflict: 409,
-  stale: 409,
-  forbidden_state: 409,
-  unavailable: 503,
-  too_large: 413,
-  config: 500,
-};
-
-export const statusOf = (error: unknown) => (isAppError(error) ? (STATUS[error.code] ?? 500) : 500);
-
-export function sendRefusal(res: Response, status: number, reason: Refusal, config: Config): void {
+export function sendRefusal(res: Response, status: number, reason: Refusal, config: WebConfig): void {
   res
     .status(status)
     .type("html")
@@ -56,7 +42,7 @@ export function sendRefusal(res: Response, status: number, reason: Refusal, conf
 /** AppErrors become a page saying what to do; anything else is logged and answered with a plain apology. */
 export function sendError(res: Response, error: unknown, viewer?: Viewer): void {
   if (isAppError(error)) {
-    const status = statusOf(error);
+    const status = httpStatusOf(error);
     const title =
       status === 404 ? "Not found" : status === 409 ? "That can't be done now" : "That didn't work";
     res
@@ -77,11 +63,11 @@ export function sendError(res: Response, error: unknown, viewer?: Viewer): void 
 export type PageHandler = (req: Request, res: Response, viewer: Viewer) => Promise<void>;
 
 /** Wraps a handler: signed-in viewer or a "please sign in" page; errors become pages. */
-export function signedIn(config: Config, store: Store, handler: PageHandler) {
+export function signedIn(config: WebConfig, portfolio: Portfolio, handler: PageHandler) {
   return async (req: Request, res: Response): Promise<void> => {
     let viewer: Viewer | undefined;
     try {
-      viewer = await currentViewer(req, config, store);
+      viewer = await currentViewer(req, config, portfolio);
       if (!viewer) {
         sendRefusal(res, 401, "signed_out", config);
         return;

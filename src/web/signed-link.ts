@@ -1,6 +1,6 @@
 // Sign-in without a password: a short-lived signed link ("Open portfolio") the bot sends to one person.
 import { randomBytes } from "node:crypto";
-import type { Config } from "../app/config.ts";
+import type { WebConfig } from "../core/config.ts";
 import { sessionSecret } from "./auth/secret.ts";
 import { signToken, type TokenCheck, verifyToken } from "./auth/tokens.ts";
 
@@ -17,14 +17,21 @@ export interface LinkPayload {
 }
 
 /** The base URL links point at: SHIFTNOTE_PUBLIC_URL, else the address the server listens on. */
-export function publicUrl(config: Config): string {
+export function publicUrl(config: WebConfig): string {
   const base = config.SHIFTNOTE_PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
   return base.replace(/\/+$/, "");
 }
 
 /** Only same-site page paths may be a destination, so a link can never send anyone elsewhere. */
 export const safeDestination = (to: string | undefined): string | undefined =>
-  to && /^\/pages(\/[\w\-./%?=&]*)?$/.test(to) && !to.includes("//") ? to : undefined;
+  to && /^\/pages(\/[\w\-./%?=&]*)?$/.test(to) && !to.includes("//") && !leavesPages(to) ? to : undefined;
+
+/** A "." or ".." segment (also written %2e) or an encoded slash or backslash would let the path climb out of /pages. */
+function leavesPages(to: string): boolean {
+  const path = to.split("?")[0] ?? "";
+  if (/%(2f|5c)/i.test(path)) return true;
+  return path.split("/").some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
+}
 
 /**
  * A signed URL that signs `personId` in for a session: `${SHIFTNOTE_PUBLIC_URL}/auth/link?token=…`, valid for
@@ -32,7 +39,7 @@ export const safeDestination = (to: string | undefined): string | undefined =>
  */
 export function signLink(
   personId: string,
-  config: Config,
+  config: WebConfig,
   ttlSeconds = DEFAULT_LINK_TTL_SECONDS,
   options: { to?: string; now?: number } = {},
 ): string {
@@ -42,7 +49,7 @@ export function signLink(
 /** The same link as a path on this server. */
 export function signLinkPath(
   personId: string,
-  config: Config,
+  config: WebConfig,
   ttlSeconds = DEFAULT_LINK_TTL_SECONDS,
   options: { to?: string; now?: number } = {},
 ): string {
@@ -52,7 +59,7 @@ export function signLinkPath(
 /** The link's token alone (the demo page posts it from a button). Each token signs in once. */
 export function signLinkToken(
   personId: string,
-  config: Config,
+  config: WebConfig,
   ttlSeconds = DEFAULT_LINK_TTL_SECONDS,
   options: { to?: string; now?: number } = {},
 ): string {
@@ -67,7 +74,7 @@ export function signLinkToken(
 }
 
 /** Checks a link's token: who it signs in, or why it is refused. */
-export function verifyLink(token: string, config: Config, now = Date.now()): TokenCheck<LinkPayload> {
+export function verifyLink(token: string, config: WebConfig, now = Date.now()): TokenCheck<LinkPayload> {
   const check = verifyToken<LinkPayload>(sessionSecret(config), "link", token, now / 1000);
   if (check.ok && (typeof check.payload.p !== "string" || typeof check.payload.n !== "string"))
     return { ok: false, reason: "malformed" };

@@ -24,6 +24,7 @@ describe("loadConfig", () => {
     ["DATABASE_URL", "mysql://x", /DATABASE_URL use postgresql/],
     ["OPENAI_BASE_URL", "not a url", /OPENAI_BASE_URL must be a URL/],
     ["SHIFTNOTE_LOG_LEVEL", "loud", /SHIFTNOTE_LOG_LEVEL/],
+    ["SLACK_APP_TOKEN", "xoxb-a-bot-token", /SLACK_APP_TOKEN must be an app-level token starting xapp-/],
   ])("names %s when it is %s, in one line", (name, value, message) => {
     let error: unknown;
     try {
@@ -38,5 +39,7 @@ describe("loadConfig", () => {
 
   it("treats blank credentials as unset", () => {
     expect(loadConfig({ SLACK_SIGNING_SECRET: "  " }).SLACK_SIGNING_SECRET).toBeUndefined();
+    expect(loadConfig({ SLACK_APP_TOKEN: "" }).SLACK_APP_TOKEN).toBeUndefined();
+    expect(loadConfig({ SLACK_APP_TOKEN: " xapp-1-A1-2-abc " }).SLACK_APP_TOKEN).toBe("xapp-1-A1-2-abc");
   });
 });

@@ -1,12 +1,12 @@
 // Whole conversations over the bot core with the real mapper and the embedded database, as people would have them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotCore } from "../../src/bot/core.ts";
-import type { BotCommand, BotCore, BotResult } from "../../src/bot/types.ts";
+import type { BotCommand, BotCore, BotResult as CoreResult } from "../../src/bot/types.ts";
 import { mapEvidence } from "../../src/mapping/offline.ts";
-import { portfolioContext } from "../../src/portfolio/context.ts";
-import { loadDemoCentre } from "../../src/portfolio/demo-centre.ts";
+import { createPortfolio, type Portfolio } from "../../src/portfolio/index.ts";
 import { loadCatalogue } from "../../src/standards/catalogue.ts";
 import { openStore, type Store } from "../../src/store/store.ts";
+import { type SentNotification, takeNotifications } from "../helpers/outbox-notifications.ts";
 
 const AMIRA = "amira.hussain@demo.shiftnote.test";
 const LEO = "leo.carter@demo.shiftnote.test";
@@ -19,20 +19,26 @@ const ACCOUNT =
   "She agreed, I walked him over so he didn't lose his place, and he left smiling and thanked me.";
 
 let store: Store;
-let core: BotCore;
+let portfolio: Portfolio;
+let bot: BotCore;
 let sequence = 0;
 const errors: unknown[] = [];
 
 beforeAll(async () => {
   store = await openStore("memory://");
   const catalogue = loadCatalogue();
-  await loadDemoCentre(portfolioContext(store, catalogue));
-  core = createBotCore({
-    portfolio: portfolioContext(store, catalogue),
-    map: (text, options) => mapEvidence(text, options),
-    log: (_message, error) => errors.push(error),
-  });
+  portfolio = createPortfolio({ store, catalogue, mapper: (text, options) => mapEvidence(text, options) });
+  await portfolio.loadDemoCentre();
+  bot = createBotCore({ portfolio, log: (_message, error) => errors.push(error) });
 });
+
+/** A turn's replies, and what it told other people: the outbox's notifications as delivery renders them. */
+type BotResult = CoreResult & { notifications: SentNotification[] };
+const withNotifications = async (result: Promise<CoreResult>): Promise<BotResult> => {
+  const replies = await result;
+  return { ...replies, notifications: await takeNotifications(portfolio) };
+};
+const core = { handle: (c: BotCommand) => withNotifications(bot.handle(c)) };
 afterAll(() => store.close());
 
 function command(as: string, body: Partial<BotCommand>, channel: BotCommand["channel"] = "web"): BotCommand {
@@ -62,8 +68,8 @@ function actionIn(node: unknown, verb: string): Record<string, unknown> | undefi
 }
 const inputIds = (card: unknown, prefix: string) =>
   [...JSON.stringify(card).matchAll(new RegExp(`"id":"(${prefix}[^"]+)"`, "g"))].map((m) => m[1] as string);
-const texts = (result: BotResult) => result.replies.map((r) => r.text ?? "").join("\n");
-const firstCard = (result: BotResult) => result.replies.find((r) => r.card)?.card?.adaptive;
+const texts = (result: CoreResult) => result.replies.map((r) => r.text ?? "").join("\n");
+const firstCard = (result: CoreResult) => result.replies.find((r) => r.card)?.card?.adaptive;
 
 describe("a candidate's account becomes assessed evidence", () => {
   it("walks from account to assessor decision, with a witness on the way", async () => {
@@ -165,6 +171,26 @@ describe("what people who are not the candidate's assessor can do", () => {
     expect(after?.version).toBe(before?.version);
   });
 
+  it("tells a witness who presses decide that only the assessor decides, with or without choices made", async () => {
+    const draft = await say(LEO, ACCOUNT);
+    await act(LEO, actionIn(firstCard(draft), "evidence.submit") ?? {});
+    const asked = await say(LEO, "ask Tom Reid to witness this");
+    expect(texts(asked)).toMatch(/asked Tom Reid to witness/);
+    const leo = await store.people.byEmail(LEO);
+    const before = (await store.evidence.ofCandidate(leo?.id ?? "")).at(-1);
+    const decide = { verb: "evidence.decide", evidenceId: before?.id, version: before?.version };
+    const claimIds = before?.claims.filter((c) => c.active).map((c) => c.id) ?? [];
+    const choices = Object.fromEntries(claimIds.map((id) => [`decision:${id}`, "accept"]));
+    for (const action of [decide, { ...decide, ...choices }, { ...decide, verb: "evidence.approve_all" }]) {
+      const result = await act(TOM, action);
+      expect(texts(result)).toMatch(/Only .*assessor.* can accept or reject/);
+      expect(texts(result)).not.toMatch(/Choose Accept or Reject|can't find/);
+    }
+    const after = await store.evidence.byId(before?.id ?? "");
+    expect(after?.status).toBe("submitted");
+    expect(after?.version).toBe(before?.version);
+  });
+
   it("answers malformed action data without touching anything", async () => {
     const result = await act(AMIRA, { verb: "evidence.explode", evidenceId: "x", version: 1 });
     expect(texts(result)).toMatch(/didn't carry what I expected/);
@@ -190,8 +216,7 @@ describe("a voice note", () => {
     const catalogue = loadCatalogue();
     const heard: string[] = [];
     const voiceCore = createBotCore({
-      portfolio: portfolioContext(store, catalogue),
-      map: (text, options) => mapEvidence(text, options),
+      portfolio: createPortfolio({ store, catalogue, mapper: (text, options) => mapEvidence(text, options) }),
       async transcribe(file) {
         heard.push(file.name);
         return {

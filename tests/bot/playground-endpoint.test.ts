@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/app/config.ts";
 import { listen } from "../../src/app/server.ts";
 import { buildProduct, type Product } from "../../src/app/wiring.ts";
-import type { EvidenceRecord } from "../../src/store/types.ts";
+import type { EvidenceRecord } from "../../src/core/types.ts";
 
 const AMIRA = "amira.hussain@demo.shiftnote.test";
 const LEO = "leo.carter@demo.shiftnote.test";

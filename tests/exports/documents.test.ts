@@ -71,6 +71,13 @@ describe.skipIf(!HAS_POPPLER)("documents (PDF read back with poppler)", () => {
       expect(text).toContain("Internal verifier signature");
       expect(text).toContain("Date verified");
       expect(text).toContain("Priya Shah");
+      // The sign-off is on the page where the matrix ends, as on the paper form: never alone on a page.
+      const pages = text.split("\f");
+      const signOffPage = pages.find((p) => p.includes("Assessor signature")) ?? "";
+      expect(signOffPage).toContain(criteria.at(-1));
+      expect(signOffPage.indexOf(criteria.at(-1) ?? "")).toBeLessThan(
+        signOffPage.indexOf("Assessor signature"),
+      );
     },
   );
 
@@ -145,11 +152,17 @@ describe.skipIf(!HAS_POPPLER)("documents (PDF read back with poppler)", () => {
       expect(text).toContain(words);
   });
 
-  it("prints £, ’ and – as themselves, and folds letters the standard fonts lack instead of printing wrong glyphs", async () => {
+  it("prints names as written in the embedded font, and marks only what the font has no letter for", async () => {
     const doc = createDocument({ title: "Typography", subject: "check" });
-    doc.text(foldForPdf("A £5 voucher – the customer’s “thank you” for Zoë; Łukasz; 東京"));
-    const text = pdfText(await finish(doc));
-    expect(text).toContain("A £5 voucher – the customer’s “thank you” for Zoë; ?ukasz; ??");
+    doc.text(
+      foldForPdf("A £5 voucher – the customer’s “thank you” for Zoë; Łukasz; Siobhán; Dvořák; Øyvind; 東京"),
+    );
+    const bytes = await finish(doc);
+    const text = pdfText(bytes);
+    expect(text).toContain(
+      "A £5 voucher – the customer’s “thank you” for Zoë; Łukasz; Siobhán; Dvořák; Øyvind; ??",
+    );
+    expect(bytes.toString("latin1")).toMatch(/\/FontFile2/); // the font is embedded, not one of the reader's own
   });
 
   it("exports the portfolio as CSV, one row per claim, with spreadsheet formulas neutralised", async () => {

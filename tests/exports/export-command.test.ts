@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { UsageError } from "../../src/app/cli-args.ts";
+import { command as admin } from "../../src/app/commands/admin.ts";
 import { command as demo } from "../../src/app/commands/demo.ts";
 import { command as exportCommand } from "../../src/app/commands/export.ts";
 import { flat, HAS_POPPLER, pdfText } from "./pdf-tools.ts";
@@ -86,5 +87,76 @@ describe.skipIf(!HAS_POPPLER)("export command", () => {
     await expect(
       exportCommand.run(["witness-list", "--candidate", "nobody@example.test", "--out", join(dir, "x.pdf")]),
     ).rejects.toThrow(/Nobody with the email/);
+  });
+
+  // Last: it adds a second centre, and `export --all` above expects one.
+  it("prints Łukasz and Siobhán as written, with the centre number and registration number the admin set", async () => {
+    const centre = "Ysgol Siopa Caerdydd";
+    expect(await admin.run(["centre", "add", centre, "--number", "CG-40123"])).toBe(0);
+    const lukasz = "lukasz@siopa.example";
+    const siobhan = "siobhan@siopa.example";
+    expect(
+      await admin.run([
+        "person",
+        "add",
+        "--centre",
+        centre,
+        "--email",
+        lukasz,
+        "--name",
+        "Łukasz Wiśniewski",
+        "--roles",
+        "candidate",
+      ]),
+    ).toBe(0);
+    expect(
+      await admin.run([
+        "person",
+        "add",
+        "--centre",
+        centre,
+        "--email",
+        siobhan,
+        "--name",
+        "Siobhán Ní Bhriain",
+        "--roles",
+        "assessor",
+      ]),
+    ).toBe(0);
+    expect(
+      await admin.run([
+        "enrol",
+        lukasz,
+        "--level",
+        "2",
+        "--units",
+        "201,202,205,206,207,213,216",
+        "--assessor",
+        siobhan,
+      ]),
+    ).toBe(0);
+    expect(await admin.run(["assign", lukasz, "--registration", "REG 2026/0042"])).toBe(0);
+    expect(printed.join("\n")).toContain("Łukasz Wiśniewski's registration number is REG 2026/0042.");
+    const out = join(dir, "out", "lukasz");
+    for (const [kind, extra] of [
+      ["recording-form", ["--unit", "205"]],
+      ["assessment-report", ["--unit", "205"]],
+      ["witness-list", []],
+    ] as const) {
+      const file = join(out, `${kind}.pdf`);
+      expect(await exportCommand.run([kind, "--candidate", lukasz, ...extra, "--out", file])).toBe(0);
+      const text = flat(pdfText(readFileSync(file)));
+      expect(text, kind).toContain("Łukasz Wiśniewski");
+      expect(text, kind).toContain("Centre: Ysgol Siopa Caerdydd");
+      expect(text, kind).toContain("Centre number: CG-40123");
+      expect(text, kind).toContain("Candidate registration number: REG 2026/0042");
+      if (kind !== "witness-list") expect(text, kind).toContain("Siobhán Ní Bhriain");
+    }
+    expect(await admin.run(["centre", "set", centre, "--number", ""])).toBe(0);
+    const cleared = join(out, "cleared.pdf");
+    expect(
+      await exportCommand.run(["recording-form", "--candidate", lukasz, "--unit", "205", "--out", cleared]),
+    ).toBe(0);
+    expect(flat(pdfText(readFileSync(cleared)))).toContain("Centre number: —");
   });
 });

@@ -74,14 +74,13 @@ export function createFakeBotCore(): FakeBotCore {
       commands.push(command);
       if (core.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, core.delayMs));
       if (command.action?.verb === "evidence.submit" || command.action?.verb === "evidence.refresh") {
-        return { replies: [{ card: confirmationCard(), replacesCard: true }], notifications: [] };
+        return { replies: [{ card: confirmationCard(), replacesCard: true }] };
       }
       if (command.action) {
-        return { replies: [{ text: `Recorded ${command.action.verb}.` }], notifications: [] };
+        return { replies: [{ text: `Recorded ${command.action.verb}.` }] };
       }
-      if (command.text === "help")
-        return { replies: [{ text: "Tell me what happened on your shift." }], notifications: [] };
-      return { replies: [{ card: suggestionCard(command.text) }], notifications: [] };
+      if (command.text === "help") return { replies: [{ text: "Tell me what happened on your shift." }] };
+      return { replies: [{ card: suggestionCard(command.text) }] };
     },
     async waitForCommands(count, timeoutMs = 5000) {
       const until = Date.now() + timeoutMs;

@@ -30,6 +30,8 @@ export interface FakeSlackApi {
   failures: SlackApiFailure[];
   files: Map<string, Uint8Array>;
   downloads: Array<{ name: string; authorization?: string }>;
+  /** The WebSocket URL `apps.connections.open` hands out (Socket Mode); unset, the fake refuses as Slack does. */
+  socketUrl?: string;
   callsTo(method: string): SlackApiCall[];
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<SlackApiCall[]>;
   close(): Promise<void>;
@@ -43,6 +45,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const files = new Map<string, Uint8Array>();
   const downloads: Array<{ name: string; authorization?: string }> = [];
   let ts = 1_700_000_100;
+  const state: { socketUrl?: string } = {};
 
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
@@ -105,6 +108,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         );
         return;
       }
+      case "apps.connections.open":
+        json(state.socketUrl ? { ok: true, url: state.socketUrl } : { ok: false, error: "invalid_auth" });
+        return;
       case "chat.postMessage":
         ts += 1;
         json({ ok: true, channel: args.channel, ts: `${ts}.000100`, message: { text: args.text } });
@@ -126,6 +132,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     failures,
     files,
     downloads,
+    get socketUrl() {
+      return state.socketUrl;
+    },
+    set socketUrl(url) {
+      state.socketUrl = url;
+    },
     callsTo,
     async waitFor(method, count = 1, timeoutMs = 5000) {
       const until = Date.now() + timeoutMs;

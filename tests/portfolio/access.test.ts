@@ -1,5 +1,7 @@
 // Permissions and witness rules on both databases: everyone without access hears "not found", never "forbidden".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addPerson } from "../../src/portfolio/add-person.ts";
+import { assignStaff } from "../../src/portfolio/assign-staff.ts";
 import { editEvidence } from "../../src/portfolio/edit-evidence.ts";
 import { erasePerson } from "../../src/portfolio/erase-person.ts";
 import { exportPortfolio } from "../../src/portfolio/export-portfolio.ts";
@@ -13,7 +15,7 @@ import { submitEvidence } from "../../src/portfolio/submit-evidence.ts";
 import { viewEvidence } from "../../src/portfolio/view-evidence.ts";
 import { testBackends } from "../store/backends.ts";
 import { expectAppError } from "./expect-error.ts";
-import { draft, type Seed, seedCentre, testContext } from "./fixture.ts";
+import { CLI, draft, type Seed, seedCentre, testContext } from "./fixture.ts";
 import { ALL_ACCEPTED, reach } from "./steps.ts";
 
 const backends = await testBackends();
@@ -300,6 +302,9 @@ describe.each(backends)("permissions and witness rules on $name", (backend) => {
     test.each([
       ["a declared relative", { relationship: "my sister" }],
       ["a partner", { relationship: "boyfriend, also works here" }],
+      ["a stepmum", { relationship: "stepmum" }],
+      ["a sister spelt with a Cyrillic і", { relationship: "s\u0456ster" }],
+      ["someone the candidate lives with", { relationship: "we live together" }],
       ["no declaration of no personal relationship", { declaredNoPersonalRelationship: false }],
     ])(
       "%s is refused as a witness; the refusal is recorded and nothing is attached",
@@ -332,5 +337,119 @@ describe.each(backends)("permissions and witness rules on $name", (backend) => {
         );
       },
     );
+  });
+
+  describe("a witness is never the candidate's assessor or internal verifier for that evidence", () => {
+    test("asking the assessor or the internal verifier to witness is refused, saying why", async () => {
+      const s = await seedCentre(ctx);
+      const d = await draft(ctx, s);
+      await expectAppError(
+        requestWitness(ctx, { actorId: s.candidate.id, evidenceId: d.id, witnessId: s.assessor.id }),
+        "conflict",
+        /Carol Assessor is the assessor for this candidate, so can't also be a witness for E1.*team leader or colleague/,
+      );
+      await expectAppError(
+        requestWitness(ctx, { actorId: s.candidate.id, evidenceId: d.id, witnessId: s.verifier.id }),
+        "conflict",
+        /Gwen Verifier is the internal verifier for this candidate, so can't also be a witness/,
+      );
+      const submitted = await submitEvidence(ctx, {
+        actorId: s.candidate.id,
+        evidenceId: d.id,
+        version: d.version,
+      });
+      // The assessor asking for testimony can't name themselves either.
+      await expectAppError(
+        requestWitness(ctx, { actorId: s.assessor.id, evidenceId: submitted.id, witnessId: s.assessor.id }),
+        "conflict",
+        /can't also be a witness/,
+      );
+      const view = await viewEvidence(ctx, { actorId: s.candidate.id, evidenceId: d.id });
+      expect(view.witnessRequests).toEqual([]);
+    });
+
+    test("a witness who has since become the assessor can't testify; the request is closed and nothing is attached", async () => {
+      const s = await seedCentre(ctx);
+      const d = await draft(ctx, s);
+      const { requestId } = await requestWitness(ctx, {
+        actorId: s.candidate.id,
+        evidenceId: d.id,
+        witnessId: s.otherAssessor.id,
+      });
+      await assignStaff(ctx, { actor: CLI, enrolmentId: s.enrolment.id, assessorId: s.otherAssessor.id });
+      await expectAppError(
+        testimony(requestId, s.otherAssessor.id),
+        "conflict",
+        /as the candidate's assessor you can't also be a witness for E1.*Nothing was added/,
+      );
+      const view = await viewEvidence(ctx, { actorId: s.candidate.id, evidenceId: d.id });
+      expect(view.witnessRequests[0]).toMatchObject({ status: "refused", testimony: null });
+      expect(view.version).toBe(d.version);
+      const trail = await ctx.store.audit.forEntity("evidence", d.id);
+      expect(trail.at(-1)).toMatchObject({ action: "witness.refused", data: { reason: "assessor" } });
+    });
+
+    test("someone who gave testimony can't then assess or sample that evidence", async () => {
+      const s = await seedCentre(ctx);
+      const kay = await addPerson(ctx, {
+        actor: CLI,
+        centreId: s.centre.id,
+        email: `kay.${s.centre.id}@example.test`,
+        name: "Kay Verifier",
+        roles: ["internal_verifier"],
+      });
+      const d = await draft(ctx, s);
+      for (const witnessId of [s.otherAssessor.id, kay.id]) {
+        const { requestId } = await requestWitness(ctx, {
+          actorId: s.candidate.id,
+          evidenceId: d.id,
+          witnessId,
+        });
+        await testimony(requestId, witnessId);
+      }
+      const current = await viewEvidence(ctx, { actorId: s.candidate.id, evidenceId: d.id });
+      const filed = await submitEvidence(ctx, {
+        actorId: s.candidate.id,
+        evidenceId: d.id,
+        version: current.version,
+      });
+      await assignStaff(ctx, { actor: CLI, enrolmentId: s.enrolment.id, assessorId: s.otherAssessor.id });
+      await expectAppError(
+        recordDecision(ctx, {
+          actorId: s.otherAssessor.id,
+          evidenceId: d.id,
+          version: filed.version,
+          outcome: "assessed",
+          claims: ALL_ACCEPTED,
+        }),
+        "forbidden_state",
+        /You gave witness testimony for E1, so you can't assess it as well.*Nothing was saved/,
+      );
+      await assignStaff(ctx, { actor: CLI, enrolmentId: s.enrolment.id, assessorId: s.assessor.id });
+      const assessed = await recordDecision(ctx, {
+        actorId: s.assessor.id,
+        evidenceId: d.id,
+        version: filed.version,
+        outcome: "assessed",
+        claims: ALL_ACCEPTED,
+      });
+      await expectAppError(
+        sampleEvidence(ctx, {
+          actorId: kay.id,
+          evidenceId: d.id,
+          version: assessed.version,
+          outcome: "agreed",
+        }),
+        "forbidden_state",
+        /You gave witness testimony for E1, so you can't sample it/,
+      );
+      const sampled = await sampleEvidence(ctx, {
+        actorId: s.verifier.id,
+        evidenceId: d.id,
+        version: assessed.version,
+        outcome: "agreed",
+      });
+      expect(sampled.status).toBe("sampled");
+    });
   });
 });

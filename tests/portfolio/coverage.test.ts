@@ -1,10 +1,10 @@
 // Coverage and gaps as pure functions over a small catalogue built in the test.
 import { describe, expect, it } from "vitest";
+import type { CoverageClaim } from "../../src/core/types.ts";
 import { computeCoverage } from "../../src/portfolio/coverage.ts";
 import { joinWords, shortRangeId } from "../../src/portfolio/gaps.ts";
 import { buildCatalogue } from "../../src/standards/catalogue.ts";
 import { catalogueFileSchema } from "../../src/standards/schema.ts";
-import type { CoverageClaim } from "../../src/store/types.ts";
 
 const catalogue = buildCatalogue([
   {

@@ -1,5 +1,6 @@
 // A small centre for use-case tests: a candidate on Level 2, their assessor, witnesses, verifiers and an admin.
 import { randomBytes } from "node:crypto";
+import type { Role } from "../../src/core/types.ts";
 import { addPerson } from "../../src/portfolio/add-person.ts";
 import { type PortfolioContext, portfolioContext } from "../../src/portfolio/context.ts";
 import { createCentre } from "../../src/portfolio/create-centre.ts";
@@ -8,7 +9,6 @@ import { enrolCandidate } from "../../src/portfolio/enrol-candidate.ts";
 import type { PortfolioEvent } from "../../src/portfolio/notify.ts";
 import { loadCatalogue } from "../../src/standards/catalogue.ts";
 import type { Store } from "../../src/store/store.ts";
-import type { Role } from "../../src/store/types.ts";
 
 export const CLI = { system: "cli" } as const;
 

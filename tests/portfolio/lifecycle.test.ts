@@ -1,5 +1,6 @@
 // Evidence lifecycle on both databases: every transition, every forbidden one, and the rules checked at submit.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EvidenceStatus } from "../../src/core/types.ts";
 import type { PortfolioContext } from "../../src/portfolio/context.ts";
 import { editEvidence } from "../../src/portfolio/edit-evidence.ts";
 import { exportPortfolio } from "../../src/portfolio/export-portfolio.ts";
@@ -10,7 +11,6 @@ import { resubmitEvidence } from "../../src/portfolio/resubmit-evidence.ts";
 import { sampleEvidence } from "../../src/portfolio/sample-evidence.ts";
 import { submitEvidence } from "../../src/portfolio/submit-evidence.ts";
 import { viewEvidence } from "../../src/portfolio/view-evidence.ts";
-import type { EvidenceStatus } from "../../src/store/types.ts";
 import { testBackends } from "../store/backends.ts";
 import { expectAppError } from "./expect-error.ts";
 import { ACCOUNT, draft, type Seed, seedCentre, testContext } from "./fixture.ts";

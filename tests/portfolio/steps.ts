@@ -1,9 +1,10 @@
 // Moves a test draft through the lifecycle to any status, the way the people involved would.
+
+import type { EvidenceStatus } from "../../src/core/types.ts";
 import type { PortfolioContext } from "../../src/portfolio/context.ts";
 import { recordDecision } from "../../src/portfolio/record-decision.ts";
 import { sampleEvidence } from "../../src/portfolio/sample-evidence.ts";
 import { submitEvidence } from "../../src/portfolio/submit-evidence.ts";
-import type { EvidenceStatus } from "../../src/store/types.ts";
 import { draft, type Seed } from "./fixture.ts";
 
 export const ALL_ACCEPTED = ["205.2.4", "205.1.3", "205.ER4.b", "205.ER5.b"].map((targetId) => ({

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { type Config, loadConfig } from "../../src/app/config.ts";
 import { createApp } from "../../src/app/server.ts";
 import { type PortfolioContext, portfolioContext } from "../../src/portfolio/context.ts";
-import { type DemoPerson, loadDemoCentre } from "../../src/portfolio/demo-centre.ts";
+import { createPortfolio, type DemoPerson } from "../../src/portfolio/index.ts";
 import { loadCatalogue } from "../../src/standards/catalogue.ts";
 import { openStore, type Store } from "../../src/store/store.ts";
 import { mountPages } from "../../src/web/pages.ts";
@@ -25,7 +25,8 @@ export async function startPagesApp(env: Record<string, string> = {}): Promise<P
   const store = await openStore("memory://");
   const catalogue = loadCatalogue();
   const ctx = portfolioContext(store, catalogue);
-  const people = new Map((await loadDemoCentre(ctx)).map((p) => [p.key, p]));
+  const portfolio = createPortfolio({ store, catalogue });
+  const people = new Map((await portfolio.loadDemoCentre()).map((p) => [p.key, p]));
   const provisional = loadConfig({
     SHIFTNOTE_SESSION_SECRET: TEST_SECRET,
     SHIFTNOTE_LOG_LEVEL: "silent",
@@ -34,7 +35,7 @@ export async function startPagesApp(env: Record<string, string> = {}): Promise<P
   const app = createApp({
     config: provisional,
     catalogue,
-    mount: [(a) => mountPages(a, { config: provisional, store, catalogue })],
+    mount: [(a) => mountPages(a, { config: provisional, portfolio })],
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));

@@ -52,6 +52,14 @@ describe("signed links", () => {
       "/pages//evil",
       "/api/standards",
       "javascript:x",
+      "/pages/../auth/link",
+      "/pages/..",
+      "/pages/a/../../auth/sign-out",
+      "/pages/./queue",
+      "/pages/%2e%2e/auth/link",
+      "/pages/%2E%2e/auth",
+      "/pages/%2fevil",
+      "/pages\\evil",
     ])
       expect(safeDestination(bad)).toBeUndefined();
   });

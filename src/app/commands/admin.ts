@@ -1,29 +1,24 @@
 // `shiftnote admin …`: create a centre, add people, link chat identities, enrol, assign assessors, export and erase.
 import { writeFileSync } from "node:fs";
 import { AppError } from "../../core/errors.ts";
-import { addPerson } from "../../portfolio/add-person.ts";
-import { assignStaff } from "../../portfolio/assign-staff.ts";
-import type { PortfolioContext } from "../../portfolio/context.ts";
-import { createCentre } from "../../portfolio/create-centre.ts";
-import { enrolCandidate } from "../../portfolio/enrol-candidate.ts";
-import { erasePerson } from "../../portfolio/erase-person.ts";
-import { exportPortfolio } from "../../portfolio/export-portfolio.ts";
-import { linkIdentity } from "../../portfolio/link-identity.ts";
+import { CHANNELS, type Channel, ROLES, type Role } from "../../core/types.ts";
+import type { Portfolio } from "../../portfolio/index.ts";
 import { withPortfolio } from "../../portfolio/open-portfolio.ts";
 import type { PlanCheck } from "../../standards/rules.ts";
-import { CHANNELS, type Channel, ROLES, type Role } from "../../store/types.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, parseLevel, parseList, UsageError } from "../cli-args.ts";
 import { loadConfig } from "../config.ts";
 
 const usage = `Usage:
-  shiftnote admin centre add <name>                         create a centre
+  shiftnote admin centre add <name> [--number <n>]         create a centre (--number: the awarding body's centre number)
+  shiftnote admin centre set <name> --number <n>           set the centre number printed on the forms ("" clears it)
   shiftnote admin centres                                   list centres
   shiftnote admin person add --centre <name> --email <e> --name <n> --roles candidate,witness [--job-title <t>]
   shiftnote admin people --centre <name>                    list a centre's people and their roles
   shiftnote admin link <email> --channel teams|slack|web --id <user id>
-  shiftnote admin enrol <email> --level N --units 201,205,… [--assessor <email>] [--verifier <email>]
-  shiftnote admin assign <candidate email> [--assessor <email>] [--verifier <email>] [--units …]
+  shiftnote admin enrol <email> --level N --units 201,205,… [--assessor <email>] [--verifier <email>] [--registration <n>]
+  shiftnote admin assign <candidate email> [--assessor <email>] [--verifier <email>] [--units …] [--registration <n>]
+                                                            --registration: the candidate's registration number, printed on the forms
   shiftnote admin export <email> [--out <file>]             the candidate's portfolio as JSON
   shiftnote admin erase <email> --yes                       erase a person's data (data-protection request)
 Uses DATABASE_URL (default: the embedded database in ./var/pgdata).`;
@@ -43,6 +38,8 @@ const options = {
   assessor: { type: "string" },
   verifier: { type: "string" },
   out: { type: "string" },
+  number: { type: "string" },
+  registration: { type: "string" },
   yes: { type: "boolean" },
 } as const;
 
@@ -56,25 +53,47 @@ export const command: Command = {
     const [action, ...rest] = positionals;
     if (!action) throw new UsageError("Say what to do, for example `shiftnote admin centres`.");
     const config = loadConfig();
-    return withPortfolio(config.DATABASE_URL, (ctx) => dispatch(ctx, action, rest, values));
+    return withPortfolio(config.DATABASE_URL, (portfolio) => dispatch(portfolio, action, rest, values));
   },
 };
 
 async function dispatch(
-  ctx: PortfolioContext,
+  portfolio: Portfolio,
   action: string,
   rest: string[],
   values: Values,
 ): Promise<number> {
   switch (action) {
     case "centre": {
-      if (rest[0] !== "add" || !rest[1]) throw new UsageError("Use `shiftnote admin centre add <name>`.");
-      const centre = await createCentre(ctx, { actor: CLI, name: rest.slice(1).join(" ") });
-      console.log(`Created centre "${centre.name}".`);
+      const name = rest.slice(1).join(" ");
+      if (rest[0] === "set" && name && values.number !== undefined) {
+        const centre = await centreNamed(portfolio, name);
+        const changed = await portfolio.setCentreNumber({
+          actor: CLI,
+          centreId: centre.id,
+          number: values.number,
+        });
+        console.log(
+          changed.number
+            ? `Centre "${changed.name}" has centre number ${changed.number}.`
+            : `Cleared the centre number of "${changed.name}".`,
+        );
+        return 0;
+      }
+      if (rest[0] !== "add" || !name)
+        throw new UsageError(
+          "Use `shiftnote admin centre add <name>` or `shiftnote admin centre set <name> --number <n>`.",
+        );
+      let centre = await portfolio.createCentre({ actor: CLI, name });
+      if (values.number)
+        centre = await portfolio.setCentreNumber({ actor: CLI, centreId: centre.id, number: values.number });
+      console.log(
+        `Created centre "${centre.name}"${centre.number ? ` with centre number ${centre.number}` : ""}.`,
+      );
       return 0;
     }
     case "centres": {
-      const centres = await ctx.store.people.centres();
+      const centres = await portfolio.centres();
       if (centres.length === 0)
         console.log("No centres yet. Create one with `shiftnote admin centre add <name>`.");
       for (const c of centres) console.log(c.name);
@@ -82,9 +101,9 @@ async function dispatch(
     }
     case "person": {
       if (rest[0] !== "add") throw new UsageError("Use `shiftnote admin person add …`.");
-      const centre = await centreNamed(ctx, values.centre);
+      const centre = await centreNamed(portfolio, values.centre);
       if (!values.email || !values.name) throw new UsageError("Give --email and --name.");
-      const person = await addPerson(ctx, {
+      const person = await portfolio.addPerson({
         actor: CLI,
         centreId: centre.id,
         email: values.email,
@@ -96,43 +115,51 @@ async function dispatch(
       return 0;
     }
     case "people": {
-      const centre = await centreNamed(ctx, values.centre);
-      for (const p of await ctx.store.people.inCentre(centre.id))
+      const centre = await centreNamed(portfolio, values.centre);
+      for (const p of await portfolio.peopleInCentre(centre.id))
         if (!p.erased) console.log(`${p.name.padEnd(24)} ${p.email.padEnd(40)} ${p.roles.join(", ")}`);
       return 0;
     }
     case "link": {
-      const person = await personByEmail(ctx, rest[0]);
+      const person = await personByEmail(portfolio, rest[0]);
       const channel = values.channel as Channel | undefined;
       if (!channel || !(CHANNELS as readonly string[]).includes(channel))
         throw new UsageError(`Give --channel ${CHANNELS.join("|")}.`);
       if (!values.id) throw new UsageError("Give the user id with --id.");
-      await linkIdentity(ctx, { actor: CLI, personId: person.id, channel, externalId: values.id });
+      await portfolio.linkIdentity({ actor: CLI, personId: person.id, channel, externalId: values.id });
       console.log(`Linked ${person.name} to ${channel} user ${values.id}.`);
       return 0;
     }
     case "enrol": {
-      const candidate = await personByEmail(ctx, rest[0]);
+      const candidate = await personByEmail(portfolio, rest[0]);
       const level = parseLevel(values.level);
       const units = parseList(values.units);
       if (!level || !units?.length) throw new UsageError("Give --level and --units.");
-      const { enrolment, plan } = await enrolCandidate(ctx, {
+      const { enrolment, plan } = await portfolio.enrolCandidate({
         actor: CLI,
         candidateId: candidate.id,
         level,
         unitIds: units,
-        ...(values.assessor ? { assessorId: (await personByEmail(ctx, values.assessor)).id } : {}),
-        ...(values.verifier ? { internalVerifierId: (await personByEmail(ctx, values.verifier)).id } : {}),
+        ...(values.assessor ? { assessorId: (await personByEmail(portfolio, values.assessor)).id } : {}),
+        ...(values.verifier
+          ? { internalVerifierId: (await personByEmail(portfolio, values.verifier)).id }
+          : {}),
       });
+      if (values.registration)
+        await portfolio.setRegistrationNumber({
+          actor: CLI,
+          enrolmentId: enrolment.id,
+          registrationNumber: values.registration,
+        });
       console.log(
-        `Enrolled ${candidate.name} on ${plan.qualification.title} with units ${enrolment.unitIds.join(", ")}.`,
+        `Enrolled ${candidate.name} on ${plan.qualification.title} with units ${enrolment.unitIds.join(", ")}${values.registration ? `, registration number ${values.registration.trim()}` : ""}.`,
       );
       printPlan(plan);
       return 0;
     }
     case "assign": {
-      const candidate = await personByEmail(ctx, rest[0]);
-      const [enrolment, ...more] = await ctx.store.enrolments.ofCandidate(candidate.id);
+      const candidate = await personByEmail(portfolio, rest[0]);
+      const [enrolment, ...more] = await portfolio.enrolmentsOf(candidate.id);
       if (!enrolment)
         throw new AppError("not_found", `${candidate.name} is not enrolled yet. Enrol them first.`);
       if (more.length)
@@ -140,12 +167,27 @@ async function dispatch(
           "bad_input",
           `${candidate.name} has more than one enrolment; change it in the web app.`,
         );
+      if (values.registration !== undefined) {
+        const changed = await portfolio.setRegistrationNumber({
+          actor: CLI,
+          enrolmentId: enrolment.id,
+          registrationNumber: values.registration,
+        });
+        console.log(
+          changed.registrationNumber
+            ? `${candidate.name}'s registration number is ${changed.registrationNumber}.`
+            : `Cleared ${candidate.name}'s registration number.`,
+        );
+        if (!values.assessor && !values.verifier && !values.units) return 0;
+      }
       const units = parseList(values.units);
-      const result = await assignStaff(ctx, {
+      const result = await portfolio.assignStaff({
         actor: CLI,
         enrolmentId: enrolment.id,
-        ...(values.assessor ? { assessorId: (await personByEmail(ctx, values.assessor)).id } : {}),
-        ...(values.verifier ? { internalVerifierId: (await personByEmail(ctx, values.verifier)).id } : {}),
+        ...(values.assessor ? { assessorId: (await personByEmail(portfolio, values.assessor)).id } : {}),
+        ...(values.verifier
+          ? { internalVerifierId: (await personByEmail(portfolio, values.verifier)).id }
+          : {}),
         ...(units ? { unitIds: units } : {}),
       });
       console.log(`Updated ${candidate.name}'s enrolment.`);
@@ -153,9 +195,9 @@ async function dispatch(
       return 0;
     }
     case "export": {
-      const person = await personByEmail(ctx, rest[0]);
+      const person = await personByEmail(portfolio, rest[0]);
       const json = JSON.stringify(
-        await exportPortfolio(ctx, { actor: CLI, candidateId: person.id }),
+        await portfolio.exportPortfolio({ actor: CLI, candidateId: person.id }),
         null,
         2,
       );
@@ -166,9 +208,9 @@ async function dispatch(
       return 0;
     }
     case "erase": {
-      const person = await personByEmail(ctx, rest[0]);
+      const person = await personByEmail(portfolio, rest[0]);
       if (!values.yes) throw new UsageError(`Erasing ${person.name} can't be undone. Add --yes to confirm.`);
-      const done = await erasePerson(ctx, { actor: CLI, personId: person.id });
+      const done = await portfolio.erasePerson({ actor: CLI, personId: person.id });
       console.log(
         `Erased ${person.name}'s personal data: ${done.identitiesRemoved} chat identit${done.identitiesRemoved === 1 ? "y" : "ies"} removed, the words of ${done.evidenceErased} piece${done.evidenceErased === 1 ? "" : "s"} of evidence replaced. The audit trail records that it happened.`,
       );
@@ -179,9 +221,9 @@ async function dispatch(
   }
 }
 
-async function centreNamed(ctx: PortfolioContext, name: string | undefined) {
+async function centreNamed(portfolio: Portfolio, name: string | undefined) {
   if (!name) throw new UsageError("Give the centre with --centre <name>.");
-  const centre = await ctx.store.people.centreByName(name);
+  const centre = await portfolio.centreByName(name);
   if (!centre)
     throw new AppError(
       "not_found",
@@ -190,9 +232,9 @@ async function centreNamed(ctx: PortfolioContext, name: string | undefined) {
   return centre;
 }
 
-async function personByEmail(ctx: PortfolioContext, email: string | undefined) {
+async function personByEmail(portfolio: Portfolio, email: string | undefined) {
   if (!email) throw new UsageError("Give the person's email address.");
-  const person = await ctx.store.people.byEmail(email);
+  const person = await portfolio.personByEmail(email);
   if (!person || person.erased)
     throw new AppError(
       "not_found",

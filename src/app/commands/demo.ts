@@ -1,5 +1,5 @@
 // `shiftnote demo`: loads the demo centre (safe to run twice) and prints its people with emails and roles.
-import { DEMO_CENTRE, loadDemoCentre } from "../../portfolio/demo-centre.ts";
+import { DEMO_CENTRE } from "../../portfolio/index.ts";
 import { withPortfolio } from "../../portfolio/open-portfolio.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, UsageError } from "../cli-args.ts";
@@ -17,7 +17,7 @@ export const command: Command = {
     const { values, positionals } = parseCommandArgs(args, { json: { type: "boolean" } });
     if (positionals.length) throw new UsageError("demo takes no arguments.");
     const config = loadConfig();
-    const people = await withPortfolio(config.DATABASE_URL, loadDemoCentre);
+    const people = await withPortfolio(config.DATABASE_URL, (portfolio) => portfolio.loadDemoCentre());
     if (values.json) {
       console.log(JSON.stringify(people, null, 2));
       return 0;

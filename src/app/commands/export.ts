@@ -2,21 +2,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { AppError } from "../../core/errors.ts";
-import type { PortfolioContext } from "../../portfolio/context.ts";
 import {
   type CentreExportInput,
-  exportCentre,
-  plannedDocuments,
-} from "../../portfolio/exports/centre-export.ts";
-import {
-  assessmentReportDocument,
   DOCUMENT_KINDS,
   type Document,
   type DocumentKind,
-  portfolioDocument,
-  recordingFormDocument,
-  witnessListDocument,
-} from "../../portfolio/exports/documents.ts";
+  type Portfolio,
+} from "../../portfolio/index.ts";
 import { withPortfolio } from "../../portfolio/open-portfolio.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, UsageError } from "../cli-args.ts";
@@ -41,13 +33,13 @@ async function save(file: string, doc: Document): Promise<void> {
   await writeFile(file, doc.bytes);
 }
 
-async function centreId(ctx: PortfolioContext, name: string | undefined): Promise<string> {
+async function centreId(portfolio: Portfolio, name: string | undefined): Promise<string> {
   if (name) {
-    const centre = await ctx.store.people.centreByName(name);
+    const centre = await portfolio.centreByName(name);
     if (!centre) throw new AppError("not_found", `There is no centre called "${name}". Check the name.`);
     return centre.id;
   }
-  const centres = await ctx.store.people.centres();
+  const centres = await portfolio.centres();
   if (centres.length === 1 && centres[0]) return centres[0].id;
   throw new UsageError(
     centres.length
@@ -86,20 +78,20 @@ export const command: Command = {
     const out = values.out;
     const config = loadConfig();
 
-    return withPortfolio(config.DATABASE_URL, async (ctx) => {
+    return withPortfolio(config.DATABASE_URL, async (portfolio) => {
       if (values.all) {
         const input: CentreExportInput = {
           actor: CLI,
-          centreId: await centreId(ctx, values.centre),
+          centreId: await centreId(portfolio, values.centre),
           kind,
           outDir: out,
           ...(format === "csv" || format === "json" ? { format } : {}),
         };
-        const planned = await plannedDocuments(ctx, input);
+        const planned = await portfolio.plannedDocuments(input);
         const progress = startProgress(`Exporting ${kind}`, planned.length, { quiet: values.quiet ?? false });
         let files: string[];
         try {
-          files = await exportCentre(ctx, input, planned, () => progress.tick());
+          files = await portfolio.exportCentre(input, planned, () => progress.tick());
         } finally {
           progress.stop();
         }
@@ -107,19 +99,19 @@ export const command: Command = {
         return 0;
       }
       const email = values.candidate ?? "";
-      const candidate = await ctx.store.people.byEmail(email);
+      const candidate = await portfolio.personByEmail(email);
       if (!candidate || candidate.erased)
         throw new AppError("not_found", `Nobody with the email ${email} is in Shiftnote. Check the address.`);
       const base = { actor: CLI, candidateId: candidate.id };
       const unitId = values.unit ?? "";
       const doc =
         kind === "recording-form"
-          ? await recordingFormDocument(ctx, { ...base, unitId })
+          ? await portfolio.recordingFormDocument({ ...base, unitId })
           : kind === "assessment-report"
-            ? await assessmentReportDocument(ctx, { ...base, unitId })
+            ? await portfolio.assessmentReportDocument({ ...base, unitId })
             : kind === "witness-list"
-              ? await witnessListDocument(ctx, base)
-              : await portfolioDocument(ctx, { ...base, format: format as "csv" | "json" });
+              ? await portfolio.witnessListDocument(base)
+              : await portfolio.portfolioDocument({ ...base, format: format as "csv" | "json" });
       await save(out, doc);
       console.log(`Wrote ${out} (${doc.bytes.length.toLocaleString("en-GB")} bytes)`);
       return 0;

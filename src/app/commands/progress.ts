@@ -1,8 +1,7 @@
 // `shiftnote progress <candidate email> [--json]`: a candidate's coverage and gaps in the terminal.
 
 import { AppError } from "../../core/errors.ts";
-import type { Coverage, ItemCoverage } from "../../portfolio/coverage.ts";
-import { getProgress } from "../../portfolio/get-progress.ts";
+import type { Coverage, ItemCoverage } from "../../portfolio/index.ts";
 import { withPortfolio } from "../../portfolio/open-portfolio.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, UsageError } from "../cli-args.ts";
@@ -22,11 +21,11 @@ export const command: Command = {
     const email = positionals[0];
     if (!email || positionals.length > 1) throw new UsageError("Give one candidate's email address.");
     const config = loadConfig();
-    return withPortfolio(config.DATABASE_URL, async (ctx) => {
-      const candidate = await ctx.store.people.byEmail(email);
+    return withPortfolio(config.DATABASE_URL, async (portfolio) => {
+      const candidate = await portfolio.personByEmail(email);
       if (!candidate || candidate.erased)
         throw new AppError("not_found", `Nobody with the email ${email} is in Shiftnote. Check the address.`);
-      const coverage = await getProgress(ctx, { actor: { system: "cli" }, candidateId: candidate.id });
+      const coverage = await portfolio.progress({ actor: { system: "cli" }, candidateId: candidate.id });
       if (values.json) {
         console.log(
           JSON.stringify(
@@ -38,7 +37,7 @@ export const command: Command = {
         return 0;
       }
       for (const c of coverage)
-        console.log(render(candidate.name, c, ctx.catalogue.qualificationForLevel(c.level)?.title));
+        console.log(render(candidate.name, c, portfolio.catalogue.qualificationForLevel(c.level)?.title));
       return 0;
     });
   },

@@ -12,10 +12,10 @@ export const command: Command = {
   usage: "Usage: shiftnote serve [--port N]   (npm start runs this)",
   async run(args) {
     const { values } = parseCommandArgs(args, { port: { type: "string" } });
-    const config = loadConfig(values.port ? { ...process.env, PORT: values.port } : process.env);
+    const config = loadConfig(undefined, values.port ? { PORT: values.port } : {});
     const product = await buildProduct(config);
     // The playground lets anyone speak as anyone, and anonymous Teams checks no token: both stay on this machine.
-    const host = product.playground && !process.env.HOST ? "127.0.0.1" : effectiveHost(config);
+    const host = product.playground && !config.hostGiven ? "127.0.0.1" : effectiveHost(config);
     const server = await listen(product.app, { ...config, HOST: host });
     const { port } = server.address() as AddressInfo;
     const base = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;

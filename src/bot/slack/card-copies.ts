@@ -1,5 +1,5 @@
-// Where the Slack channel remembers which messages show a card about which evidence, and for whom: the database.
-import type { Store } from "../../store/store.ts";
+// Where the Slack channel remembers which messages show a card about which evidence, and for whom: the portfolio.
+import type { Portfolio } from "../../portfolio/index.ts";
 
 /** One Slack message showing a card about a piece of evidence, as the Slack user `userId` sees it. */
 export interface SlackCardCopy {
@@ -18,32 +18,13 @@ export interface SlackCardCopies {
   remove(channel: string, ts: string): Promise<void>;
 }
 
-/** Copies kept in the card_copy table against the person the Slack user is linked to (erasure removes them). */
-export function storeCardCopies(store: Store): SlackCardCopies {
+/** Copies kept by the portfolio against the person the Slack user is linked to (erasure removes them). */
+export function portfolioCardCopies(portfolio: Portfolio): SlackCardCopies {
+  const { channels } = portfolio;
   return {
-    async record({ evidenceId, userId, channel, ts }) {
-      const person = await store.people.byChatIdentity("slack", userId);
-      if (!person || person.erased) return;
-      await store.cardCopies.record({
-        evidenceId,
-        personId: person.id,
-        channel: "slack",
-        channelId: channel,
-        messageTs: ts,
-      });
-    },
-    async of(evidenceId, limit) {
-      const rows = await store.cardCopies.ofEvidence(evidenceId, "slack", limit);
-      const copies: SlackCardCopy[] = [];
-      for (const row of rows) {
-        // Someone with no Slack identity left cannot be shown the card again.
-        if (row.chatUserId)
-          copies.push({ userId: row.chatUserId, channel: row.channelId, ts: row.messageTs });
-        else await store.cardCopies.remove(row.channelId, row.messageTs);
-      }
-      return copies;
-    },
-    remove: (channel, ts) => store.cardCopies.remove(channel, ts),
+    record: (copy) => channels.recordCopy("slack", copy),
+    of: (evidenceId, limit) => channels.copiesOf("slack", evidenceId, limit),
+    remove: (channel, ts) => channels.forgetCopy(channel, ts),
   };
 }
 

@@ -1,6 +1,6 @@
 // Keeps every Slack message with a card about a piece of evidence showing that evidence as it is now, to its reader.
 import type { WebClient } from "@slack/web-api";
-import { REFRESH_VERB } from "../../cards/actions.ts";
+import { REFRESH_VERB } from "../../cards/index.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";
 import type { BotCore, BotReply, CardActionData } from "../types.ts";
 import type { SlackCardCopies } from "./card-copies.ts";
@@ -29,11 +29,35 @@ export interface CopyKeeper {
     replies: BotReply[],
     written: ReadonlySet<string>,
   ): Promise<void>;
+  /**
+   * After a change made anywhere (the pages, another channel, the command line): redraws every recorded copy of
+   * the evidence, unless this channel already redrew them at that version after its own action.
+   */
+  changed(client: WebClient, about: About): Promise<void>;
 }
 
 /** Without a place to keep copies (no database), Slack behaves as before: only the pressed card changes. */
 export function copyKeeper(deps: { copies?: SlackCardCopies; core: BotCore; log: ChannelLog }): CopyKeeper {
   const { copies, core, log } = deps;
+  /** The newest version each evidence's copies were redrawn at here, so a change is redrawn once (a few hundred kept). */
+  const drawn = new Map<string, number>();
+  const remember = (about: About) => {
+    drawn.delete(about.evidenceId);
+    drawn.set(about.evidenceId, about.version);
+    if (drawn.size > 500) drawn.delete(drawn.keys().next().value as string);
+  };
+  const redrawAll = async (client: WebClient, about: About, skip: ReadonlySet<string>) => {
+    if (!copies) return;
+    try {
+      const others = (await copies.of(about.evidenceId, MAX_COPIES_REFRESHED)).filter(
+        (copy) => !skip.has(messageKey(copy.channel, copy.ts)),
+      );
+      // One at a time: at most a handful of calls, and Slack's rate limits stay comfortable.
+      for (const copy of others) await redraw(client, copy, about);
+    } catch (error) {
+      log.warn(`Could not redraw the copies of an evidence card: ${describeError(error)}`, error);
+    }
+  };
 
   async function redraw(
     client: WebClient,
@@ -90,15 +114,14 @@ export function copyKeeper(deps: { copies?: SlackCardCopies; core: BotCore; log:
     async afterAction(client, data, replies, written) {
       const about = changedEvidence(data, replies);
       if (!copies || !about) return;
-      try {
-        const others = (await copies.of(about.evidenceId, MAX_COPIES_REFRESHED)).filter(
-          (copy) => !written.has(messageKey(copy.channel, copy.ts)),
-        );
-        // One at a time: at most a handful of calls, and Slack's rate limits stay comfortable.
-        for (const copy of others) await redraw(client, copy, about);
-      } catch (error) {
-        log.warn(`Could not redraw the copies of an evidence card: ${describeError(error)}`, error);
-      }
+      remember(about);
+      await redrawAll(client, about, written);
+    },
+
+    async changed(client, about) {
+      if ((drawn.get(about.evidenceId) ?? 0) >= about.version) return;
+      remember(about);
+      await redrawAll(client, about, new Set());
     },
   };
 }

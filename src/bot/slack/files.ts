@@ -1,5 +1,6 @@
 // Slack files (audio clips, documents) as IncomingFiles: downloaded with the bot token, with Slack's clip transcript.
 import { downloadFile } from "../channel-download.ts";
+import { slackDownloadPolicy } from "../download-policy.ts";
 import type { IncomingFile } from "../types.ts";
 import type { SlackFile } from "./event-to-command.ts";
 
@@ -22,7 +23,11 @@ export function slackFiles(files: SlackFile[] | undefined, source: SlackFileSour
         const url = file.url_private_download ?? file.url_private ?? (await lookUp(file, source));
         if (!url) throw new Error(`Slack gave no download URL for file ${file.id ?? "(no id)"}.`);
         const token = isSlackHost(url, source.apiUrl) ? source.botToken : undefined;
-        return downloadFile(url, { platform: "Slack", ...(token ? { token } : {}) });
+        return downloadFile(url, {
+          policy: slackDownloadPolicy(source.apiUrl),
+          ...(typeof file.size === "number" ? { expectedBytes: file.size } : {}),
+          ...(token ? { token } : {}),
+        });
       },
     };
   });

@@ -1,15 +1,15 @@
 // The Slack listeners: messages, mentions, button presses, the testimony form and /shiftnote, each as one bot command.
 import type { App, BlockAction, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { Config } from "../../app/config.ts";
-import { SLACK_INPUT_ACTION_PREFIX } from "../../cards/actions.ts";
-import { type SlackStateValues, slackInputs } from "../../cards/slack-inputs.ts";
+import { SLACK_INPUT_ACTION_PREFIX, type SlackStateValues, slackInputs } from "../../cards/index.ts";
+import type { SlackConfig } from "../../core/config.ts";
 import { handleSafely } from "../channel-errors.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";
 import type { ConversationStore } from "../conversation-store.ts";
-import type { Actor, BotCommand, BotCore, BotReply, Notification } from "../types.ts";
+import type { Actor, BotCommand, BotCore, BotReply } from "../types.ts";
 import type { SlackCardCopies } from "./card-copies.ts";
 import { type CopyKeeper, messageKey } from "./copy-keeper.ts";
+import { DeliveredEvents } from "./delivered-events.ts";
 import {
   actionToCommand,
   isForTheBot,
@@ -25,11 +25,11 @@ import { missingInputs, readTestimonyContext, TESTIFY_VERB, testimonyForm } from
 import type { SlackUserDirectory } from "./users.ts";
 
 export interface SlackDeps {
-  config: Config;
+  config: SlackConfig;
   core: BotCore;
   conversations?: ConversationStore;
-  /** Delivers what the core wants sent to other people (the lead maps personId to a channel reference). */
-  onNotifications?: (notifications: Notification[]) => Promise<void>;
+  /** Called after each turn, so what the turn told other people (in the outbox) is delivered at once. */
+  afterTurn?: () => Promise<void>;
   /** Where messages showing evidence cards are kept, so every copy is redrawn after a change (else only the pressed one). */
   cardCopies?: SlackCardCopies;
   log?: ChannelLog;
@@ -51,6 +51,8 @@ export function slackHandlers(
 ) {
   /** Event ids being worked on now: a retry Slack sends because our ack looked slow is dropped while the first runs. */
   const inFlight = new Set<string>();
+  /** Event ids answered already: a retry arriving after the answer was posted would post it again. */
+  const delivered = new DeliveredEvents();
 
   const actorOf = async (userId: string): Promise<Actor> => {
     const info = await users.lookup(userId);
@@ -61,16 +63,14 @@ export function slackHandlers(
       ...(info.email ? { email: info.email } : {}),
     };
   };
+  /** Delivers what a turn told other people, after this channel has drawn its own answer and copies. */
+  const deliver = () => {
+    deps.afterTurn?.().catch((error: unknown) => {
+      log.error(`Delivering notifications failed: ${describeError(error)}`, error);
+    });
+  };
   const run = async (command: BotCommand) => {
     const result = await handleSafely(deps.core, command, log);
-    if (result.notifications.length > 0 && deps.onNotifications) {
-      deps.onNotifications(result.notifications).catch((error: unknown) => {
-        log.error(
-          `Delivering ${result.notifications.length} notification(s) failed: ${describeError(error)}`,
-          error,
-        );
-      });
-    }
     return result.replies;
   };
   /** Posts a reply for `userId` and remembers it if its card is about evidence; answers the message's key. */
@@ -96,9 +96,9 @@ export function slackHandlers(
       const message = event as SlackMessageEvent;
       if (!isForTheBot(message, context.botUserId) || !message.user || !message.channel) return;
       const eventId = body.event_id ?? `${message.channel}:${message.ts}`;
-      if ((context.retryNum ?? 0) > 0 && context.retryReason === "http_timeout" && inFlight.has(eventId)) {
+      if ((context.retryNum ?? 0) > 0 && (inFlight.has(eventId) || delivered.has(eventId))) {
         log.debug(
-          `Dropping Slack retry ${context.retryNum} of ${eventId}: the first delivery is still being handled.`,
+          `Dropping Slack retry ${context.retryNum} of ${eventId}: the first delivery ${inFlight.has(eventId) ? "is still being handled" : "was answered"}.`,
         );
         return;
       }
@@ -137,6 +137,8 @@ export function slackHandlers(
           });
           await post(client, message.channel, thread, reply, message.user);
         }
+        deliver();
+        delivered.add(eventId);
       } finally {
         inFlight.delete(eventId);
       }
@@ -197,6 +199,7 @@ export function slackHandlers(
         }
       }
       await copies.afterAction(client, data, replies, written);
+      deliver();
     },
 
     async testimony({ ack, body, view, client }: ViewArgs) {
@@ -230,6 +233,7 @@ export function slackHandlers(
         }
       }
       await copies.afterAction(client, form.data, replies, written);
+      deliver();
     },
 
     async slash({ ack, command, respond }: CommandArgs) {
@@ -243,6 +247,7 @@ export function slackHandlers(
         eventId: `command:${command.trigger_id}`,
         conversationReference: { channel: command.channel_id, teamId: command.team_id },
       });
+      deliver();
       for (const reply of replies) await respond({ response_type: "ephemeral", ...messageBody(reply) });
     },
   };

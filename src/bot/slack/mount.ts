@@ -1,5 +1,5 @@
-// The Slack channel: Bolt over HTTP on POST /slack/events, acked at once, one bot command per event, replies as blocks.
-import { App, ExpressReceiver, type Logger, LogLevel } from "@slack/bolt";
+// The Slack channel: Bolt over HTTP on POST /slack/events (or Socket Mode), acked at once, one bot command per event, replies as blocks.
+import { App, ExpressReceiver, type Logger, LogLevel, type Receiver } from "@slack/bolt";
 import express, { type Express } from "express";
 import { type ChannelLog, consoleLog, describeError } from "../channel-log.ts";
 import type { BotReply } from "../types.ts";
@@ -8,6 +8,8 @@ import type { SlackReference } from "./event-to-command.ts";
 import { type SlackDeps, slackHandlers } from "./handlers.ts";
 import { slackMode } from "./mode.ts";
 import { messageBody } from "./render.ts";
+import { withinSlackWindow } from "./request-window.ts";
+import { type SlackSocket, slackSocket } from "./socket-mode.ts";
 import { TESTIMONY_CALLBACK } from "./testimony-form.ts";
 import { SlackUserDirectory } from "./users.ts";
 
@@ -22,9 +24,16 @@ export interface SlackChannel {
    * their DM). A card about evidence sent to a reference that names the Slack user is kept up to date from then on.
    */
   sendProactive(reference: unknown, reply: BotReply): Promise<void>;
+  /** Closes the Socket Mode connection, if that is how Slack is reached; over HTTP there is nothing to close. */
+  close(): Promise<void>;
+  /** The evidence changed (anywhere): every recorded copy of its cards is redrawn for its reader. */
+  evidenceChanged(about: { evidenceId: string; version: number }): Promise<void>;
 }
 
-/** Mounts POST /slack/events; returns undefined (after one log line) when Slack is not configured. */
+/**
+ * Mounts POST /slack/events, or with SLACK_APP_TOKEN connects over Socket Mode instead; returns undefined (after one
+ * log line) when Slack is not configured.
+ */
 export function mountSlack(app: Express, deps: SlackDeps): SlackChannel | undefined {
   const log = deps.log ?? consoleLog(deps.config, "slack");
   const mode = slackMode(deps.config);
@@ -35,19 +44,27 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackChannel | undefi
     });
     return undefined;
   }
-  log.info(`Slack is on at POST ${SLACK_PATH} (events, interactivity and ${SLACK_COMMAND}).`);
-
   const router = express.Router();
   const logger = boltLogger(log);
-  const receiver = new AnsweringReceiver({
-    signingSecret: mode.signingSecret,
-    endpoints: SLACK_PATH,
-    // Ack first, work after: Slack wants an answer within 3 seconds and mapping or transcription can take longer.
-    processBeforeResponse: false,
-    router,
-    logger,
-    bodyLimit: "1mb",
-  });
+  let socket: SlackSocket | undefined;
+  let receiver: Receiver;
+  if (mode.kind === "socket") {
+    // Everything (events, buttons, forms, the slash command) comes over the WebSocket; nothing is mounted here.
+    socket = slackSocket({ appToken: mode.appToken, apiUrl: mode.apiUrl, logger, log });
+    receiver = socket.receiver;
+    log.info(`Slack is connecting over Socket Mode (events, interactivity and ${SLACK_COMMAND}).`);
+  } else {
+    log.info(`Slack is on at POST ${SLACK_PATH} (events, interactivity and ${SLACK_COMMAND}).`);
+    receiver = new AnsweringReceiver({
+      signingSecret: mode.signingSecret,
+      endpoints: SLACK_PATH,
+      // Ack first, work after: Slack wants an answer within 3 seconds and mapping or transcription can take longer.
+      processBeforeResponse: false,
+      router,
+      logger,
+      bodyLimit: "1mb",
+    });
+  }
   const bolt = new App({
     token: mode.botToken,
     receiver,
@@ -70,9 +87,14 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackChannel | undefi
   bolt.action({ type: "block_actions" }, (args) => handlers.blockAction(args));
   bolt.view(TESTIMONY_CALLBACK, (args) => handlers.testimony(args));
   bolt.command(SLACK_COMMAND, (args) => handlers.slash(args));
-  app.use(router);
+  if (socket) socket.start();
+  else app.use(router);
 
   return {
+    close: async () => {
+      await socket?.stop();
+    },
+    evidenceChanged: (about) => copies.changed(bolt.client, about),
     async sendProactive(reference, reply) {
       const target = reference as Partial<SlackReference> | undefined;
       if (typeof target?.channel !== "string")
@@ -99,6 +121,13 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackChannel | undefi
  */
 class AnsweringReceiver extends ExpressReceiver {
   override async requestHandler(req: express.Request, res: express.Response): Promise<void> {
+    // Bolt has checked the signature and refused old requests; one dated far ahead is refused here.
+    if (!withinSlackWindow(req.get("x-slack-request-timestamp"))) {
+      res
+        .status(401)
+        .json({ error: "This request is not dated within five minutes of now, so it was refused." });
+      return;
+    }
     await super.requestHandler(req, res);
     if (!res.headersSent)
       res.status(400).json({ error: "This is not a Slack request this app understands." });

@@ -1,6 +1,6 @@
 // The witness's testimony as a Block Kit modal: the card's own input blocks, which Slack then makes required.
 import type { InputBlock, KnownBlock, ModalView } from "@slack/types";
-import type { SlackStateValues } from "../../cards/slack-inputs.ts";
+import type { SlackStateValues } from "../../cards/index.ts";
 import type { CardActionData } from "../types.ts";
 
 export const TESTIMONY_CALLBACK = "shiftnote.testimony";

@@ -1,6 +1,7 @@
 // Teams attachments (voice recordings, documents) as IncomingFiles the core can fetch when it needs the bytes.
 import type { Attachment } from "@microsoft/agents-activity";
 import { downloadFile } from "../channel-download.ts";
+import { hostListed, teamsDownloadPolicy } from "../download-policy.ts";
 import type { IncomingFile } from "../types.ts";
 
 const FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
@@ -8,7 +9,8 @@ const FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
 /** Hosts that may receive the bot's token with a download: Microsoft's connector hosts and the activity's own serviceUrl. */
 const trustedHostSuffixes = [
   ".botframework.com",
-  ".trafficmanager.net",
+  // Any Azure customer can name a host under trafficmanager.net: only the Bot Connector's own one gets the token.
+  "smba.trafficmanager.net",
   ".teams.microsoft.com",
   ".skype.com",
 ];
@@ -41,7 +43,11 @@ function attachmentToFile(attachment: Attachment, source: AttachmentSource): Inc
     const name = attachment.name ?? "file";
     const mimeType = mimeFromName(typeof content.fileType === "string" ? `x.${content.fileType}` : name);
     // The download URL is pre-authorised by Teams: no bot token goes with it.
-    return { name, ...(mimeType ? { mimeType } : {}), fetch: () => download(url, undefined) };
+    return {
+      name,
+      ...(mimeType ? { mimeType } : {}),
+      fetch: () => download(url, undefined, source.serviceUrl),
+    };
   }
   if (
     type.startsWith("text/html") ||
@@ -55,22 +61,27 @@ function attachmentToFile(attachment: Attachment, source: AttachmentSource): Inc
   return {
     name: attachment.name ?? `attachment.${type.split("/")[1] ?? "bin"}`,
     mimeType: type,
-    fetch: async () => download(url, sendToken ? await source.getToken() : undefined),
+    fetch: async () => download(url, sendToken ? await source.getToken() : undefined, source.serviceUrl),
   };
 }
 
 export function isTrustedHost(url: string, serviceUrl: string | undefined): boolean {
   try {
-    const host = new URL(url).hostname.toLowerCase();
-    if (serviceUrl && new URL(serviceUrl).hostname.toLowerCase() === host) return true;
-    return trustedHostSuffixes.some((suffix) => host.endsWith(suffix));
+    const target = new URL(url);
+    if (serviceUrl && new URL(serviceUrl).origin === target.origin) return true;
+    // Whole names only ("evilbotframework.com" is not ".botframework.com"), and never over plain http.
+    return target.protocol === "https:" && hostListed(target.hostname, trustedHostSuffixes);
   } catch {
     return false;
   }
 }
 
-function download(url: string, token: string | undefined): Promise<Uint8Array> {
-  return downloadFile(url, { platform: "Teams", ...(token ? { token } : {}) });
+function download(
+  url: string,
+  token: string | undefined,
+  serviceUrl: string | undefined,
+): Promise<Uint8Array> {
+  return downloadFile(url, { policy: teamsDownloadPolicy(serviceUrl), ...(token ? { token } : {}) });
 }
 
 function mimeFromName(name: string): string | undefined {

@@ -1,21 +1,11 @@
 // Decides from the configuration whether Teams is off, anonymous (local clients only) or authenticated.
 import type { AuthConfiguration } from "@microsoft/agents-hosting";
-import type { Config } from "../../app/config.ts";
+import type { TeamsConfig } from "../../core/config.ts";
 
 export type TeamsMode =
   | { kind: "off"; reason: string }
   | { kind: "anonymous"; ignored: string[] }
   | { kind: "authenticated"; auth: AuthConfiguration; clientId: string };
-
-type TeamsConfig = Pick<
-  Config,
-  | "TEAMS_CLIENT_ID"
-  | "TEAMS_CLIENT_SECRET"
-  | "TEAMS_TENANT_ID"
-  | "TEAMS_CERTIFICATE_PEM_FILE"
-  | "TEAMS_CERTIFICATE_KEY_FILE"
-  | "TEAMS_ANONYMOUS"
->;
 
 /** Reads the Teams settings once; says in one sentence what is missing when the channel is off. */
 export function teamsMode(config: TeamsConfig): TeamsMode {
@@ -61,6 +51,6 @@ export function teamsMode(config: TeamsConfig): TeamsMode {
  * The address the server should listen on: anonymous Teams mode accepts unauthenticated activities
  * and posts replies to whatever serviceUrl they name, so it is only safe on the loopback interface.
  */
-export function effectiveHost(config: Pick<Config, "HOST"> & TeamsConfig): string {
+export function effectiveHost(config: TeamsConfig): string {
   return config.TEAMS_ANONYMOUS ? "127.0.0.1" : config.HOST;
 }

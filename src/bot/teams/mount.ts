@@ -116,6 +116,9 @@ function activityProblem(body: unknown): string | undefined {
   }
   const activity = body as { type?: unknown; conversation?: { id?: unknown }; serviceUrl?: unknown };
   if (typeof activity.type !== "string" || activity.type.length === 0) return "The activity has no type.";
+  // A card action from nobody can't be answered (the SDK would fail with 501).
+  if (activity.type === "invoke" && typeof (body as { from?: { id?: unknown } }).from?.id !== "string")
+    return "The invoke has no from: who pressed the button?";
   if (typeof activity.conversation?.id !== "string") return "The activity has no conversation id.";
   if (typeof activity.serviceUrl !== "string" || !/^https?:\/\//.test(activity.serviceUrl)) {
     return "The activity has no serviceUrl to reply to.";

@@ -1,12 +1,12 @@
 // The Teams turns: a message or a card action becomes one bot command; the replies become activities or the invoke response.
 import { type Activity, ActivityTypes } from "@microsoft/agents-activity";
 import type { CloudAdapter, TurnContext } from "@microsoft/agents-hosting";
-import type { Config } from "../../app/config.ts";
-import { REFRESH_VERB } from "../../cards/actions.ts";
+import { REFRESH_VERB } from "../../cards/index.ts";
+import type { TeamsConfig } from "../../core/config.ts";
 import { handleSafely } from "../channel-errors.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";
 import type { ConversationStore } from "../conversation-store.ts";
-import type { BotCommand, BotCore, Notification } from "../types.ts";
+import type { BotCommand, BotCore } from "../types.ts";
 import { ACTION_INVOKE, activityToCommand, teamsUserId } from "./activity-to-command.ts";
 import { attachmentsToFiles } from "./attachments.ts";
 import type { MemberDirectory } from "./member-info.ts";
@@ -15,11 +15,11 @@ import { actionResponse, badActionBody, replyActivity } from "./render.ts";
 export type BotIdentity = Parameters<CloudAdapter["continueConversation"]>[0];
 
 export interface TeamsDeps {
-  config: Config;
+  config: TeamsConfig;
   core: BotCore;
   conversations?: ConversationStore;
-  /** Delivers what the core wants sent to other people (the lead maps personId to a channel reference). */
-  onNotifications?: (notifications: Notification[]) => Promise<void>;
+  /** Called after each turn, so what the turn told other people (in the outbox) is delivered at once. */
+  afterTurn?: () => Promise<void>;
   log?: ChannelLog;
 }
 
@@ -32,12 +32,12 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
     const { activityId: _reply, ...reference } = context.activity.getConversationReference();
     await deps.conversations.save(personKey, "teams", reference);
   };
-  const notify = async (notifications: Notification[]) => {
-    if (notifications.length === 0 || !deps.onNotifications) return;
+  const notify = async () => {
+    if (!deps.afterTurn) return;
     try {
-      await deps.onNotifications(notifications);
+      await deps.afterTurn();
     } catch (error) {
-      log.error(`Delivering ${notifications.length} notification(s) failed: ${describeError(error)}`, error);
+      log.error(`Delivering notifications failed: ${describeError(error)}`, error);
     }
   };
   const withIdentity = async (context: TurnContext, command: BotCommand): Promise<BotCommand> => {
@@ -81,7 +81,7 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
           await context.sendActivity(activity);
         }
       }
-      await notify(result.notifications);
+      await notify();
     },
 
     async invoke(context: TurnContext) {
@@ -116,7 +116,7 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
       }
       await sendInvokeResponse(context, 200, body);
       for (const reply of rest) await context.sendActivity(replyActivity(reply));
-      await notify(result.notifications);
+      await notify();
     },
 
     async installed(context: TurnContext) {

@@ -4,19 +4,19 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express, type Request, type Response } from "express";
-import type { Config } from "../../app/config.ts";
-import { hostConfig, hostCss } from "../../cards/host-config.ts";
-import type { Store } from "../../store/store.ts";
-import type { BotCore, BotReply, Notification } from "../types.ts";
-import type { Outbox } from "./outbox.ts";
+import { hostConfig, hostCss } from "../../cards/index.ts";
+import type { PlaygroundConfig } from "../../core/config.ts";
+import type { Portfolio } from "../../portfolio/index.ts";
+import { allowPerson, limitByAddress, limiters, PLAYGROUND_LIMITS } from "../../web/rate-limit.ts";
+import type { BotCore, BotReply } from "../types.ts";
 
 const publicDir = fileURLToPath(new URL("../../web/public/", import.meta.url));
 // The package's main is lib/adaptivecards.js; the browser bundle and its CSS are in dist/ beside it.
 const adaptiveDist = join(dirname(createRequire(import.meta.url).resolve("adaptivecards")), "..", "dist");
 
 /** True when the speak-as-anyone endpoint may exist: no channel credentials, or explicitly asked for. */
-export function playgroundEnabled(config: Config): boolean {
-  const channels = Boolean(config.TEAMS_CLIENT_ID || config.SLACK_SIGNING_SECRET);
+export function playgroundEnabled(config: PlaygroundConfig): boolean {
+  const channels = Boolean(config.TEAMS_CLIENT_ID || config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN);
   return config.SHIFTNOTE_PLAYGROUND || !channels;
 }
 
@@ -26,10 +26,10 @@ const MAX_AUDIO = "25mb";
 
 export interface PlaygroundDeps {
   core: BotCore;
-  store: Store;
-  outbox: Outbox;
-  /** Delivers notifications to the people they are for (web outbox, Teams, Slack). */
-  onNotifications(notifications: Notification[]): Promise<void>;
+  /** The people to speak as, and their inboxes. */
+  portfolio: Portfolio;
+  /** Delivers what the turn told other people (their inboxes, Teams, Slack) before the page is answered. */
+  afterTurn?: () => Promise<void>;
 }
 
 const asWire = (replies: BotReply[]) =>
@@ -46,6 +46,10 @@ const eventId = () =>
 /** Mounts the playground page, its assets and its API on the app. */
 export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
   const page = () => readFileSync(join(publicDir, "playground.html"), "utf8");
+  // Limited per address and per person spoken as, so a runaway client can't flood the bot or the database.
+  const limits = limiters(PLAYGROUND_LIMITS);
+  const slowDown = (res: Response, message: string) => res.json({ error: message });
+  app.use("/playground/api", limitByAddress(limits.address, slowDown));
   app.get(["/", "/playground"], (_req, res) => {
     res.type("html").send(page());
   });
@@ -63,7 +67,7 @@ export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
   });
 
   app.get("/playground/api/people", async (_req, res) => {
-    const people = await deps.store.people.everyone();
+    const people = await deps.portfolio.everyone();
     res.json({
       people: people.filter((p) => !p.erased).map((p) => ({ email: p.email, name: p.name, roles: p.roles })),
     });
@@ -80,6 +84,7 @@ export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
       res.status(400).json({ error: 'Say who you are with "as": the email of a demo person.' });
       return;
     }
+    if (!allowPerson(limits.person, as, res, (message) => slowDown(res, message))) return;
     const action =
       body.action && typeof body.action === "object" ? (body.action as Record<string, unknown>) : undefined;
     const text = typeof body.text === "string" ? body.text : "";
@@ -97,7 +102,7 @@ export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
       eventId:
         typeof req.get("idempotency-key") === "string" ? `web-${req.get("idempotency-key")}` : eventId(),
     });
-    await deps.onNotifications(result.notifications);
+    await deps.afterTurn?.();
     res.json({ replies: asWire(result.replies) });
   };
 
@@ -117,13 +122,14 @@ export function mountPlayground(app: Express, deps: PlaygroundDeps): void {
   app.get("/playground/api/inbox", async (req, res, next) => {
     try {
       const as = typeof req.query.as === "string" ? req.query.as.trim().toLowerCase() : "";
-      const person = as ? await deps.store.people.byEmail(as) : null;
+      if (as && !allowPerson(limits.person, as, res, (message) => slowDown(res, message))) return;
+      const person = as ? await deps.portfolio.personByEmail(as) : null;
       if (!person) {
         res.json({ replies: [] });
         return;
       }
-      const items = await deps.outbox.recent(person.id, "web");
-      res.json({ replies: items.map((i) => ({ id: i.id, ...asWire([i.reply])[0] })) });
+      const items = await deps.portfolio.channels.inbox(person.id);
+      res.json({ replies: items.map((i) => ({ id: i.id, ...asWire([i.reply as BotReply])[0] })) });
     } catch (error) {
       next(error);
     }

@@ -1,6 +1,6 @@
 // The assessment action plan of 004 (Appendix 2) as a PDF: the unit, methods ticked, venue and time, requirements, signatures.
 
-import type { AssessmentMethod } from "../../store/record-types.ts";
+import type { AssessmentMethod } from "../../core/record-types.ts";
 import { type ActionPlanView, ASSESSMENT_METHOD_WORDS } from "../action-plan-view.ts";
 import { ukDateTime } from "../london-time.ts";
 import { contentWidth, createDocument, finish, heading, sectionTitle, table } from "./pdf.ts";

@@ -1,5 +1,5 @@
 // The assessment report of 004 (Appendix 2) for one unit as a PDF: the yes/no questions, comments, outcome, signatures.
-import type { AssessmentReport } from "./forms.ts";
+import { type AssessmentReport, type FormIdentity, identityFacts } from "./forms.ts";
 import {
   BOLD,
   contentWidth,
@@ -14,7 +14,11 @@ import {
   table,
 } from "./pdf.ts";
 
-export async function assessmentReportPdf(report: AssessmentReport, producedOn: string): Promise<Buffer> {
+export async function assessmentReportPdf(
+  report: AssessmentReport,
+  producedOn: string,
+  identity: FormIdentity,
+): Promise<Buffer> {
   const doc = createDocument({
     title: `Assessment report, unit ${report.unit.id}: ${report.candidateName}`,
     subject: "Assessment report",
@@ -22,6 +26,7 @@ export async function assessmentReportPdf(report: AssessmentReport, producedOn: 
   heading(doc, "Assessment report", `${report.qualification} · produced by Shiftnote on ${producedOn}`, [
     ["Candidate's name", report.candidateName],
     ["Assessor's name", report.assessorName],
+    ...identityFacts(identity),
     ["Unit", `${report.unit.id} ${report.unit.title}`],
     ["Skills/Knowledge", "Performance criteria, ranges and knowledge of the unit"],
   ]);

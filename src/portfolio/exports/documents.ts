@@ -1,11 +1,11 @@
 // Use cases for the documents: each authorises through the portfolio use cases, then renders one file.
 import { AppError } from "../../core/errors.ts";
-import { candidateRecords } from "../candidate-records.ts";
+import { type CandidateRecords, candidateRecords } from "../candidate-records.ts";
 import type { Actor, PortfolioContext } from "../context.ts";
 import { exportPortfolio } from "../export-portfolio.ts";
 import { getRecordingForm } from "../recording-form.ts";
 import { assessmentReportPdf } from "./assessment-report-pdf.ts";
-import { buildAssessmentReport, buildSignOff, buildWitnessList } from "./forms.ts";
+import { buildAssessmentReport, buildSignOff, buildWitnessList, type FormIdentity } from "./forms.ts";
 import { portfolioCsv } from "./portfolio-csv.ts";
 import { recordingFormPdf } from "./recording-form-pdf.ts";
 import { witnessListPdf } from "./witness-list-pdf.ts";
@@ -30,6 +30,23 @@ export const slug = (text: string) =>
 
 const today = (ctx: PortfolioContext) => ctx.now().toISOString().slice(0, 10);
 
+/** The centre and registration a form prints: from the enrolment that holds the unit (else the first one). */
+async function identityOf(
+  ctx: PortfolioContext,
+  records: CandidateRecords,
+  unitId?: string,
+): Promise<FormIdentity> {
+  const enrolment =
+    (unitId ? records.enrolments.find((e) => e.unitIds.includes(unitId)) : undefined) ??
+    records.enrolments[0];
+  const centre = await ctx.store.people.centreById(enrolment?.centreId ?? records.candidate.centreId);
+  return {
+    centreName: centre?.name ?? "",
+    centreNumber: centre?.number ?? null,
+    registrationNumber: enrolment?.registrationNumber ?? null,
+  };
+}
+
 /** The unit recording form of one candidate and unit. */
 export async function recordingFormDocument(
   ctx: PortfolioContext,
@@ -37,7 +54,12 @@ export async function recordingFormDocument(
 ): Promise<Document> {
   const form = await getRecordingForm(ctx, input);
   const records = await candidateRecords(ctx, input);
-  const bytes = await recordingFormPdf(form, buildSignOff(records, input.unitId), today(ctx));
+  const bytes = await recordingFormPdf(
+    form,
+    buildSignOff(records, input.unitId),
+    today(ctx),
+    await identityOf(ctx, records, input.unitId),
+  );
   return {
     filename: `recording-form-${slug(form.candidate.name)}-unit-${input.unitId}.pdf`,
     contentType: "application/pdf",
@@ -55,7 +77,7 @@ export async function witnessListDocument(
   return {
     filename: `witness-status-list-${slug(records.candidate.name)}.pdf`,
     contentType: "application/pdf",
-    bytes: await witnessListPdf(buildWitnessList(records), level, today(ctx)),
+    bytes: await witnessListPdf(buildWitnessList(records), level, today(ctx), await identityOf(ctx, records)),
   };
 }
 
@@ -74,7 +96,7 @@ export async function assessmentReportDocument(
   return {
     filename: `assessment-report-${slug(records.candidate.name)}-unit-${input.unitId}.pdf`,
     contentType: "application/pdf",
-    bytes: await assessmentReportPdf(report, today(ctx)),
+    bytes: await assessmentReportPdf(report, today(ctx), await identityOf(ctx, records, input.unitId)),
   };
 }
 

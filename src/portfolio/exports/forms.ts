@@ -1,6 +1,7 @@
 // The contents of the forms of 004 (sign-off, witness status list, assessment report), built from a candidate's records.
+
+import type { EvidenceRecord } from "../../core/types.ts";
 import type { Catalogue } from "../../standards/catalogue.ts";
-import type { EvidenceRecord } from "../../store/types.ts";
 import { type CandidateRecords, unitsOf } from "../candidate-records.ts";
 import type { UnitCoverage } from "../coverage.ts";
 import { WITNESS_STATUS_CATEGORIES } from "../witness-rules.ts";
@@ -24,6 +25,22 @@ export function unitCoverageOf(records: CandidateRecords, unitId: string): UnitC
 
 const nameOf = (records: CandidateRecords, id: string | null | undefined) =>
   id ? (records.people.get(id)?.name ?? "") : "";
+
+/** Who the form is about, as the awarding body knows them: the centre and the candidate's registration. */
+export interface FormIdentity {
+  centreName: string;
+  /** The awarding body's centre number; null until the admin sets it. */
+  centreNumber: string | null;
+  /** The candidate's registration number (on the enrolment); null until the admin sets it. */
+  registrationNumber: string | null;
+}
+
+/** The facts the heading of every form prints about the centre and the registration; blank ones show "—". */
+export const identityFacts = (identity: FormIdentity): Array<[string, string]> => [
+  ["Centre", identity.centreName],
+  ["Centre number", identity.centreNumber ?? ""],
+  ["Candidate registration number", identity.registrationNumber ?? ""],
+];
 
 export interface SignOff {
   assessorName: string;

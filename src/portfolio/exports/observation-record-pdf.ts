@@ -1,5 +1,5 @@
 // The observation record of 004 (Appendix 2) as a PDF, and the same layout for a professional discussion or oral questioning.
-import type { SupplementaryKind } from "../../store/record-types.ts";
+import type { SupplementaryKind } from "../../core/record-types.ts";
 import { ukDateTime } from "../london-time.ts";
 import type { ObservationView } from "../view-observation.ts";
 import { contentWidth, createDocument, finish, heading, sectionTitle, table } from "./pdf.ts";

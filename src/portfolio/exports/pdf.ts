@@ -1,18 +1,38 @@
-// PDF building blocks over pdfkit: a document with the standard Helvetica fonts, text that encodes, tables that break pages.
+// PDF building blocks over pdfkit: a document with an embedded Unicode font, text it can show, tables that break pages.
+import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 
 export type Doc = PDFKit.PDFDocument;
 
-export const FONT = "Helvetica";
-export const BOLD = "Helvetica-Bold";
+/**
+ * DejaVu Sans Condensed (the npm package dejavu-fonts-ttf; Bitstream Vera licence, DejaVu changes public domain),
+ * embedded and subset in every document, so names such as "Łukasz", "Siobhán" or "Zoë" print as written.
+ * Condensed, because its widths are close to Helvetica's, which the forms' columns were laid out for.
+ */
+const fontFile = (name: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`);
+const FONT_FILES = {
+  DejaVuSansCondensed: fontFile("DejaVuSansCondensed"),
+  "DejaVuSansCondensed-Bold": fontFile("DejaVuSansCondensed-Bold"),
+} as const;
+
+export const FONT = "DejaVuSansCondensed";
+export const BOLD = "DejaVuSansCondensed-Bold";
 export const MARGIN = 32;
 
-// Characters beyond Latin-1 that the standard fonts' WinAnsi encoding holds (pdfkit maps these itself).
-const WIN_ANSI_EXTRA = new Set("ƒ–—‘’‚“”„†‡•…€‰‹›ˆ™Œœ˜Šš ŸŽž".split("").map((c) => c.codePointAt(0) ?? 0));
+/** Whether the embedded font has a glyph for a code point (read once from the font itself). */
+const hasGlyph: (code: number) => boolean = (() => {
+  const probe = new PDFDocument({ autoFirstPage: false });
+  probe.font(FONT_FILES[FONT]);
+  const font = (probe as unknown as { _font?: { font?: { hasGlyphForCodePoint?(c: number): boolean } } })
+    ._font?.font;
+  const check = font?.hasGlyphForCodePoint?.bind(font);
+  return check ? (code: number) => check(code) : () => true;
+})();
 
 /**
- * Text the standard fonts can show: "£", "’", "–", "€" and Latin-1 stay; other letters lose their accents
- * ("ł" → "l" is not decomposable, so it becomes "?"), so nothing is printed as a wrong glyph.
+ * Text the embedded font can show: every letter it has a glyph for stays as written; control characters become
+ * spaces; anything else loses its accents where that leaves letters the font has, or becomes "?", so nothing is
+ * printed as an empty box.
  */
 export function pdfText(text: string): string {
   let out = "";
@@ -20,10 +40,10 @@ export function pdfText(text: string): string {
     const code = ch.codePointAt(0) ?? 0;
     if (ch === "\n" || ch === "\t") out += ch;
     else if (code < 32 || (code >= 0x7f && code < 0xa0)) out += " ";
-    else if (code < 256 || WIN_ANSI_EXTRA.has(code)) out += ch;
+    else if (hasGlyph(code)) out += ch;
     else {
       const base = ch.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-      out += [...base].every((c) => (c.codePointAt(0) ?? 999) < 256) && base ? base : "?";
+      out += base && [...base].every((c) => hasGlyph(c.codePointAt(0) ?? 0)) ? base : "?";
     }
   }
   return out;
@@ -45,6 +65,7 @@ export function createDocument(info: { title: string; subject: string; landscape
     lang: "en-GB",
     displayTitle: true,
   });
+  for (const [name, file] of Object.entries(FONT_FILES)) doc.registerFont(name, file);
   doc.font(FONT).fontSize(9);
   return doc;
 }

@@ -1,6 +1,6 @@
 // The unit recording form of 004 (Appendix 1) as a PDF: criteria × U/K letters × evidence-requirement ranges, refs, sign-off.
 import type { MatrixCell, RecordingForm } from "../recording-form.ts";
-import type { SignOff } from "./forms.ts";
+import { type FormIdentity, identityFacts, type SignOff } from "./forms.ts";
 import { EVIDENCE_METHOD_WORDS } from "./method-words.ts";
 import {
   BOLD,
@@ -34,12 +34,34 @@ const ofTotal = (t: { assessed: number; total: number }) =>
 
 const qualificationTitle = (level: number) => `Level ${level} N/SVQ in Customer Service`;
 
-/** Renders the form; `producedOn` is the date printed as the form's date of production. */
+/** The matrix's type sizes, largest first: a smaller one is tried when the sign-off would be left alone on a page. */
+const MATRIX_SIZES = [7.5, 7, 6.5, 6] as const;
+
+/**
+ * Renders the form; `producedOn` is the date printed as the form's date of production. The sign-off follows the
+ * matrix, as at the foot of the paper form, and is never left on a page of its own: when it would be, the matrix is
+ * set a little smaller. The keys to the U/K letters and the range columns come after.
+ */
 export async function recordingFormPdf(
   form: RecordingForm,
   signOff: SignOff,
   producedOn: string,
+  identity: FormIdentity,
 ): Promise<Buffer> {
+  for (const size of MATRIX_SIZES) {
+    const drawn = draw(form, signOff, producedOn, identity, size);
+    if (drawn.signOffWithMatrix || size === MATRIX_SIZES.at(-1)) return finish(drawn.doc);
+  }
+  throw new Error("unreachable");
+}
+
+function draw(
+  form: RecordingForm,
+  signOff: SignOff,
+  producedOn: string,
+  identity: FormIdentity,
+  matrixSize: number,
+): { doc: ReturnType<typeof createDocument>; signOffWithMatrix: boolean } {
   const doc = createDocument({
     title: `Unit ${form.unit.id} recording form: ${form.candidate.name}`,
     subject: `Unit recording form for unit ${form.unit.id} ${form.unit.title}`,
@@ -52,6 +74,7 @@ export async function recordingFormPdf(
     [
       ["Candidate", `${form.candidate.name} (${form.candidate.email})`],
       ["Assessor", form.assessor?.name ?? ""],
+      ...identityFacts(identity),
       ["Criteria assessed", ofTotal(form.tally.criteria)],
       ["Knowledge assessed", ofTotal(form.tally.knowledge)],
       ["Ranges assessed", ofTotal(form.tally.ranges)],
@@ -102,10 +125,14 @@ export async function recordingFormPdf(
     ...row.cells.map(mark),
     { text: refsText(row.own) },
   ]);
-  table(doc, columns, rows, { size: 7.5, headerSize: 7.5, ...(form.columns.length ? { groups } : {}) });
+  table(doc, columns, rows, {
+    size: matrixSize,
+    headerSize: matrixSize,
+    ...(form.columns.length ? { groups } : {}),
+  });
   doc
     .font(FONT)
-    .fontSize(7.5)
+    .fontSize(matrixSize)
     .text(
       pdfText(
         "A = assessed: the assessor accepted the criterion and this knowledge item or range on the same piece of evidence. " +
@@ -115,6 +142,46 @@ export async function recordingFormPdf(
       { width },
     );
   doc.moveDown(0.6);
+
+  // sign-off, as at the foot of the paper form
+  const pagesBefore = doc.bufferedPageRange().count;
+  ensureSpace(doc, 120);
+  const signOffWithMatrix = doc.bufferedPageRange().count === pagesBefore;
+  const x = doc.page.margins.left;
+  const third = width / 3;
+  let y = doc.y + 4;
+  signatureLine(doc, "Assessor signature", x, y, third);
+  signatureLine(doc, "Print name", x + third, y, third, signOff.assessorName);
+  signatureLine(doc, "Date completed", x + 2 * third, y, third, signOff.dateCompleted ?? "");
+  y += 40;
+  const label = "Sampled by internal verifier:";
+  doc.font(BOLD).fontSize(10);
+  const labelWidth = doc.widthOfString(label);
+  doc.font(FONT);
+  const gap = doc.widthOfString("  ");
+  const yesWidth = doc.widthOfString("YES");
+  const slash = doc.widthOfString(" / ");
+  const noWidth = doc.widthOfString("NO");
+  doc.font(BOLD).text(label, x, y, { continued: true });
+  doc.font(FONT).text("  YES / NO", { continued: true });
+  doc.font(BOLD).text(`      (recorded: ${signOff.sampled ? "YES" : "NO"})`);
+  const start = x + labelWidth + gap;
+  const [centre, half] = signOff.sampled
+    ? [start + yesWidth / 2, yesWidth / 2]
+    : [start + yesWidth + slash + noWidth / 2, noWidth / 2];
+  doc
+    .save()
+    .lineWidth(0.8)
+    .ellipse(centre, y + 4, half + 3, 7.5)
+    .stroke()
+    .restore();
+  y += 22;
+  signatureLine(doc, "Internal verifier signature", x, y, third);
+  signatureLine(doc, "Print name", x + third, y, third, signOff.sampled ? signOff.verifierName : "");
+  signatureLine(doc, "Date verified", x + 2 * third, y, third, signOff.dateVerified ?? "");
+  doc.x = x;
+  doc.y = y + 40;
+  doc.moveDown(1);
 
   // what each letter and range column means, with its own location refs
   if (knowledge.length) {
@@ -158,41 +225,5 @@ export async function recordingFormPdf(
     );
   }
 
-  // sign-off, as at the foot of the paper form
-  ensureSpace(doc, 120);
-  const x = doc.page.margins.left;
-  const third = width / 3;
-  let y = doc.y + 4;
-  signatureLine(doc, "Assessor signature", x, y, third);
-  signatureLine(doc, "Print name", x + third, y, third, signOff.assessorName);
-  signatureLine(doc, "Date completed", x + 2 * third, y, third, signOff.dateCompleted ?? "");
-  y += 40;
-  const label = "Sampled by internal verifier:";
-  doc.font(BOLD).fontSize(10);
-  const labelWidth = doc.widthOfString(label);
-  doc.font(FONT);
-  const gap = doc.widthOfString("  ");
-  const yesWidth = doc.widthOfString("YES");
-  const slash = doc.widthOfString(" / ");
-  const noWidth = doc.widthOfString("NO");
-  doc.font(BOLD).text(label, x, y, { continued: true });
-  doc.font(FONT).text("  YES / NO", { continued: true });
-  doc.font(BOLD).text(`      (recorded: ${signOff.sampled ? "YES" : "NO"})`);
-  const start = x + labelWidth + gap;
-  const [centre, half] = signOff.sampled
-    ? [start + yesWidth / 2, yesWidth / 2]
-    : [start + yesWidth + slash + noWidth / 2, noWidth / 2];
-  doc
-    .save()
-    .lineWidth(0.8)
-    .ellipse(centre, y + 4, half + 3, 7.5)
-    .stroke()
-    .restore();
-  y += 22;
-  signatureLine(doc, "Internal verifier signature", x, y, third);
-  signatureLine(doc, "Print name", x + third, y, third, signOff.sampled ? signOff.verifierName : "");
-  signatureLine(doc, "Date verified", x + 2 * third, y, third, signOff.dateVerified ?? "");
-  doc.x = x;
-  doc.y = y + 40;
-  return finish(doc);
+  return { doc, signOffWithMatrix };
 }

@@ -1,5 +1,5 @@
 // The witness status list of 004 (form N/SVQ5) as a PDF, with the five witness status categories.
-import type { WitnessList } from "./forms.ts";
+import { type FormIdentity, identityFacts, type WitnessList } from "./forms.ts";
 import {
   BOLD,
   contentWidth,
@@ -14,7 +14,12 @@ import {
   table,
 } from "./pdf.ts";
 
-export async function witnessListPdf(list: WitnessList, level: number, producedOn: string): Promise<Buffer> {
+export async function witnessListPdf(
+  list: WitnessList,
+  level: number,
+  producedOn: string,
+  identity: FormIdentity,
+): Promise<Buffer> {
   const doc = createDocument({
     title: `Witness status list: ${list.candidateName}`,
     subject: "Witness status list (N/SVQ5)",
@@ -26,6 +31,7 @@ export async function witnessListPdf(list: WitnessList, level: number, producedO
     [
       ["Candidate name", list.candidateName],
       ["Assessor name", list.assessorName],
+      ...identityFacts(identity),
     ],
   );
   const width = contentWidth(doc);

@@ -1,10 +1,10 @@
 // Picks the transcription engine for one voice note from the configuration and what is available on this machine.
-import type { Config } from "../../app/config.ts";
+import type { Config } from "../../core/config.ts";
 import { AppError } from "../../core/errors.ts";
 import type { EngineName, TranscriptionEngine } from "./engine.ts";
 import { openaiEngine } from "./openai.ts";
 import { platformEngine } from "./platform.ts";
-import { whisperEngine } from "./whisper.ts";
+import { type WhisperEngineOptions, whisperEngine } from "./whisper.ts";
 
 export type EngineChoice = "auto" | EngineName;
 
@@ -28,9 +28,10 @@ export function buildEngine(
   name: EngineName,
   config: EngineConfig,
   platformTranscript?: string | undefined,
+  whisper: WhisperEngineOptions = {},
 ): TranscriptionEngine {
   if (name === "openai") return openaiEngine(config);
-  if (name === "whisper") return whisperEngine(config);
+  if (name === "whisper") return whisperEngine(config, whisper);
   return platformEngine(platformTranscript);
 }
 
@@ -43,6 +44,7 @@ export async function chooseEngine(
   choice: EngineChoice,
   config: EngineConfig,
   platformTranscript?: string | undefined,
+  whisper: WhisperEngineOptions = {},
 ): Promise<TranscriptionEngine> {
   let name: EngineName;
   if (choice !== "auto") name = choice;
@@ -54,7 +56,7 @@ export async function chooseEngine(
       "config",
       "Voice notes can't be turned into text here yet: no transcription service is set up (ask your centre admin to set OPENAI_API_KEY or SHIFTNOTE_WHISPER_MODEL).",
     );
-  const engine = buildEngine(name, config, platformTranscript);
+  const engine = buildEngine(name, config, platformTranscript, whisper);
   const ready = await engine.available();
   if (ready !== true)
     throw new AppError(

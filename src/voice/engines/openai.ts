@@ -8,7 +8,7 @@ import OpenAI, {
   toFile,
 } from "openai";
 import { VERSION } from "openai/version";
-import type { Config } from "../../app/config.ts";
+import type { Config } from "../../core/config.ts";
 import { AppError } from "../../core/errors.ts";
 import { describeSeconds } from "../ffmpeg.ts";
 import type { TranscriptionEngine } from "./engine.ts";

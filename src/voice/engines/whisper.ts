@@ -1,4 +1,4 @@
-// Offline transcription with whisper.cpp (@fugood/whisper.node's prebuilt binary) and a model file the centre supplies.
+// Offline transcription with whisper.cpp (@fugood/whisper.node's prebuilt binary, an opt-in install) and a model file the centre supplies.
 import { open } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
@@ -23,7 +23,11 @@ function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** The installed @fugood/whisper.node version, or undefined when the package is missing. */
+/**
+ * The installed @fugood/whisper.node version, or undefined when the package is missing. It is not a dependency
+ * (its GPU builds are hundreds of megabytes that a centre without a whisper model never uses): a centre that wants
+ * offline transcription adds it with `npm run whisper:install`.
+ */
 export function whisperBindingVersion(): string | undefined {
   try {
     return (require("@fugood/whisper.node/package.json") as { version: string }).version;
@@ -79,15 +83,28 @@ export async function checkWhisperModel(path: string): Promise<true | string> {
   }
 }
 
+/** Why the engine cannot run when the binding is missing: what to run, in one line. */
+export const WHISPER_NOT_INSTALLED =
+  "its whisper.cpp binding (@fugood/whisper.node) isn't installed: run `npm run whisper:install` in the Shiftnote folder, then start Shiftnote again";
+
+export interface WhisperEngineOptions {
+  /** Finds the binding's version; tests pass one that finds none. */
+  bindingVersion?: () => string | undefined;
+}
+
 /** The whisper.cpp engine; available when SHIFTNOTE_WHISPER_MODEL names a model file and the binding is installed. */
-export function whisperEngine(config: WhisperEngineConfig): TranscriptionEngine {
+export function whisperEngine(
+  config: WhisperEngineConfig,
+  options: WhisperEngineOptions = {},
+): TranscriptionEngine {
   const model = config.SHIFTNOTE_WHISPER_MODEL;
-  const version = whisperBindingVersion();
+  const version = (options.bindingVersion ?? whisperBindingVersion)();
   const available = async (): Promise<true | string> => {
     if (!model)
       return "SHIFTNOTE_WHISPER_MODEL is not set (offline transcription needs a whisper.cpp model file such as ggml-base.en.bin)";
-    if (!version) return "the whisper.cpp binding (@fugood/whisper.node) is not installed";
-    return checkWhisperModel(model);
+    const checked = await checkWhisperModel(model);
+    if (checked !== true) return checked;
+    return version ? true : WHISPER_NOT_INSTALLED;
   };
   return {
     name: "whisper",

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { Config } from "../../app/config.ts";
+import type { WebConfig } from "../../core/config.ts";
 
 /** Where a generated secret is kept when none is configured (local mode and single-instance installs). */
 export const GENERATED_SECRET_FILE = "var/session-secret";
@@ -14,7 +14,7 @@ const cache = new Map<string, Buffer>();
  * var/session-secret (mode 600) and reused, so links and sessions survive a restart. Several instances behind a
  * load balancer must share SHIFTNOTE_SESSION_SECRET instead.
  */
-export function sessionSecret(config: Config, file = GENERATED_SECRET_FILE): Buffer {
+export function sessionSecret(config: WebConfig, file = GENERATED_SECRET_FILE): Buffer {
   if (config.SHIFTNOTE_SESSION_SECRET) return Buffer.from(config.SHIFTNOTE_SESSION_SECRET, "utf8");
   const path = resolve(file);
   const known = cache.get(path);

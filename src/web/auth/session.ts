@@ -1,7 +1,7 @@
 // The page session: a signed, expiring, HttpOnly SameSite=Lax cookie naming the person, and its CSRF token.
 import { randomBytes } from "node:crypto";
 import type { Request, Response } from "express";
-import type { Config } from "../../app/config.ts";
+import type { WebConfig } from "../../core/config.ts";
 import { publicUrl } from "../signed-link.ts";
 import { sessionSecret } from "./secret.ts";
 import { digest, sameString, signToken, verifyToken } from "./tokens.ts";
@@ -35,10 +35,10 @@ export function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-const secure = (config: Config) => publicUrl(config).startsWith("https:");
+const secure = (config: WebConfig) => publicUrl(config).startsWith("https:");
 
 /** Starts a session for `personId`: sets the signed cookie and returns it. */
-export function startSession(res: Response, config: Config, personId: string, now = Date.now()): Session {
+export function startSession(res: Response, config: WebConfig, personId: string, now = Date.now()): Session {
   const id = randomBytes(12).toString("base64url");
   const expiresAt = Math.floor(now / 1000) + SESSION_SECONDS;
   const token = signToken(sessionSecret(config), "session", { p: personId, s: id }, expiresAt);
@@ -54,7 +54,7 @@ export function startSession(res: Response, config: Config, personId: string, no
 }
 
 /** The session the request carries, if its cookie is genuine and unexpired. */
-export function readSession(req: Request, config: Config, now = Date.now()): Session | undefined {
+export function readSession(req: Request, config: WebConfig, now = Date.now()): Session | undefined {
   const token = readCookie(req, SESSION_COOKIE);
   if (!token) return undefined;
   const check = verifyToken<{ p: unknown; s: unknown }>(sessionSecret(config), "session", token, now / 1000);
@@ -63,13 +63,13 @@ export function readSession(req: Request, config: Config, now = Date.now()): Ses
   return { personId: check.payload.p, id: check.payload.s, expiresAt: check.payload.exp };
 }
 
-export function endSession(res: Response, config: Config): void {
+export function endSession(res: Response, config: WebConfig): void {
   res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure: secure(config), path: "/" });
 }
 
 /** The token every form of this session carries; a form from another site cannot know it. */
-export const csrfToken = (config: Config, session: Session): string =>
+export const csrfToken = (config: WebConfig, session: Session): string =>
   digest(sessionSecret(config), "csrf", session.id);
 
-export const csrfValid = (config: Config, session: Session, given: unknown): boolean =>
+export const csrfValid = (config: WebConfig, session: Session, given: unknown): boolean =>
   typeof given === "string" && sameString(given, csrfToken(config, session));

@@ -1,9 +1,8 @@
 // One piece of evidence: account, audio, claims, witness testimony, the decision or sampling form, and the audit trail.
 import { randomBytes } from "node:crypto";
-import type { EvidenceWithTrail, TrailEntry } from "../../portfolio/evidence-trail.ts";
-import { WITNESS_STATUS_CATEGORIES } from "../../portfolio/witness-rules.ts";
+import type { ClaimRecord } from "../../core/types.ts";
+import { type EvidenceWithTrail, type TrailEntry, WITNESS_STATUS_CATEGORIES } from "../../portfolio/index.ts";
 import type { Catalogue } from "../../standards/catalogue.ts";
-import type { ClaimRecord } from "../../store/types.ts";
 import { type Html, html } from "../html.ts";
 import { page, paths, statusBadge, type Viewer, when } from "./layout.ts";
 

@@ -1,5 +1,5 @@
 // The page shell: landmarks, skip link, navigation by role, sign-out, breadcrumbs and notices.
-import type { PersonRecord } from "../../store/types.ts";
+import type { PersonRecord } from "../../core/types.ts";
 import { type Html, type HtmlValue, html } from "../html.ts";
 
 /** Who is looking, and the token their forms carry. */
@@ -60,6 +60,7 @@ export function page(options: PageOptions, body: HtmlValue): string {
 <meta name="referrer" content="same-origin">
 <title>${options.title} · Shiftnote</title>
 <link rel="stylesheet" href="/pages/assets/pages.css">
+<link rel="stylesheet" href="/pages/assets/pages-states.css">
 </head>
 <body>
 <a class="skip" href="#main">Skip to main content</a>

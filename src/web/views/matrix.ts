@@ -1,5 +1,5 @@
 // A unit's recording form as a matrix: criteria × knowledge letters × ranges, cells coloured and labelled, linked to evidence.
-import type { MatrixCell, RecordingForm } from "../../portfolio/recording-form.ts";
+import type { MatrixCell, RecordingForm } from "../../portfolio/index.ts";
 import { type Html, html } from "../html.ts";
 import { page, paths, type Viewer } from "./layout.ts";
 

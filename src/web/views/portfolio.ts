@@ -1,6 +1,5 @@
 // A candidate's portfolio: units with their coverage, the gaps in plain words, the evidence, and the downloads.
-import { type CandidateRecords, unitsOf } from "../../portfolio/candidate-records.ts";
-import type { Tally } from "../../portfolio/coverage.ts";
+import { type CandidateRecords, type Tally, unitsOf } from "../../portfolio/index.ts";
 import type { Catalogue } from "../../standards/catalogue.ts";
 import { html } from "../html.ts";
 import { page, paths, statusBadge, type Viewer, when } from "./layout.ts";

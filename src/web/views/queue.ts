@@ -1,5 +1,5 @@
 // The assessor's queue: submitted evidence, oldest first, with filters by candidate and unit.
-import type { AssessorQueue } from "../../portfolio/assessor-queue.ts";
+import type { AssessorQueue } from "../../portfolio/index.ts";
 import { html } from "../html.ts";
 import { page, paths, type Viewer, when } from "./layout.ts";
 

@@ -1,6 +1,7 @@
 // Small pages: home, the local-mode demo people, sign-in refusals and errors.
-import type { CandidateEntry } from "../../portfolio/my-candidates.ts";
-import type { PersonRecord } from "../../store/types.ts";
+
+import type { PersonRecord } from "../../core/types.ts";
+import type { CandidateEntry } from "../../portfolio/index.ts";
 import { html } from "../html.ts";
 import { page, paths, roleWords, type Viewer } from "./layout.ts";
 

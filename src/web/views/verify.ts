@@ -1,5 +1,5 @@
 // The internal verifier's page: sample rates by unit and assessor, and assessed evidence waiting to be sampled.
-import type { SamplingOverview } from "../../portfolio/sampling-overview.ts";
+import type { SamplingOverview } from "../../portfolio/index.ts";
 import { html } from "../html.ts";
 import { page, paths, type Viewer, when } from "./layout.ts";
 

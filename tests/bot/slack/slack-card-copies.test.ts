@@ -7,13 +7,11 @@ import { loadConfig } from "../../../src/app/config.ts";
 import { createApp } from "../../../src/app/server.ts";
 import { buildProduct, type Product } from "../../../src/app/wiring.ts";
 import type { ChannelLog } from "../../../src/bot/channel-log.ts";
-import { storeConversationReferences } from "../../../src/bot/conversation-references.ts";
-import { InMemorySlackCardCopies, storeCardCopies } from "../../../src/bot/slack/card-copies.ts";
+import { portfolioConversationReferences } from "../../../src/bot/conversation-references.ts";
+import { InMemorySlackCardCopies, portfolioCardCopies } from "../../../src/bot/slack/card-copies.ts";
 import { changedEvidence } from "../../../src/bot/slack/copy-keeper.ts";
 import { mountSlack, type SlackChannel } from "../../../src/bot/slack/mount.ts";
-import type { BotReply, Notification } from "../../../src/bot/types.ts";
-import { portfolioContext } from "../../../src/portfolio/context.ts";
-import { erasePerson } from "../../../src/portfolio/erase-person.ts";
+import type { BotReply } from "../../../src/bot/types.ts";
 import { createFakeBotCore } from "../../helpers/fake-bot-core.ts";
 import { type FakeSlackApi, type SlackApiCall, startFakeSlackApi } from "../../helpers/fake-slack-api.ts";
 
@@ -118,6 +116,15 @@ async function until<T>(
   }
 }
 
+/** Waits until no Slack API call has been made for a moment, so one step's work does not spill into the next. */
+async function settle() {
+  let seen = -1;
+  for (let i = 0; i < 100 && seen !== api.calls.length; i++) {
+    seen = api.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** The data of the first button for `verb` in a call's blocks (and for one evidence, if given). */
 function buttonData(call: SlackApiCall | undefined, verb: string, evidenceId?: string) {
   const found: Array<Record<string, unknown>> = [];
@@ -165,6 +172,8 @@ async function fileEvidence(text: string) {
       ),
     "the approval card in Priya's DM",
   );
+  // The submit press goes on after the notification (its reply, the redraw of other copies): let it finish.
+  await settle();
   return {
     evidenceId: String(submit.evidenceId),
     amiraTs,
@@ -190,12 +199,6 @@ beforeAll(async () => {
     SHIFTNOTE_LOG_LEVEL: "silent",
   });
   const { store } = product;
-  const deliver = async (notifications: Notification[]) => {
-    for (const n of notifications) {
-      const reference = await store.channelState.reference(n.personId, "slack");
-      if (reference && slack) await slack.sendProactive(reference, n.reply);
-    }
-  };
   const app = createApp({
     config,
     catalogue: product.catalogue,
@@ -204,11 +207,13 @@ beforeAll(async () => {
         slack = mountSlack(express, {
           config,
           core: product.core,
-          conversations: storeConversationReferences(store),
-          cardCopies: storeCardCopies(store),
-          onNotifications: deliver,
+          conversations: portfolioConversationReferences(product.portfolio),
+          cardCopies: portfolioCardCopies(product.portfolio),
+          afterTurn: () => product.delivery.flush(),
           log,
         });
+        // The product's delivery sends through this Slack channel too.
+        if (slack) product.channels.slack = slack;
       },
     ],
   });
@@ -330,7 +335,7 @@ describe("Slack copies of an evidence card", () => {
         (c) => c.personId === priya?.id,
       );
     expect((await shown()).length).toBeGreaterThan(0);
-    await erasePerson(portfolioContext(product.store, product.catalogue), {
+    await product.portfolio.erasePerson({
       actor: { system: "cli" },
       personId: priya?.id ?? "",
     });

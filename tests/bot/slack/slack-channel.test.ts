@@ -197,7 +197,22 @@ describe("Slack over signed HTTP", () => {
     expect(api.callsTo("chat.postMessage")).toHaveLength(0);
   });
 
-  it("acks each of three deliveries of one event at once and passes the same eventId every time (the core dedupes)", async () => {
+  it("answers 401 to a correctly signed request dated more than five minutes ahead, and takes one within the window", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    for (const ahead of [60 * 60, 6 * 60]) {
+      const future = await send(bot.url, dm(`Ev-future-${ahead}`, "hello"), { timestamp: now + ahead });
+      expect(future.status).toBe(401);
+    }
+    const late = await send(bot.url, dm("Ev-late", "hello"), { timestamp: now - 6 * 60 });
+    expect(late.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(core.commands).toHaveLength(0);
+    const skewed = await send(bot.url, dm("Ev-skewed", "hello"), { timestamp: now + 4 * 60 });
+    expect(skewed.status).toBe(200);
+    await core.waitForCommands(1);
+  });
+
+  it("acks each of three deliveries of one event at once and handles it once, posting its reply once", async () => {
     core.delayMs = 300;
     const event = dm("Ev-retried", "I calmed an angry customer down.");
     const first = await send(bot.url, event);
@@ -211,9 +226,29 @@ describe("Slack over signed HTTP", () => {
       expect(delivery.status).toBe(200);
       expect(delivery.ms).toBeLessThan(1000);
     }
-    const commands = await core.waitForCommands(3);
-    expect(commands.map((command) => command.eventId)).toEqual(["Ev-retried", "Ev-retried", "Ev-retried"]);
-    await api.waitFor("chat.postMessage", 3);
+    await api.waitFor("chat.postMessage", 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(core.commands.map((command) => command.eventId)).toEqual(["Ev-retried"]);
+    expect(api.callsTo("chat.postMessage")).toHaveLength(1);
+  });
+
+  it("does not post the card again for a retry that arrives after the first delivery finished", async () => {
+    const event = dm("Ev-done", "I found a lost child's mum by the tills.");
+    await send(bot.url, event);
+    await api.waitFor("chat.postMessage", 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const [num, reason] of [
+      ["1", "http_timeout"],
+      ["2", "http_error"],
+    ] as const) {
+      const retry = await send(bot.url, event, {
+        headers: { "x-slack-retry-num": num, "x-slack-retry-reason": reason },
+      });
+      expect(retry.status).toBe(200);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(api.callsTo("chat.postMessage")).toHaveLength(1);
+    expect(core.commands.map((command) => command.eventId)).toEqual(["Ev-done"]);
   });
 
   it("drops an http_timeout retry while the first delivery is still being handled", async () => {
@@ -498,6 +533,45 @@ describe("Slack over signed HTTP", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(core.commands).toHaveLength(1);
   });
+
+  it.each([
+    ["group", "G1"],
+    ["mpim", "G2"],
+  ])(
+    "treats a %s (private channel, group DM) as a channel: its thread replies go on and are answered in the thread, its chatter does not",
+    async (channelType, channel) => {
+      const event = (id: string, extra: Record<string, unknown>) => ({
+        type: "event_callback",
+        team_id: "T1",
+        event_id: id,
+        event: { type: "message", channel_type: channelType, channel, user: "U2", ...extra },
+      });
+      await send(bot.url, event(`Ev-${channelType}-chatter`, { text: "lunch?", ts: "1700000600.000100" }));
+      await send(
+        bot.url,
+        event(`Ev-${channelType}-thread`, {
+          text: "Yes, I saw that.",
+          ts: "1700000601.000100",
+          thread_ts: "1700000000.000100",
+        }),
+      );
+      const [command] = await core.waitForCommands(1);
+      expect(command).toMatchObject({
+        eventId: `Ev-${channelType}-thread`,
+        conversationId: channel,
+        threadId: "1700000000.000100",
+        text: "Yes, I saw that.",
+      });
+      const [posted] = await api.waitFor("chat.postMessage");
+      expect(posted?.args).toMatchObject({ channel, thread_ts: "1700000000.000100" });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(core.commands).toHaveLength(1);
+      // Like a channel, and unlike a DM, it is not remembered as the person's conversation with the bot.
+      expect(
+        ((await bot.conversations.get("U2", "slack")) as { channel?: string } | undefined)?.channel,
+      ).not.toBe(channel);
+    },
+  );
 
   it("passes an audio clip on with Slack's transcript and a download that carries the bot token", async () => {
     api.files.set("clip.webm", new Uint8Array([9, 8, 7]));

@@ -1,10 +1,17 @@
 // The Teams app package: the manifest validates against its shipped JSON schema, the icons are right, the zip is complete.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { checkIcons, PackageError, packageTeamsApp } from "../../../src/bot/teams/app-package.ts";
+import {
+  checkIcons,
+  fillPlaceholders,
+  PackageError,
+  packageTeamsApp,
+  validateManifest,
+} from "../../../src/bot/teams/app-package.ts";
 
 const manifestText = readFileSync(new URL("../../../manifest/teams/manifest.json", import.meta.url), "utf8");
 const version = (
@@ -27,6 +34,19 @@ function zipEntries(bytes: Buffer): string[] {
   return names;
 }
 
+/** The manifest versions whose JSON schema the installed @microsoft/app-manifest ships (1.0 … 1.30, no devPreview). */
+function shippedSchemaVersions(): string[] {
+  const root = dirname(createRequire(import.meta.url).resolve("@microsoft/app-manifest/package.json"));
+  return readdirSync(join(root, "build", "json-schemas", "teams"))
+    .filter((name) => /^v\d+\.\d+$/.test(name))
+    .map((name) => name.slice(1))
+    .sort((a, b) => {
+      const [am = 0, an = 0] = a.split(".").map(Number);
+      const [bm = 0, bn = 0] = b.split(".").map(Number);
+      return am - bm || an - bn;
+    });
+}
+
 const out = () => join(mkdtempSync(join(tmpdir(), "shiftnote-teams-")), "shiftnote-teams.zip");
 
 describe("npm run package:teams", () => {
@@ -39,11 +59,11 @@ describe("npm run package:teams", () => {
     });
     expect(zipEntries(readFileSync(outFile)).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
     expect(manifest).toMatchObject({
-      manifestVersion: "1.24",
+      manifestVersion: "1.30",
       version,
       id: clientId,
       developer: { privacyUrl: "https://shiftnote.centre.example/privacy" },
-      bots: [{ botId: clientId, scopes: ["personal", "team"], supportsFiles: true }],
+      bots: [{ botId: clientId, scopes: ["personal", "team", "groupChat"], supportsFiles: true }],
     });
     const bots = manifest.bots as Array<{ commandLists: Array<{ commands: Array<{ title: string }> }> }>;
     expect(bots[0]?.commandLists[0]?.commands.map((c) => c.title)).toEqual([
@@ -52,6 +72,35 @@ describe("npm run package:teams", () => {
       "queue",
       "sample",
     ]);
+  });
+
+  it("is on the newest manifest schema the installed @microsoft/app-manifest ships, and validates against it", async () => {
+    const newest = shippedSchemaVersions().at(-1);
+    const manifest = JSON.parse(manifestText) as Record<string, unknown>;
+    expect(manifest.manifestVersion).toBe(newest);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`,
+    );
+    const filled = JSON.parse(fillPlaceholders(manifestText, { env: {}, allowPlaceholder: true }, version));
+    expect(await validateManifest(filled)).toEqual([]);
+  });
+
+  it("offers the bot in personal chats, teams and group chats, with commands listed for each", () => {
+    const manifest = JSON.parse(manifestText) as {
+      bots: Array<{ scopes: string[]; commandLists: Array<{ scopes: string[] }> }>;
+      permissions: string[];
+    };
+    const [bot] = manifest.bots;
+    expect(bot?.scopes).toEqual(["personal", "team", "groupChat"]);
+    expect(bot?.commandLists.flatMap((list) => list.scopes).sort()).toEqual([
+      "groupChat",
+      "personal",
+      "team",
+    ]);
+    // What the README's "Run in Teams" explains, and nothing more.
+    expect(manifest.permissions).toEqual(["identity", "messageTeamMembers"]);
+    // Not yet: the adapter would answer a targeted (private) message in public; see the README.
+    expect(bot).not.toHaveProperty("supportsTargetedMessages");
   });
 
   it("fails clearly, naming each variable, when the bot id or public URL is missing", async () => {
@@ -68,7 +117,7 @@ describe("npm run package:teams", () => {
 
   it("fails on any schema error, listing them all", async () => {
     const broken = manifestText
-      .replace('"scopes": ["personal", "team"]', '"scopes": ["everywhere"]')
+      .replace('"scopes": ["personal", "team", "groupChat"]', '"scopes": ["everywhere"]')
       .replace('"accentColor": "#1F6FB2"', '"accentColor": "blue"');
     const attempt = packageTeamsApp({
       env: {},

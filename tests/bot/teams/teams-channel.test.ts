@@ -220,6 +220,46 @@ describe("Teams in anonymous mode (TEAMS_ANONYMOUS=1)", () => {
     });
   });
 
+  it("treats an @mention in a group chat (the manifest's groupChat scope) like one in a channel, answering in the chat", async () => {
+    await post(
+      bot.url,
+      personal(connector.serviceUrl, {
+        id: "msg-group",
+        conversation: { id: "19:casey-sam@thread.v2", conversationType: "groupChat", tenantId: "tenant-1" },
+        text: "<at>Shiftnote</at> please ask <at>Sam Leader</at> to witness",
+        entities: [
+          {
+            type: "mention",
+            text: "<at>Shiftnote</at>",
+            mentioned: { id: "28:shiftnote-bot", name: "Shiftnote" },
+          },
+          {
+            type: "mention",
+            text: "<at>Sam Leader</at>",
+            mentioned: { id: "29:sam", name: "Sam Leader", aadObjectId: "aad-sam" },
+          },
+        ],
+      }),
+    );
+    const [command] = await core.waitForCommands(1);
+    expect(command).toMatchObject({
+      conversationId: "19:casey-sam@thread.v2",
+      text: "please ask Sam Leader to witness",
+      mentions: [
+        { channel: "teams", userId: "aad-sam", displayName: "Sam Leader", email: "sam@example.org" },
+      ],
+    });
+    // A group chat has no threads.
+    expect(command?.threadId).toBeUndefined();
+    const [reply] = await connector.waitForSent(1);
+    expect(reply?.conversationId).toBe("19:casey-sam@thread.v2");
+    // Only personal chats are remembered for proactive messages.
+    expect(
+      ((await bot.conversations.get("aad-casey", "teams")) as { conversation?: { id: string } } | undefined)
+        ?.conversation?.id,
+    ).not.toBe("19:casey-sam@thread.v2");
+  });
+
   it("passes a Teams file upload on as a file the core can fetch (no bot token sent to the download URL)", async () => {
     connector.files.set("note.m4a", new Uint8Array([1, 2, 3, 4]));
     await post(
@@ -286,6 +326,15 @@ describe("Teams in anonymous mode (TEAMS_ANONYMOUS=1)", () => {
     });
     expect(malformedAction.status).toBe(400);
     expect(core.commands).toHaveLength(0);
+    const { from: _from, ...anonymousInvoke } = personal(connector.serviceUrl, {
+      type: "invoke",
+      name: "adaptiveCard/action",
+      value: {
+        action: { type: "Action.Execute", verb: "evidence.open", data: { evidenceId: "e", version: 1 } },
+      },
+    });
+    const noFrom = await post(bot.url, anonymousInvoke);
+    expect(noFrom.status).toBe(400);
     const unknownType = await post(bot.url, personal(connector.serviceUrl, { type: "somethingNew" }));
     expect(unknownType.status).toBe(200);
     const typing = await post(bot.url, personal(connector.serviceUrl, { type: "typing" }));

@@ -1,0 +1,101 @@
+// Delivery: sends what the outbox holds through whichever channel reaches each person, marks it sent, retries the rest.
+import { notificationReply } from "../bot/notifications.ts";
+import type { SlackChannel } from "../bot/slack/mount.ts";
+import type { TeamsChannel } from "../bot/teams/mount.ts";
+import type { Notice, Portfolio } from "../portfolio/index.ts";
+
+/** The chat channels that are switched on; either may be absent. */
+export interface DeliveryChannels {
+  teams?: TeamsChannel;
+  slack?: SlackChannel;
+}
+
+export interface DeliveryOptions {
+  portfolio: Portfolio;
+  channels: DeliveryChannels;
+  log?: (line: string) => void;
+  /** How often undelivered notifications are looked for again; 0 turns the timer off. */
+  everyMs?: number;
+  /** After this many failed attempts a notification is given up on (it stays in the outbox, undelivered). */
+  maxAttempts?: number;
+}
+
+export interface Delivery {
+  /** Delivers everything waiting now; resolves when a pass that started after this call has finished. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const BATCH = 50;
+
+/** Starts delivery: one pass at once (what a stopped process left behind), then one every `everyMs`. */
+export function startDelivery(options: DeliveryOptions): Delivery {
+  const { portfolio, channels } = options;
+  const log = options.log ?? ((line) => console.error(line));
+  const maxAttempts = options.maxAttempts ?? 5;
+
+  async function deliverOne(notice: Notice): Promise<void> {
+    const reply = notificationReply(portfolio.catalogue, notice);
+    let reached = 0;
+    let failed = 0;
+    // First the copies already shown (Slack keeps them; Teams cards refresh themselves when shown, through their
+    // Universal Actions refresh), then the new message, which is drawn as the evidence is now.
+    if (notice.evidenceId && notice.version !== null && channels.slack)
+      await channels.slack.evidenceChanged({ evidenceId: notice.evidenceId, version: notice.version });
+    if (reply && notice.recipient) {
+      // The playground inbox gets it once; a retry is only for the chat channels that failed.
+      if (notice.attempts === 0) await portfolio.channels.pushInbox(notice.recipient.id, reply);
+      for (const [name, channel] of Object.entries(channels) as Array<
+        ["teams" | "slack", TeamsChannel | SlackChannel]
+      >) {
+        const reference = await portfolio.channels.reference(notice.recipient.id, name);
+        if (!reference) continue;
+        try {
+          await channel.sendProactive(reference, reply);
+          reached += 1;
+        } catch (error) {
+          failed += 1;
+          log(`Could not deliver a ${name} message: ${(error as Error).message}`);
+        }
+      }
+    }
+    if (failed > 0 && reached === 0) await portfolio.outbox.failed(notice.id, "no chat channel reached them");
+    else await portfolio.outbox.delivered(notice.id);
+  }
+
+  async function pass(): Promise<void> {
+    for (;;) {
+      const pending = await portfolio.outbox.pending(BATCH, maxAttempts);
+      for (const notice of pending) {
+        try {
+          await deliverOne(notice);
+        } catch (error) {
+          log(`Could not deliver a notification: ${(error as Error).message}`);
+          await portfolio.outbox.failed(notice.id, (error as Error).message).catch(() => {});
+        }
+      }
+      // A full batch may have more behind it; anything that failed is left for the next timed pass.
+      if (pending.length < BATCH || pending.every((n) => n.attempts > 0)) return;
+    }
+  }
+
+  let tail: Promise<void> = Promise.resolve();
+  const flush = () => {
+    const run = tail.then(pass);
+    tail = run.catch((error: unknown) => log(`Delivery pass failed: ${(error as Error).message}`));
+    return run;
+  };
+  const timer =
+    options.everyMs === 0
+      ? undefined
+      : setInterval(() => void flush().catch(() => {}), options.everyMs ?? 30_000);
+  timer?.unref();
+  void flush().catch(() => {});
+  return {
+    flush,
+    async close() {
+      if (timer) clearInterval(timer);
+      await tail;
+    },
+  };
+}

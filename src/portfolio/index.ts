@@ -1,0 +1,218 @@
+// The portfolio's one entrance: a façade of the use cases a person can do, for the bot, the pages and the command line.
+import type { PersonRecord } from "../core/types.ts";
+import type { Catalogue } from "../standards/catalogue.ts";
+import { isUniqueViolation as isRetry } from "../store/db.ts";
+import type { Store } from "../store/store.ts";
+import { addPerson } from "./add-person.ts";
+import { assessorQueue } from "./assessor-queue.ts";
+import { assignStaff } from "./assign-staff.ts";
+import { candidateRecords } from "./candidate-records.ts";
+import { channelState } from "./channel-state.ts";
+import {
+  askWitness,
+  type ChatUser,
+  editText,
+  fileAccount,
+  identify,
+  type Mapper,
+  redact,
+  submitChecked,
+  withNames,
+} from "./chat.ts";
+import { type PortfolioContext, portfolioContext } from "./context.ts";
+import { createCentre } from "./create-centre.ts";
+import { readDecisionForm } from "./decision-form.ts";
+import { loadDemoCentre } from "./demo-centre.ts";
+import { discardDraft } from "./discard-draft.ts";
+import { enrolCandidate } from "./enrol-candidate.ts";
+import { erasePerson } from "./erase-person.ts";
+import { evidenceNotFound } from "./errors.ts";
+import { evidenceWithTrail } from "./evidence-trail.ts";
+import { exportPortfolio } from "./export-portfolio.ts";
+import { exportCentre, plannedDocuments } from "./exports/centre-export.ts";
+import {
+  assessmentReportDocument,
+  portfolioDocument,
+  recordingFormDocument,
+  witnessListDocument,
+} from "./exports/documents.ts";
+import { getProgress } from "./get-progress.ts";
+import { giveTestimony } from "./give-testimony.ts";
+import { linkIdentity } from "./link-identity.ts";
+import { listWork } from "./list-work.ts";
+import { myCandidates } from "./my-candidates.ts";
+import type { Notifier } from "./notify.ts";
+import { outboxReader } from "./outbox.ts";
+import { recordDecision } from "./record-decision.ts";
+import { getRecordingForm } from "./recording-form.ts";
+import { sampleEvidence } from "./sample-evidence.ts";
+import { samplingOverview } from "./sampling-overview.ts";
+import { setCentreNumber, setRegistrationNumber } from "./set-numbers.ts";
+import { viewEvidence } from "./view-evidence.ts";
+
+/** How many copies of a card are kept redrawn, and for how long: the privacy page states them. */
+export { CARD_COPY_LIMITS } from "../store/card-copy-repository.ts";
+export type { AssessorQueue, QueueItem } from "./assessor-queue.ts";
+export { type CandidateRecords, FILED, unitsOf } from "./candidate-records.ts";
+export type { CardCopy, InboxItem } from "./channel-state.ts";
+export type { ChatUser, FiledAccount, FiledDraft, Mapper, WitnessAsked } from "./chat.ts";
+export type { Actor, EvidenceSummary } from "./context.ts";
+export type * from "./coverage-types.ts";
+export { DEMO_CENTRE, type DemoPerson } from "./demo-centre.ts";
+export { ERASED_TEXT } from "./erase-person.ts";
+export { evidenceNotFound } from "./errors.ts";
+export type { EvidenceWithTrail, TrailEntry } from "./evidence-trail.ts";
+export type { PortfolioExport } from "./export-portfolio.ts";
+export type { CentreExportInput } from "./exports/centre-export.ts";
+export { DOCUMENT_KINDS, type Document, type DocumentKind } from "./exports/documents.ts";
+export type { Work } from "./list-work.ts";
+export type { CandidateEntry } from "./my-candidates.ts";
+export type { Notifier, PortfolioEvent } from "./notify.ts";
+export type { Notice } from "./outbox.ts";
+export { isAssignedAssessor, isCentreAdmin, isCentreVerifier } from "./permissions.ts";
+export type { ClaimJudgement } from "./record-decision.ts";
+export type { MatrixCell, RecordingForm } from "./recording-form.ts";
+export type { SamplingOverview } from "./sampling-overview.ts";
+export type { EvidenceView } from "./view-evidence.ts";
+export { WITNESS_STATUS_CATEGORIES } from "./witness-rules.ts";
+
+export interface PortfolioDeps {
+  store: Store;
+  catalogue: Catalogue;
+  /** Maps an account's text to suggestions; needed only to file or re-map accounts. */
+  mapper?: Mapper;
+  clock?: () => Date;
+  /** An in-process observer of committed changes (tests); people are told through the outbox. */
+  notify?: Notifier;
+}
+
+/** Binds a use case `(ctx, input)` to the portfolio's context. */
+const bind =
+  <I, O>(ctx: PortfolioContext, useCase: (ctx: PortfolioContext, input: I) => Promise<O>) =>
+  (input: I) =>
+    useCase(ctx, input);
+
+/** Builds the façade: one method per thing a person can do, each a use case (load → authorise → check → write). */
+export function createPortfolio(deps: PortfolioDeps) {
+  const ctx = portfolioContext(deps.store, deps.catalogue, {
+    ...(deps.notify ? { notify: deps.notify } : {}),
+    ...(deps.clock ? { now: deps.clock } : {}),
+  });
+  const { store } = deps;
+  const mapper: Mapper = (text, options) => {
+    if (!deps.mapper) throw new Error("This portfolio was built without a mapper.");
+    return deps.mapper(text, options);
+  };
+  return {
+    catalogue: deps.catalogue,
+
+    // who is asking
+    identify: (user: ChatUser) => identify(ctx, user),
+    /** A person of the centre who is not erased, by id (a page's session). */
+    async person(id: string): Promise<PersonRecord | null> {
+      const person = await store.people.byId(id);
+      return person && !person.erased ? person : null;
+    },
+    personByEmail: (email: string) => store.people.byEmail(email.trim().toLowerCase()),
+    everyone: () => store.people.everyone(),
+    peopleInCentre: (centreId: string) => store.people.inCentre(centreId),
+    centres: () => store.people.centres(),
+    centreByName: (name: string) => store.people.centreByName(name),
+    enrolmentsOf: (candidateId: string) => store.enrolments.ofCandidate(candidateId),
+
+    // the candidate
+    fileAccount: (input: Parameters<typeof fileAccount>[2]) => fileAccount(ctx, mapper, input),
+    submit: bind(ctx, submitChecked),
+    editText: (input: Parameters<typeof editText>[2]) => editText(ctx, mapper, input),
+    redact: bind(ctx, redact),
+    discard: bind(ctx, discardDraft),
+    askWitness: bind(ctx, askWitness),
+    progress: bind(ctx, getProgress),
+
+    // the witness, the assessor, the verifier
+    testify: bind(ctx, giveTestimony),
+    decide: bind(ctx, recordDecision),
+    /** A decision from a card's inputs or a page's fields: both read the same way, and every claim must be decided. */
+    async decideFromForm(input: {
+      actorId: string;
+      evidenceId: string;
+      version: number;
+      outcome: "assessed" | "referred";
+      fields: Readonly<Record<string, string | undefined>>;
+      comment?: string | undefined;
+      eventId?: string | undefined;
+    }) {
+      const evidence = await viewEvidence(ctx, { actorId: input.actorId, evidenceId: input.evidenceId });
+      const comment = input.comment?.trim();
+      return recordDecision(ctx, {
+        actorId: input.actorId,
+        evidenceId: input.evidenceId,
+        version: input.version,
+        outcome: input.outcome,
+        claims: readDecisionForm(input.fields, evidence.activeClaims),
+        ...(comment ? { comment } : {}),
+        ...(input.eventId ? { eventId: input.eventId } : {}),
+      });
+    },
+    sample: bind(ctx, sampleEvidence),
+
+    // what people read
+    view: bind(ctx, viewEvidence),
+    work: bind(ctx, listWork),
+    withNames: (ids: readonly string[]) => withNames(ctx, ids),
+    assessorQueue: bind(ctx, assessorQueue),
+    candidateRecords: bind(ctx, candidateRecords),
+    evidenceWithTrail: bind(ctx, evidenceWithTrail),
+    myCandidates: bind(ctx, myCandidates),
+    recordingForm: bind(ctx, getRecordingForm),
+    samplingOverview: bind(ctx, samplingOverview),
+    /** The evidence id behind a candidate's reference; "not found" when there is none (access is checked after). */
+    async evidenceIdByRef(candidateId: string, ref: string): Promise<string> {
+      const header = await store.evidence.headerByRef(candidateId, ref);
+      if (!header) throw evidenceNotFound();
+      return header.id;
+    },
+
+    // documents and exports
+    recordingFormDocument: bind(ctx, recordingFormDocument),
+    witnessListDocument: bind(ctx, witnessListDocument),
+    assessmentReportDocument: bind(ctx, assessmentReportDocument),
+    portfolioDocument: bind(ctx, portfolioDocument),
+    plannedDocuments: bind(ctx, plannedDocuments),
+    exportCentre: (...args: Parameters<typeof exportCentre> extends [unknown, ...infer R] ? R : never) =>
+      exportCentre(ctx, ...args),
+    exportPortfolio: bind(ctx, exportPortfolio),
+
+    // the centre admin
+    createCentre: bind(ctx, createCentre),
+    setCentreNumber: bind(ctx, setCentreNumber),
+    setRegistrationNumber: bind(ctx, setRegistrationNumber),
+    addPerson: bind(ctx, addPerson),
+    assignStaff: bind(ctx, assignStaff),
+    enrolCandidate: bind(ctx, enrolCandidate),
+    linkIdentity: bind(ctx, linkIdentity),
+    erasePerson: bind(ctx, erasePerson),
+    loadDemoCentre: () => loadDemoCentre(ctx),
+    isEmpty: async () => (await store.people.count()) === 0,
+
+    /** Spends a one-time key (a sign-in link): true the first time, false ever after. */
+    spendOnce: async (key: string, action: string, personId: string) => {
+      try {
+        await store.audit.markProcessed(key, action, { id: personId, actorId: personId });
+        return true;
+      } catch (error) {
+        if (isRetry(error)) return false;
+        throw error;
+      }
+    },
+
+    // what channels keep, and what is waiting to be told
+    channels: channelState(ctx),
+    outbox: outboxReader(ctx),
+
+    close: () => store.close(),
+  };
+}
+
+/** The portfolio façade. */
+export type Portfolio = ReturnType<typeof createPortfolio>;

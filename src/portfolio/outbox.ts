@@ -1,0 +1,52 @@
+// The outbox as delivery reads it: what waits to be told, with what the message needs, and marking it sent or failed.
+import type { PersonRecord } from "../core/types.ts";
+import type { PendingNotification } from "../store/outbox-repository.ts";
+import type { PortfolioContext } from "./context.ts";
+import { type EvidenceView, viewEvidence } from "./view-evidence.ts";
+
+/** One notification with what a message about it needs: who is told, who acted, the evidence as the recipient sees it. */
+export interface Notice {
+  id: string;
+  kind: string;
+  evidenceId: string | null;
+  /** The evidence's version after the change, when known. */
+  version: number | null;
+  attempts: number;
+  recipient: PersonRecord | null;
+  actorName: string;
+  /** The evidence as the recipient may see it; null when there is no recipient or they can no longer see it. */
+  evidence: EvidenceView | null;
+}
+
+export function outboxReader(ctx: PortfolioContext) {
+  const { store } = ctx;
+  async function notice(n: PendingNotification): Promise<Notice> {
+    const [recipient, actor] = await Promise.all([
+      n.recipientId ? store.people.byId(n.recipientId) : null,
+      n.actorId ? store.people.byId(n.actorId) : null,
+    ]);
+    const reachable = recipient && !recipient.erased ? recipient : null;
+    const evidence =
+      reachable && n.evidenceId
+        ? await viewEvidence(ctx, { actorId: reachable.id, evidenceId: n.evidenceId }).catch(() => null)
+        : null;
+    return {
+      id: n.id,
+      kind: n.kind,
+      evidenceId: n.evidenceId,
+      version: n.version,
+      attempts: n.attempts,
+      recipient: reachable,
+      actorName: actor && !actor.erased ? actor.name : "Someone",
+      evidence,
+    };
+  }
+  return {
+    /** Notifications not yet delivered that have failed fewer than `maxAttempts` times, oldest first. */
+    async pending(limit: number, maxAttempts: number): Promise<Notice[]> {
+      return Promise.all((await store.outbox.pending(limit, maxAttempts)).map(notice));
+    },
+    delivered: (id: string) => store.outbox.delivered(id),
+    failed: (id: string, error: string) => store.outbox.failed(id, error),
+  };
+}
