@@ -7,7 +7,7 @@ import { personNotFound } from "./errors.ts";
 import { type ExpertStatementView, expertStatementView } from "./expert-witness-view.ts";
 import { loadActor, summary } from "./load.ts";
 import { parseDateTime } from "./london-time.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { recordNotFound, requiredText } from "./record-access.ts";
 import type { SignedVia } from "./signing.ts";
 import { isPersonalRelationship } from "./witness-rules.ts";
@@ -92,6 +92,13 @@ export async function attachExpertStatement(
 
   // one transaction: the evidence, its claims, the statement, the witness's signature, the audit events
   const at = ctx.now();
+  const attached = (statementId: string, evidenceId: string): PortfolioEvent => ({
+    type: "expert_witness.statement_attached",
+    statementId,
+    evidenceId,
+    candidateId: candidate.id,
+    assessorId: enrolment.assessorId,
+  });
   const statementId = await ctx.store.once(
     input.eventId,
     "expert_statement.attach",
@@ -138,18 +145,14 @@ export async function attachExpertStatement(
         signedAt: at,
         centreId: enrolment.centreId,
       });
+      // the candidate's assessor is told it is there to assess
+      await tx.outbox.record(told(attached(statement.id, statement.evidenceId), witness.id));
       return statement.id;
     },
   );
 
   const result = await answer(ctx, statementId);
-  await notifySafely(ctx.notify, {
-    type: "expert_witness.statement_attached",
-    statementId,
-    evidenceId: result.evidence.id,
-    candidateId: candidate.id,
-    assessorId: enrolment.assessorId,
-  });
+  await notifySafely(ctx.notify, attached(statementId, result.evidence.id));
   return result;
 }
 

@@ -3,7 +3,7 @@ import { AppError } from "../core/errors.ts";
 import type { PortfolioContext } from "./context.ts";
 import { type ExpertWitnessView, expertWitnessView } from "./expert-witness-view.ts";
 import { loadActor } from "./load.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { recordNotFound } from "./record-access.ts";
 import type { SignedVia } from "./signing.ts";
 
@@ -33,8 +33,14 @@ export async function confirmExpertWitness(
       "The expert witness has not signed their record yet. Ask them to sign it, then confirm it.",
     );
   // one transaction: the confirmation and its audit event (confirming twice keeps the first)
-  const { created } = await ctx.store.transaction((tx) =>
-    tx.signatures.sign({
+  const event: PortfolioEvent = {
+    type: "expert_witness.confirmed",
+    expertWitnessId: record.id,
+    personId: record.personId,
+    centreId: record.centreId,
+  };
+  const { created } = await ctx.store.transaction(async (tx) => {
+    const signed = await tx.signatures.sign({
       kind: "expert_witness_confirmation",
       subjectType: "expert_witness",
       subjectId: record.id,
@@ -43,14 +49,10 @@ export async function confirmExpertWitness(
       channel: input.channel ?? null,
       signedAt: ctx.now(),
       centreId: record.centreId,
-    }),
-  );
-  if (created)
-    await notifySafely(ctx.notify, {
-      type: "expert_witness.confirmed",
-      expertWitnessId: record.id,
-      personId: record.personId,
-      centreId: record.centreId,
     });
+    if (signed.created) await tx.outbox.record(told(event, actor.id));
+    return signed;
+  });
+  if (created) await notifySafely(ctx.notify, event);
   return expertWitnessView(ctx, record);
 }

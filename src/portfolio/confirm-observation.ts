@@ -3,7 +3,7 @@ import { AppError } from "../core/errors.ts";
 import type { PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
 import { summary } from "./load.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { isOwner } from "./permissions.ts";
 import type { SignedRecord } from "./sign-observation.ts";
 import { type SignedVia, signatureViews, signedBy } from "./signing.ts";
@@ -50,6 +50,12 @@ export async function confirmObservation(
 
   // one transaction: the candidate's signature, every claim accepted, the decision record, the audit events
   const at = ctx.now();
+  const event: PortfolioEvent = {
+    type: "assessor_record.confirmed",
+    evidenceId: evidence.id,
+    candidateId: actor.id,
+    assessorId: record.assessorId,
+  };
   await ctx.store.once(input.eventId, "observation.confirm", actor.id, async (tx) => {
     await tx.signatures.sign({
       kind: "assessor_record",
@@ -87,17 +93,14 @@ export async function confirmObservation(
           via: "signatures",
         },
       },
+      // the assessor is told, in the same statement
+      notify: told(event, actor.id),
     });
     if (version === null) throw staleEvidence(evidence.ref);
     return evidence.id;
   });
 
-  await notifySafely(ctx.notify, {
-    type: "assessor_record.confirmed",
-    evidenceId: evidence.id,
-    candidateId: actor.id,
-    assessorId: record.assessorId,
-  });
+  await notifySafely(ctx.notify, event);
   return answer(ctx, evidence.id);
 }
 

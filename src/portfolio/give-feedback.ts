@@ -3,7 +3,7 @@ import { AppError } from "../core/errors.ts";
 import type { PortfolioContext } from "./context.ts";
 import { evidenceNotFound } from "./errors.ts";
 import { type FeedbackView, feedbackView } from "./feedback-view.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { loadAssessorOfCandidate, recordNotFound, requiredText } from "./record-access.ts";
 
 export interface GiveFeedbackInput {
@@ -39,7 +39,13 @@ export async function giveFeedback(ctx: PortfolioContext, input: GiveFeedbackInp
       ? `Performance criteria, ranges and knowledge of unit ${input.unitId}`
       : `Evidence ${evidence?.ref}`);
 
-  // one transaction: the feedback and the audit event
+  // one transaction: the feedback, the audit event and the candidate told
+  const given = (feedbackId: string): PortfolioEvent => ({
+    type: "feedback.given",
+    feedbackId,
+    candidateId: enrolment.candidateId,
+    assessorId: assessor.id,
+  });
   const id = await ctx.store.once(input.eventId, "feedback.give", assessor.id, async (tx) => {
     const feedback = await tx.feedback.create({
       enrolmentId: enrolment.id,
@@ -63,15 +69,11 @@ export async function giveFeedback(ctx: PortfolioContext, input: GiveFeedbackInp
         evidenceId: evidence?.id ?? null,
       },
     });
+    await tx.outbox.record(told(given(feedback.id), assessor.id));
     return feedback.id;
   });
 
-  await notifySafely(ctx.notify, {
-    type: "feedback.given",
-    feedbackId: id,
-    candidateId: enrolment.candidateId,
-    assessorId: assessor.id,
-  });
+  await notifySafely(ctx.notify, given(id));
   return view(ctx, id);
 }
 

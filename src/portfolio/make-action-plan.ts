@@ -5,7 +5,7 @@ import { type ActionPlanView, actionPlanViews } from "./action-plan-view.ts";
 import type { PortfolioContext } from "./context.ts";
 import { getProgress } from "./get-progress.ts";
 import { parseDateTime } from "./london-time.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { loadAssessorOfCandidate, recordNotFound, requiredText } from "./record-access.ts";
 
 export interface MakeActionPlanInput {
@@ -67,7 +67,13 @@ export async function makeActionPlan(
   const skillsKnowledge =
     input.skillsKnowledge?.trim() || `Performance criteria, ranges and knowledge of unit ${input.unitId}`;
 
-  // one transaction: the plan and the audit event
+  // one transaction: the plan, the audit event and the candidate asked to sign it
+  const made = (planId: string): PortfolioEvent => ({
+    type: "action_plan.made",
+    planId,
+    candidateId: enrolment.candidateId,
+    assessorId: assessor.id,
+  });
   const id = await ctx.store.once(input.eventId, "action_plan.make", assessor.id, async (tx) => {
     const plan = await tx.actionPlans.create({
       enrolmentId: enrolment.id,
@@ -94,15 +100,11 @@ export async function makeActionPlan(
         plannedAt: plannedAt.toISOString(),
       },
     });
+    await tx.outbox.record(told(made(plan.id), assessor.id));
     return plan.id;
   });
 
-  await notifySafely(ctx.notify, {
-    type: "action_plan.made",
-    planId: id,
-    candidateId: enrolment.candidateId,
-    assessorId: assessor.id,
-  });
+  await notifySafely(ctx.notify, made(id));
   return view(ctx, id);
 }
 

@@ -1,7 +1,7 @@
 // Use case: the reminder job records that both people of an action plan were reminded, so they are reminded once.
 import { AppError } from "../core/errors.ts";
 import type { PortfolioContext } from "./context.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { recordNotFound } from "./record-access.ts";
 
 /** True when this call marked it; false when it had been marked already (another instance sent the reminder). */
@@ -16,6 +16,12 @@ export async function markPlanReminded(
   // check the status, then one transaction: the mark and the audit event
   if (plan.remindedAt) return false;
   const enrolment = await ctx.store.enrolments.byId(plan.enrolmentId);
+  const event: PortfolioEvent = {
+    type: "action_plan.reminded",
+    planId: plan.id,
+    candidateId: plan.candidateId,
+    assessorId: plan.assessorId,
+  };
   const marked = await ctx.store.transaction(async (tx) => {
     if (!(await tx.actionPlans.markReminded(plan.id, ctx.now()))) return false;
     await tx.audit.append({
@@ -26,14 +32,10 @@ export async function markPlanReminded(
       centreId: enrolment?.centreId ?? null,
       data: { candidateId: plan.candidateId, assessorId: plan.assessorId },
     });
+    // both are reminded, in the same transaction as the mark
+    await tx.outbox.record(told(event, null));
     return true;
   });
-  if (marked)
-    await notifySafely(ctx.notify, {
-      type: "action_plan.reminded",
-      planId: plan.id,
-      candidateId: plan.candidateId,
-      assessorId: plan.assessorId,
-    });
+  if (marked) await notifySafely(ctx.notify, event);
   return marked;
 }

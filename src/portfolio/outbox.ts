@@ -9,6 +9,8 @@ export interface Notice {
   id: string;
   kind: string;
   evidenceId: string | null;
+  /** The action plan, feedback, expert witness or statement it is about, when it is not evidence. */
+  subjectId: string | null;
   /** The evidence's version after the change, when known. */
   version: number | null;
   attempts: number;
@@ -34,6 +36,7 @@ export function outboxReader(ctx: PortfolioContext) {
       id: n.id,
       kind: n.kind,
       evidenceId: n.evidenceId,
+      subjectId: n.subjectId,
       version: n.version,
       attempts: n.attempts,
       recipient: reachable,

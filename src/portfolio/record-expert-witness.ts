@@ -4,7 +4,7 @@ import type { Actor, PortfolioContext } from "./context.ts";
 import { personNotFound } from "./errors.ts";
 import { type ExpertWitnessView, expertWitnessView } from "./expert-witness-view.ts";
 import { loadActor } from "./load.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { isCentreAdmin } from "./permissions.ts";
 import { recordNotFound, requiredText } from "./record-access.ts";
 
@@ -74,7 +74,13 @@ export async function recordExpertWitness(
     createdById: "personId" in auditActor ? auditActor.personId : witness.id,
   };
 
-  // one transaction: the record and the audit event
+  // one transaction: the record, the audit event and the witness asked to sign it
+  const recorded = (expertWitnessId: string): PortfolioEvent => ({
+    type: "expert_witness.recorded",
+    expertWitnessId,
+    personId: witness.id,
+    centreId: witness.centreId,
+  });
   const created = await ctx.store.transaction(async (tx) => {
     const row = await tx.expertWitnesses.create(record);
     await tx.audit.append({
@@ -85,15 +91,11 @@ export async function recordExpertWitness(
       centreId: witness.centreId,
       data: { personId: witness.id, unitIds, experienceYears: input.experienceYears },
     });
+    await tx.outbox.record(told(recorded(row.id), "personId" in auditActor ? auditActor.personId : null));
     return row;
   });
 
-  await notifySafely(ctx.notify, {
-    type: "expert_witness.recorded",
-    expertWitnessId: created.id,
-    personId: witness.id,
-    centreId: witness.centreId,
-  });
+  await notifySafely(ctx.notify, recorded(created.id));
   return expertWitnessView(ctx, created);
 }
 

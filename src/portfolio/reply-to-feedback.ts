@@ -3,7 +3,7 @@ import { AppError } from "../core/errors.ts";
 import type { PortfolioContext } from "./context.ts";
 import { type FeedbackView, feedbackView } from "./feedback-view.ts";
 import { loadActor } from "./load.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { recordNotFound, requiredText } from "./record-access.ts";
 
 export async function replyToFeedback(
@@ -24,6 +24,12 @@ export async function replyToFeedback(
 
   // one transaction: the reply and its audit event
   const enrolment = await ctx.store.enrolments.byId(feedback.enrolmentId);
+  const event: PortfolioEvent = {
+    type: "feedback.replied",
+    feedbackId: feedback.id,
+    candidateId: feedback.candidateId,
+    assessorId: feedback.assessorId,
+  };
   await ctx.store.transaction(async (tx) => {
     if (!(await tx.feedback.reply(feedback.id, text, ctx.now())))
       throw new AppError("forbidden_state", "You have already replied to this feedback.");
@@ -34,14 +40,10 @@ export async function replyToFeedback(
       entityId: feedback.id,
       centreId: enrolment?.centreId ?? null,
     });
+    await tx.outbox.record(told(event, actor.id));
   });
 
-  await notifySafely(ctx.notify, {
-    type: "feedback.replied",
-    feedbackId: feedback.id,
-    candidateId: feedback.candidateId,
-    assessorId: feedback.assessorId,
-  });
+  await notifySafely(ctx.notify, event);
   const fresh = await ctx.store.feedback.byId(feedback.id);
   return feedbackView(ctx, fresh ?? feedback);
 }

@@ -2,7 +2,7 @@
 import { type ActionPlanView, actionPlanViews } from "./action-plan-view.ts";
 import type { PortfolioContext } from "./context.ts";
 import { loadActor } from "./load.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { recordNotFound } from "./record-access.ts";
 import type { SignedVia } from "./signing.ts";
 
@@ -29,9 +29,16 @@ export async function signActionPlan(
   if (!plan || !role) throw recordNotFound("action plan");
   const enrolment = await ctx.store.enrolments.byId(plan.enrolmentId);
 
-  // one transaction: the signature and its audit event
-  const { created } = await ctx.store.transaction((tx) =>
-    tx.signatures.sign({
+  // one transaction: the signature, its audit event and the other signer told
+  const event: PortfolioEvent = {
+    type: "action_plan.signed",
+    planId: plan.id,
+    signerId: actor.id,
+    candidateId: plan.candidateId,
+    assessorId: plan.assessorId,
+  };
+  const { created } = await ctx.store.transaction(async (tx) => {
+    const signed = await tx.signatures.sign({
       kind: "action_plan",
       subjectType: "action_plan",
       subjectId: plan.id,
@@ -40,17 +47,12 @@ export async function signActionPlan(
       channel: input.channel ?? null,
       signedAt: ctx.now(),
       centreId: enrolment?.centreId ?? actor.centreId,
-    }),
-  );
-
-  if (created)
-    await notifySafely(ctx.notify, {
-      type: "action_plan.signed",
-      planId: plan.id,
-      signerId: actor.id,
-      candidateId: plan.candidateId,
-      assessorId: plan.assessorId,
     });
+    if (signed.created) await tx.outbox.record(told(event, actor.id));
+    return signed;
+  });
+
+  if (created) await notifySafely(ctx.notify, event);
   const [view] = await actionPlanViews(ctx, [plan]);
   if (!view) throw recordNotFound("action plan");
   return view;

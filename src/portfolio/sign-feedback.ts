@@ -2,7 +2,7 @@
 import type { PortfolioContext } from "./context.ts";
 import { type FeedbackView, feedbackView } from "./feedback-view.ts";
 import { loadActor } from "./load.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { recordNotFound } from "./record-access.ts";
 import type { SignedVia } from "./signing.ts";
 
@@ -28,9 +28,16 @@ export async function signFeedback(ctx: PortfolioContext, input: SignFeedbackInp
 
   // one transaction: the signature and its audit event (signing marks the feedback read for the candidate)
   const at = ctx.now();
+  const event: PortfolioEvent = {
+    type: "feedback.signed",
+    feedbackId: feedback.id,
+    signerId: actor.id,
+    candidateId: feedback.candidateId,
+    assessorId: feedback.assessorId,
+  };
   const { created } = await ctx.store.transaction(async (tx) => {
     if (role === "candidate") await tx.feedback.markRead(feedback.id, at);
-    return tx.signatures.sign({
+    const signed = await tx.signatures.sign({
       kind: "feedback",
       subjectType: "feedback",
       subjectId: feedback.id,
@@ -40,16 +47,11 @@ export async function signFeedback(ctx: PortfolioContext, input: SignFeedbackInp
       signedAt: at,
       centreId: enrolment?.centreId ?? actor.centreId,
     });
+    if (signed.created) await tx.outbox.record(told(event, actor.id));
+    return signed;
   });
 
-  if (created)
-    await notifySafely(ctx.notify, {
-      type: "feedback.signed",
-      feedbackId: feedback.id,
-      signerId: actor.id,
-      candidateId: feedback.candidateId,
-      assessorId: feedback.assessorId,
-    });
+  if (created) await notifySafely(ctx.notify, event);
   const fresh = await ctx.store.feedback.byId(feedback.id);
   return feedbackView(ctx, fresh ?? feedback);
 }

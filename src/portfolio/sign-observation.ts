@@ -4,7 +4,7 @@ import { type ClaimInput, resolveClaims } from "./claims.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
 import { summary } from "./load.ts";
-import { notifySafely } from "./notify.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { isAssignedAssessor } from "./permissions.ts";
 import { type SignatureView, type SignedVia, signatureViews, signedBy } from "./signing.ts";
 import { openTransition } from "./transition.ts";
@@ -72,6 +72,12 @@ export async function signObservation(
 
   // one transaction: the corrections, the version bumped, the signature and the audit events
   const at = ctx.now();
+  const event: PortfolioEvent = {
+    type: "assessor_record.signed",
+    evidenceId: evidence.id,
+    candidateId: evidence.candidateId,
+    assessorId: actor.id,
+  };
   await ctx.store.once(input.eventId, "observation.sign", actor.id, async (tx) => {
     if (removed.length) await tx.evidence.removeClaims(evidence.id, removed);
     if (added.length) await tx.evidence.addClaims(evidence.id, added);
@@ -96,15 +102,12 @@ export async function signObservation(
       signedAt: at,
       centreId: evidence.centreId,
     });
+    // the candidate is asked to read and confirm it
+    await tx.outbox.record(told(event, actor.id, version));
     return evidence.id;
   });
 
-  await notifySafely(ctx.notify, {
-    type: "assessor_record.signed",
-    evidenceId: evidence.id,
-    candidateId: evidence.candidateId,
-    assessorId: actor.id,
-  });
+  await notifySafely(ctx.notify, event);
   return answer(ctx, evidence.id);
 }
 

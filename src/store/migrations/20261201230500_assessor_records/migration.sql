@@ -192,3 +192,6 @@ END;
 $$;
 CREATE TRIGGER "signature_no_update_or_delete" BEFORE UPDATE OR DELETE ON "signature"
   FOR EACH ROW EXECUTE FUNCTION "signature_append_only"();
+
+-- AlterTable: a notification about an action plan, feedback or an expert witness names it
+ALTER TABLE "notification" ADD COLUMN "subject_id" TEXT;
