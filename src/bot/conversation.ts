@@ -1,6 +1,7 @@
 // What the bot does with a typed message or a voice note: commands, witness requests, and accounts to map.
 import { AppError } from "../core/errors.ts";
 import type { PersonRecord } from "../core/types.ts";
+import { recordInChat } from "./assessor-records.ts";
 import { readIntent } from "./intents.ts";
 import { card, say } from "./reply.ts";
 import type { Turn } from "./turn.ts";
@@ -35,6 +36,10 @@ export async function handleText(turn: Turn): Promise<BotReply[]> {
       return sample(turn);
     case "witness_request":
       return askWitness(turn, intent.who);
+    case "assessor_record":
+      // an assessor's record of a candidate; anyone else who writes "observed …" is telling their own account
+      if (turn.person.roles.includes("assessor")) return recordInChat(turn, intent.method, intent.rest);
+      return account(turn, turn.command.text);
     case "account":
       return account(turn, intent.text);
   }
@@ -50,7 +55,10 @@ export function helpFor(person: PersonRecord): string {
       "Type ask <name or email> to witness, to ask a team leader to back up your latest account.",
     );
   if (person.roles.includes("assessor"))
-    lines.push("Type queue to see the evidence waiting for your decision.");
+    lines.push(
+      "Type queue to see the evidence waiting for your decision.",
+      'Type or say "observed <candidate>: what you saw" to record an observation, or "discussed with <candidate>: …" for a professional discussion; you sign it, then they confirm it.',
+    );
   if (person.roles.includes("internal_verifier"))
     lines.push("Type sample to see assessed evidence you can sample.");
   if (person.roles.includes("witness") && !person.roles.includes("candidate"))
@@ -73,10 +81,14 @@ async function voiceNote(turn: Turn, file: IncomingFile): Promise<BotReply[]> {
       "bad_input",
       "I couldn't make out any words in that voice note. Try again somewhere quieter, or type your account.",
     );
-  return account(turn, transcript.text, {
+  const voice = {
     engine: transcript.engine,
     ...(transcript.audioPath ? { audioPath: transcript.audioPath } : {}),
-  });
+  };
+  const spoken = readIntent(transcript.text);
+  if (spoken.kind === "assessor_record" && turn.person.roles.includes("assessor"))
+    return recordInChat(turn, spoken.method, spoken.rest, voice);
+  return account(turn, transcript.text, voice);
 }
 
 async function account(

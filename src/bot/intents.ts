@@ -8,6 +8,8 @@ export type Intent =
   | { kind: "greeting" }
   | { kind: "thanks" }
   | { kind: "witness_request"; who: string }
+  /** An assessor's record of a candidate: "observed Amira …", "discussed with Amira …" (the name is matched later). */
+  | { kind: "assessor_record"; method: "observation" | "professional_discussion"; rest: string }
   | { kind: "account"; text: string };
 
 const normalise = (text: string) =>
@@ -30,6 +32,12 @@ const THANKS =
 const WITNESS =
   /^(?:please )?(?:ask|get|request) (.+?) (?:to )?(?:witness|be (?:my |a )?witness|give (?:a )?(?:witness )?testimony)(?: (?:on |for |about )?(?:this|that|it|my last (?:one|account|evidence)))?$/;
 
+/** "observed Amira greet…", "I observed Amira: …", "observation of Amira: …" */
+const OBSERVED = /^\s*(?:i\s+)?(?:observed|observation\s+of)\s+(\S[\s\S]*)$/i;
+/** "discussed with Amira: …", "professional discussion with Amira …", "oral questions with Amira …" */
+const DISCUSSED =
+  /^\s*(?:i\s+)?(?:discussed\s+with|(?:professional\s+)?discussion\s+with|oral\s+questions\s+with)\s+(\S[\s\S]*)$/i;
+
 /** Classifies a message; anything that is not a command is treated as an account for the mapper to judge. */
 export function readIntent(text: string): Intent {
   const plain = normalise(text);
@@ -41,5 +49,10 @@ export function readIntent(text: string): Intent {
   if (THANKS.test(plain)) return { kind: "thanks" };
   const witness = WITNESS.exec(plain);
   if (witness?.[1]) return { kind: "witness_request", who: witness[1].replace(/^@/, "").trim() };
+  const observed = OBSERVED.exec(text);
+  if (observed?.[1]) return { kind: "assessor_record", method: "observation", rest: observed[1].trim() };
+  const discussed = DISCUSSED.exec(text);
+  if (discussed?.[1])
+    return { kind: "assessor_record", method: "professional_discussion", rest: discussed[1].trim() };
   return { kind: "account", text };
 }

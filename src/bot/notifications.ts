@@ -2,6 +2,7 @@
 
 import type { Notice } from "../portfolio/index.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
+import { assessorNotificationReply } from "./assessor-notifications.ts";
 import { card, say } from "./reply.ts";
 import type { BotReply } from "./types.ts";
 import { approvalView, witnessRequestView } from "./views.ts";
@@ -45,6 +46,6 @@ export function notificationReply(catalogue: Catalogue, notice: Notice): BotRepl
       );
     }
     default:
-      return undefined;
+      return assessorNotificationReply(notice);
   }
 }

@@ -103,6 +103,7 @@ export { DOCUMENT_KINDS, type Document, type DocumentKind } from "./exports/docu
 export type { FeedbackView } from "./feedback-view.ts";
 export type { ActionPlans } from "./list-action-plans.ts";
 export type { Work } from "./list-work.ts";
+export { ukDateTime } from "./london-time.ts";
 export type { CandidateEntry } from "./my-candidates.ts";
 export type { Notifier, PortfolioEvent } from "./notify.ts";
 export type { Notice } from "./outbox.ts";
