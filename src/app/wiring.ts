@@ -16,6 +16,7 @@ import { mountPages } from "../web/pages.ts";
 import { signLink } from "../web/signed-link.ts";
 import type { Config } from "./config.ts";
 import { type Delivery, type DeliveryChannels, startDelivery } from "./delivery.ts";
+import { startPlanReminders } from "./plan-reminders.ts";
 import { createApp } from "./server.ts";
 
 export interface Product {
@@ -77,6 +78,7 @@ export async function buildProduct(
   // Whatever changes a portfolio (a bot turn, a page, the command line) leaves its notifications in the outbox.
   const delivery = startDelivery({ portfolio, channels, log });
   const afterTurn = () => delivery.flush();
+  const reminders = startPlanReminders({ portfolio, log, afterRun: afterTurn });
 
   const app = createApp({
     config,
@@ -118,6 +120,7 @@ export async function buildProduct(
     channels,
     async close() {
       await channels.slack?.close();
+      await reminders.close();
       await delivery.close();
       await portfolio.close();
     },
