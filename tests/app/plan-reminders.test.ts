@@ -39,7 +39,14 @@ describe("the action plan reminder job", () => {
     await plan("207", "2026-12-05 09:00");
     await takeNotifications(portfolio);
     let flushed = 0;
-    const job = startPlanReminders({ portfolio, everyMs: 0, batch: 1, afterRun: () => void (flushed += 1) });
+    const job = startPlanReminders({
+      portfolio,
+      everyMs: 0,
+      batch: 1,
+      afterRun: () => {
+        flushed += 1;
+      },
+    });
 
     // two days before: nothing yet
     expect(await job.runOnce()).toBe(0);
