@@ -171,3 +171,10 @@ export async function recordAction(
     ),
   ];
 }
+
+/** "Next planned assessment: …" for the candidate's progress, or undefined when nothing is planned. */
+export async function nextPlanLine(portfolio: Portfolio, candidateId: string): Promise<string | undefined> {
+  const { next } = await portfolio.actionPlans({ actor: { personId: candidateId }, candidateId });
+  if (!next) return undefined;
+  return `Next planned assessment: unit ${next.unitId} with ${next.assessorName}, ${ukDateTime(next.plannedAt)} at ${next.venue}.${next.agreed ? "" : " Sign the action plan on your portfolio page to agree it."}`;
+}

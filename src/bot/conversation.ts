@@ -1,7 +1,7 @@
 // What the bot does with a typed message or a voice note: commands, witness requests, and accounts to map.
 import { AppError } from "../core/errors.ts";
 import type { PersonRecord } from "../core/types.ts";
-import { recordInChat } from "./assessor-records.ts";
+import { nextPlanLine, recordInChat } from "./assessor-records.ts";
 import { readIntent } from "./intents.ts";
 import { card, say } from "./reply.ts";
 import type { Turn } from "./turn.ts";
@@ -140,9 +140,13 @@ async function progress(turn: Turn): Promise<BotReply[]> {
     return [say("You're not enrolled on a qualification yet. Ask your centre admin to enrol you.")];
   const work = await portfolio.work({ actorId: person.id });
   const waiting = work.own.filter((e) => e.status === "submitted").length;
-  return coverage.map((c) =>
-    card({ kind: "coverage", view: coverageView(portfolio.catalogue, person, c, waiting) }),
-  );
+  const next = await nextPlanLine(portfolio, person.id);
+  return [
+    ...coverage.map((c) =>
+      card({ kind: "coverage", view: coverageView(portfolio.catalogue, person, c, waiting) }),
+    ),
+    ...(next ? [say(next)] : []),
+  ];
 }
 
 async function queue(turn: Turn): Promise<BotReply[]> {

@@ -155,4 +155,23 @@ describe("the assessor's observation in chat", () => {
     expect(ids.some((id) => id.includes(".K."))).toBe(true);
     expect(ids[0]).toContain(".K.");
   });
+
+  it("an action plan made for Amira shows as her next planned assessment in progress", async () => {
+    const priya = (await portfolio.personByEmail(PRIYA))?.id as string;
+    const amira = (await portfolio.personByEmail(AMIRA))?.id as string;
+    const before = await say(AMIRA, "progress");
+    expect(words(before)).not.toContain("Next planned assessment");
+    await portfolio.makeActionPlan({
+      actorId: priya,
+      candidateId: amira,
+      unitId: "205",
+      methods: ["direct_observation"],
+      venue: "Shop floor, Leeds",
+      plannedAt: "2099-03-02 10:30",
+      feedbackArrangements: "Straight after, in the staff room.",
+    });
+    expect(words(await say(AMIRA, "progress"))).toContain(
+      "Next planned assessment: unit 205 with Priya Shah, 02/03/2099 at 10:30 at Shop floor, Leeds. Sign the action plan on your portfolio page to agree it.",
+    );
+  });
 });
