@@ -21,6 +21,7 @@ import { type Delivery, type DeliveryChannels, startDelivery } from "./delivery.
 import { evidenceFiles } from "./evidence-files.ts";
 import { mountLocalOnlyGuard } from "./local-only.ts";
 import { chooseMapper } from "./mapper.ts";
+import { startPlanReminders } from "./plan-reminders.ts";
 import { createApp } from "./server.ts";
 
 export interface Product {
@@ -76,6 +77,7 @@ export async function buildProduct(
   // Whatever changes a portfolio (a bot turn, a page, the command line) leaves its notifications in the outbox.
   const delivery = startDelivery({ portfolio, channels, log });
   const afterTurn = () => delivery.flush();
+  const reminders = startPlanReminders({ portfolio, log, afterRun: afterTurn });
 
   const app = createApp({
     config,
@@ -126,6 +128,7 @@ export async function buildProduct(
     channels,
     async close() {
       await channels.slack?.close();
+      await reminders.close();
       await delivery.close();
       await portfolio.close();
     },

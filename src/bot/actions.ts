@@ -9,6 +9,7 @@ import {
   WITNESS_RELATIONSHIPS,
   type WitnessRelationshipChoice,
 } from "../portfolio/index.ts";
+import { recordAction, recordCardFor } from "./assessor-records.ts";
 import { card, say } from "./reply.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply, CardActionData } from "./types.ts";
@@ -140,9 +141,14 @@ async function dispatch(
     return [say(notTheAssessor(evidence))];
 
   switch (verb) {
-    case REFRESH_VERB:
+    case REFRESH_VERB: {
       // A copy of a card being shown again: the evidence as it is now, for this person. Nothing changes.
-      return [await currentCard(turn, evidence)];
+      const record = evidence.source !== "witness" && (await recordCardFor(portfolio, evidence.id, actorId));
+      return [record ? { ...record, replacesCard: true } : await currentCard(turn, evidence)];
+    }
+    case "record.sign":
+    case "record.confirm":
+      return recordAction(turn, verb, evidence.id, version, inputs);
     case "evidence.submit": {
       // Unticked suggestions are removed first (a new version), then the draft is submitted.
       const unticked = evidence.activeClaims

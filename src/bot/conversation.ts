@@ -1,6 +1,7 @@
 // What the bot does with a typed message or a voice note: commands, witness requests, and accounts to map.
 import { AppError } from "../core/errors.ts";
 import type { PersonRecord } from "../core/types.ts";
+import { nextPlanLine, recordInChat } from "./assessor-records.ts";
 import { documentsOf, handleDocuments } from "./files-turn.ts";
 import { readIntent } from "./intents.ts";
 import { openEvidence } from "./open-evidence.ts";
@@ -42,6 +43,10 @@ export async function handleText(turn: Turn): Promise<BotReply[]> {
       return askWitness(turn, intent.who);
     case "open_evidence":
       return openEvidence(turn, intent.ref);
+    case "assessor_record":
+      // an assessor's record of a candidate; anyone else who writes "observed …" is telling their own account
+      if (turn.person.roles.includes("assessor")) return recordInChat(turn, intent.method, intent.rest);
+      return account(turn, turn.command.text);
     case "account":
       return account(turn, intent.text);
   }
@@ -58,7 +63,10 @@ export function helpFor(person: PersonRecord): string {
       "Type a number such as E2 to open that piece of evidence again, to change it or see what happened to it.",
     );
   if (person.roles.includes("assessor"))
-    lines.push("Type queue to see the evidence waiting for your decision.");
+    lines.push(
+      "Type queue to see the evidence waiting for your decision.",
+      'Type or say "observed <candidate>: what you saw" to record an observation, or "discussed with <candidate>: …" for a professional discussion; you sign it, then they confirm it.',
+    );
   if (person.roles.includes("internal_verifier"))
     lines.push("Type sample to see assessed evidence you can sample.");
   if (person.roles.includes("witness") && !person.roles.includes("candidate"))
@@ -88,10 +96,15 @@ async function voiceNote(turn: Turn, file: IncomingFile): Promise<BotReply[]> {
         "bad_input",
         "I couldn't make out any words in that voice note, so nothing was filed and the recording wasn't kept. Try again somewhere quieter, or type your account.",
       );
-    const replies = await account(turn, transcript.text, {
+    const voice = {
       engine: transcript.engine,
       ...(transcript.audioPath ? { audioPath: transcript.audioPath } : {}),
-    });
+    };
+    const spoken = readIntent(transcript.text);
+    const replies =
+      spoken.kind === "assessor_record" && turn.person.roles.includes("assessor")
+        ? await recordInChat(turn, spoken.method, spoken.rest, voice)
+        : await account(turn, transcript.text, voice);
     kept = filedDraft(replies);
     return replies;
   } finally {
@@ -171,6 +184,8 @@ async function progress(turn: Turn): Promise<BotReply[]> {
         `${referred.join(", ")} ${referred.length === 1 ? "was" : "were"} referred back by your assessor, so ${referred.length === 1 ? "it is" : "they are"} waiting for you, not for them: change ${referred.length === 1 ? "it" : "them"} and submit again.`,
       ),
     );
+  const next = await nextPlanLine(portfolio, person.id);
+  if (next) cards.push(say(next));
   return cards;
 }
 

@@ -9,6 +9,8 @@ export type Intent =
   | { kind: "thanks" }
   | { kind: "witness_request"; who: string }
   | { kind: "open_evidence"; ref: string }
+  /** An assessor's record of a candidate: "observed Amira …", "discussed with Amira …" (the name is matched later). */
+  | { kind: "assessor_record"; method: "observation" | "professional_discussion"; rest: string }
   | { kind: "account"; text: string };
 
 const normalise = (text: string) =>
@@ -34,6 +36,11 @@ const WITNESS =
 /** "E2", "open E2", "edit e2", "show me E 2", "evidence 2": one piece of evidence by its number. */
 const OPEN_EVIDENCE =
   /^(?:(?:please )?(?:open|edit|show|view|see|change|fix|resubmit)(?: me)? )?(?:(?:my )?evidence )?(?:e ?(\d{1,5})|(?:number |no )?(\d{1,5}))$/;
+/** "observed Amira greet…", "I observed Amira: …", "observation of Amira: …" */
+const OBSERVED = /^\s*(?:i\s+)?(?:observed|observation\s+of)\s+(\S[\s\S]*)$/i;
+/** "discussed with Amira: …", "professional discussion with Amira …", "oral questions with Amira …" */
+const DISCUSSED =
+  /^\s*(?:i\s+)?(?:discussed\s+with|(?:professional\s+)?discussion\s+with|oral\s+questions\s+with)\s+(\S[\s\S]*)$/i;
 
 /** Classifies a message; anything that is not a command is treated as an account for the mapper to judge. */
 export function readIntent(text: string): Intent {
@@ -49,5 +56,10 @@ export function readIntent(text: string): Intent {
     return { kind: "open_evidence", ref: `E${Number(open[1] ?? open[2])}` };
   const witness = WITNESS.exec(plain);
   if (witness?.[1]) return { kind: "witness_request", who: witness[1].replace(/^@/, "").trim() };
+  const observed = OBSERVED.exec(text);
+  if (observed?.[1]) return { kind: "assessor_record", method: "observation", rest: observed[1].trim() };
+  const discussed = DISCUSSED.exec(text);
+  if (discussed?.[1])
+    return { kind: "assessor_record", method: "professional_discussion", rest: discussed[1].trim() };
   return { kind: "account", text };
 }

@@ -2,6 +2,7 @@
 
 import type { Notice } from "../portfolio/index.ts";
 import type { Catalogue } from "../standards/catalogue.ts";
+import { assessorNotificationReply } from "./assessor-notifications.ts";
 import { decisionWords, referralWords } from "./evidence-words.ts";
 import { card, say } from "./reply.ts";
 import type { BotReply } from "./types.ts";
@@ -50,6 +51,6 @@ export function notificationReply(catalogue: Catalogue, notice: Notice): BotRepl
         { text: referralWords(actorName, evidence) },
       );
     default:
-      return undefined;
+      return assessorNotificationReply(notice);
   }
 }

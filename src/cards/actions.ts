@@ -14,6 +14,9 @@ export const VERBS = [
   "witness.decline",
   "sample.open",
   "sample.countersign",
+  // the assessor signs their observation or discussion record; the candidate confirms it
+  "record.sign",
+  "record.confirm",
   // Teams asks for it when a card with a `refresh` is shown: the answer is the card as it is now, for the viewer.
   "evidence.refresh",
 ] as const;

@@ -4,6 +4,7 @@ export type { ActionPayload, Verb } from "./actions.ts";
 export { INPUT, parseCardAction, REFRESH_VERB, SLACK_INPUT_ACTION_PREFIX, VERBS } from "./actions.ts";
 export type { AdaptiveCard } from "./adaptive.ts";
 export { approvalBlocks, approvalCard } from "./approval.ts";
+export { type AssessorRecordView, assessorRecordBlocks, assessorRecordCard } from "./assessor-record.ts";
 export { coverageBlocks, coverageCard } from "./coverage.ts";
 export { type HomePart, slackHomeView } from "./home.ts";
 export { hostConfig, hostCss } from "./host-config.ts";

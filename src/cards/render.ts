@@ -3,6 +3,7 @@
 import type { KnownBlock } from "@slack/types";
 import type * as ac from "./adaptive.ts";
 import { approvalBlocks, approvalCard } from "./approval.ts";
+import { assessorRecordBlocks, assessorRecordCard } from "./assessor-record.ts";
 import { coverageBlocks, coverageCard } from "./coverage.ts";
 import { messageBlocks, messageCard } from "./message.ts";
 import { queueBlocks, queueCard } from "./queue.ts";
@@ -52,6 +53,8 @@ function buildAdaptive(card: CardView): ac.AdaptiveCard {
       return sampleCard(card.view);
     case "message":
       return messageCard(card.view);
+    case "assessorRecord":
+      return assessorRecordCard(card.view);
     case "stale":
       return staleCard(card.view);
   }
@@ -93,6 +96,8 @@ export function slackBlocks(card: CardView): KnownBlock[] {
       return sampleBlocks(card.view);
     case "message":
       return messageBlocks(card.view);
+    case "assessorRecord":
+      return assessorRecordBlocks(card.view);
     case "stale":
       return staleBlocks(card.view);
   }

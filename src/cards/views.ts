@@ -1,4 +1,5 @@
 // The small, plain view objects every card is rendered from: strings, ids and numbers, no Prisma or chat SDK types.
+import type { AssessorRecordView } from "./assessor-record.ts";
 
 /** A Best Practice Guide section to read, e.g. `{ id: "3.2", title: "Dealing with complaints" }`. */
 export interface GuideSectionView {
@@ -253,6 +254,7 @@ export type CardView =
   | { kind: "sampleList"; view: SampleListView }
   | { kind: "sample"; view: SampleView }
   | { kind: "message"; view: MessageView }
+  | { kind: "assessorRecord"; view: AssessorRecordView }
   | { kind: "stale"; view: StaleView };
 
 /** "This changed since you opened it": a notice above the current card. */

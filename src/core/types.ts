@@ -33,7 +33,7 @@ export const EVIDENCE_SETTINGS = ["workplace", "realistic_working_environment", 
 export type EvidenceSetting = (typeof EVIDENCE_SETTINGS)[number];
 
 export type ClaimKind = "criterion" | "knowledge" | "range";
-export type ClaimProposer = "mapper" | "candidate" | "assessor";
+export type ClaimProposer = "mapper" | "candidate" | "assessor" | "witness";
 export type ClaimDecision = "pending" | "accepted" | "rejected";
 export type WitnessRequestStatus = "pending" | "given" | "refused";
 export type DecisionOutcome = "assessed" | "referred";
@@ -163,6 +163,8 @@ export interface CoverageClaim {
   decision: ClaimDecision;
   evidenceRef: string;
   evidenceStatus: EvidenceStatus;
+  /** How the evidence was gathered (observation, discussion, the candidate's account…). */
+  evidenceMethod?: EvidenceMethod;
 }
 
 export interface AuditRecord {

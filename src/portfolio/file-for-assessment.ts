@@ -1,5 +1,5 @@
 // The step submit and resubmit share: the candidate's own evidence, at the version they saw, filed for the assessor.
-import type { EvidenceStatus } from "../core/types.ts";
+import type { Channel, EvidenceStatus } from "../core/types.ts";
 import type { EvidenceSummary, PortfolioContext } from "./context.ts";
 import { evidenceNotFound, staleEvidence, wrongStatus } from "./errors.ts";
 import { isOwner } from "./permissions.ts";
@@ -11,6 +11,8 @@ export interface FileInput {
   evidenceId: string;
   version: number;
   eventId?: string;
+  /** Where the candidate signed the authenticity declaration made at submit; left out by older callers. */
+  channel?: Channel;
 }
 
 /** How a first submission and a resubmission differ. */
@@ -24,6 +26,8 @@ export interface Filing {
   nothing: string;
   /** A resubmission puts every claim back to pending. */
   resetDecisions?: boolean;
+  /** A first submission records the candidate's authenticity declaration (once per evidence). */
+  declaration?: boolean;
 }
 
 export async function fileForAssessment(
@@ -64,6 +68,16 @@ export async function fileForAssessment(
           ...(filing.resetDecisions ? {} : { claims: evidence.claims.map((c) => c.targetId) }),
         },
       },
+      ...(filing.declaration
+        ? {
+            signature: {
+              kind: "authenticity",
+              personId: actor.id,
+              role: "candidate",
+              channel: input.channel ?? null,
+            },
+          }
+        : {}),
       ...(input.eventId ? { event: { id: input.eventId, action: filing.action, actorId: actor.id } } : {}),
     },
     { type: filing.event, evidenceId: evidence.id, candidateId: actor.id, assessorId: evidence.assessorId },

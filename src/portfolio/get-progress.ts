@@ -39,7 +39,12 @@ export async function getProgress(ctx: PortfolioContext, input: GetProgressInput
   return out;
 }
 
-function mayView(actor: PersonRecord, candidate: PersonRecord, enrolments: EnrolmentRecord[]): boolean {
+/** Who may see a candidate's records: themselves, their assessor, and the verifiers and admins of their centre. */
+export function mayView(
+  actor: PersonRecord,
+  candidate: PersonRecord,
+  enrolments: EnrolmentRecord[],
+): boolean {
   if (actor.id === candidate.id) return true;
   if (actor.roles.includes("assessor") && enrolments.some((e) => e.assessorId === actor.id)) return true;
   const sameCentre = actor.centreId === candidate.centreId;

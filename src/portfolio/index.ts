@@ -6,6 +6,7 @@ import type { Store } from "../store/store.ts";
 import { addPerson } from "./add-person.ts";
 import { assessorQueue } from "./assessor-queue.ts";
 import { assignStaff } from "./assign-staff.ts";
+import { attachExpertStatement } from "./attach-expert-statement.ts";
 import { attachFiles } from "./attach-files.ts";
 import { candidateRecords } from "./candidate-records.ts";
 import { channelState } from "./channel-state.ts";
@@ -20,6 +21,8 @@ import {
   submitChecked,
   withNames,
 } from "./chat.ts";
+import { confirmExpertWitness } from "./confirm-expert-witness.ts";
+import { confirmObservation } from "./confirm-observation.ts";
 import { type PortfolioContext, portfolioContext } from "./context.ts";
 import { createCentre } from "./create-centre.ts";
 import { readDecisionForm } from "./decision-form.ts";
@@ -37,25 +40,52 @@ import {
   recordingFormDocument,
   witnessListDocument,
 } from "./exports/documents.ts";
+import {
+  actionPlanDocument,
+  expertStatementDocument,
+  expertWitnessRecordDocument,
+  feedbackDocument,
+  observationRecordDocument,
+} from "./exports/record-documents.ts";
 import { getProgress } from "./get-progress.ts";
+import { giveFeedback } from "./give-feedback.ts";
 import { giveTestimony } from "./give-testimony.ts";
 import { linkIdentity } from "./link-identity.ts";
+import { listActionPlans } from "./list-action-plans.ts";
+import { listPlansDue } from "./list-plans-due.ts";
 import { listWork } from "./list-work.ts";
+import { makeActionPlan } from "./make-action-plan.ts";
+import { withMapperSuggestions } from "./map-assessor-record.ts";
+import { markPlanReminded } from "./mark-plan-reminded.ts";
 import { myCandidates } from "./my-candidates.ts";
 import type { Notifier } from "./notify.ts";
 import { outboxReader } from "./outbox.ts";
+import { readFeedback } from "./read-feedback.ts";
 import { recordDecision } from "./record-decision.ts";
+import { type RecordDiscussionInput, recordDiscussion } from "./record-discussion.ts";
+import { recordExpertWitness } from "./record-expert-witness.ts";
+import { type RecordObservationInput, recordObservation } from "./record-observation.ts";
 import { getRecordingForm } from "./recording-form.ts";
+import { replyToFeedback } from "./reply-to-feedback.ts";
 import { sampleEvidence } from "./sample-evidence.ts";
 import { samplingOverview } from "./sampling-overview.ts";
 import { setCentreNumber, setRegistrationNumber } from "./set-numbers.ts";
+import { signActionPlan } from "./sign-action-plan.ts";
+import { signExpertStatement } from "./sign-expert-statement.ts";
+import { signExpertWitnessRecord } from "./sign-expert-witness-record.ts";
+import { signFeedback } from "./sign-feedback.ts";
+import { signObservation } from "./sign-observation.ts";
 import { threadWitness } from "./thread-witness.ts";
 import { viewEvidence } from "./view-evidence.ts";
 import { evidenceFileDownload, evidenceFiles } from "./view-evidence-files.ts";
+import { viewObservation } from "./view-observation.ts";
 
 /** How many copies of a card are kept redrawn, and for how long: the privacy page states them. */
 export { CARD_COPY_LIMITS } from "../store/card-copy-repository.ts";
+export { type ActionPlanView, ASSESSMENT_METHOD_WORDS } from "./action-plan-view.ts";
 export type { AssessorQueue, QueueItem } from "./assessor-queue.ts";
+export type { AssessorRecordDraft } from "./assessor-records.ts";
+export type { AttachedStatement } from "./attach-expert-statement.ts";
 export type { AttachedFiles, FileToAttach } from "./attach-files.ts";
 export { type CandidateRecords, FILED, unitsOf } from "./candidate-records.ts";
 export type { CardCopy, InboxItem } from "./channel-state.ts";
@@ -67,10 +97,18 @@ export { ERASED_TEXT, type EvidenceFiles } from "./erase-person.ts";
 export { evidenceNotFound } from "./errors.ts";
 export * from "./evidence-file-rules.ts";
 export type { EvidenceWithTrail, TrailEntry } from "./evidence-trail.ts";
+export {
+  EXPERT_WITNESS_REQUIREMENTS,
+  type ExpertStatementView,
+  type ExpertWitnessView,
+} from "./expert-witness-view.ts";
 export type { PortfolioExport } from "./export-portfolio.ts";
 export type { CentreExportInput } from "./exports/centre-export.ts";
 export { DOCUMENT_KINDS, type Document, type DocumentKind } from "./exports/documents.ts";
+export type { FeedbackView } from "./feedback-view.ts";
+export type { ActionPlans } from "./list-action-plans.ts";
 export type { Work } from "./list-work.ts";
+export { ukDateTime } from "./london-time.ts";
 export type { CandidateEntry } from "./my-candidates.ts";
 export type { Notifier, PortfolioEvent } from "./notify.ts";
 export type { Notice } from "./outbox.ts";
@@ -78,9 +116,12 @@ export { isAssignedAssessor, isCentreAdmin, isCentreVerifier } from "./permissio
 export type { ClaimJudgement } from "./record-decision.ts";
 export type { MatrixCell, RecordingForm } from "./recording-form.ts";
 export type { SamplingOverview } from "./sampling-overview.ts";
+export type { SignedRecord } from "./sign-observation.ts";
+export { AUTHENTICITY_DECLARATION, type SignatureView } from "./signing.ts";
 export type { ThreadWitness } from "./thread-witness.ts";
 export type { EvidenceView } from "./view-evidence.ts";
 export type { EvidenceFileRecord } from "./view-evidence-files.ts";
+export type { ObservationView } from "./view-observation.ts";
 export {
   relationshipText,
   WITNESS_DECLARATION,
@@ -178,6 +219,29 @@ export function createPortfolio(deps: PortfolioDeps) {
     },
     sample: bind(ctx, sampleEvidence),
 
+    // the assessor's own evidence and the recording documents (issue 17); text is mapped when no suggestions are given
+    recordObservation: async (input: RecordObservationInput) =>
+      recordObservation(ctx, await withMapperSuggestions(ctx, mapper, input)),
+    recordDiscussion: async (input: RecordDiscussionInput) =>
+      recordDiscussion(ctx, await withMapperSuggestions(ctx, mapper, input)),
+    signObservation: bind(ctx, signObservation),
+    confirmObservation: bind(ctx, confirmObservation),
+    viewObservation: bind(ctx, viewObservation),
+    makeActionPlan: bind(ctx, makeActionPlan),
+    signActionPlan: bind(ctx, signActionPlan),
+    actionPlans: bind(ctx, listActionPlans),
+    plansDue: bind(ctx, listPlansDue),
+    markPlanReminded: bind(ctx, markPlanReminded),
+    giveFeedback: bind(ctx, giveFeedback),
+    readFeedback: bind(ctx, readFeedback),
+    replyToFeedback: bind(ctx, replyToFeedback),
+    signFeedback: bind(ctx, signFeedback),
+    recordExpertWitness: bind(ctx, recordExpertWitness),
+    signExpertWitnessRecord: bind(ctx, signExpertWitnessRecord),
+    confirmExpertWitness: bind(ctx, confirmExpertWitness),
+    attachExpertStatement: bind(ctx, attachExpertStatement),
+    signExpertStatement: bind(ctx, signExpertStatement),
+
     // what people read
     view: bind(ctx, viewEvidence),
     work: bind(ctx, listWork),
@@ -203,6 +267,11 @@ export function createPortfolio(deps: PortfolioDeps) {
     assessmentReportDocument: bind(ctx, assessmentReportDocument),
     portfolioDocument: bind(ctx, portfolioDocument),
     plannedDocuments: bind(ctx, plannedDocuments),
+    observationRecordDocument: bind(ctx, observationRecordDocument),
+    actionPlanDocument: bind(ctx, actionPlanDocument),
+    feedbackDocument: bind(ctx, feedbackDocument),
+    expertWitnessRecordDocument: bind(ctx, expertWitnessRecordDocument),
+    expertStatementDocument: bind(ctx, expertStatementDocument),
     exportCentre: (...args: Parameters<typeof exportCentre> extends [unknown, ...infer R] ? R : never) =>
       exportCentre(ctx, ...args),
     exportPortfolio: bind(ctx, exportPortfolio),

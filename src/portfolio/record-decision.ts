@@ -52,6 +52,11 @@ export async function recordDecision(
   // check the status and the decisions
   if (evidence.status !== "submitted")
     throw wrongStatus(evidence.ref, evidence.status, "there is nothing to decide on it now.");
+  if (evidence.assessorMade)
+    throw new AppError(
+      "forbidden_state",
+      `${evidence.ref} is your own record: its claims are assessed when you have signed it and the candidate has confirmed it.`,
+    );
   const comment = (input.comment ?? "").trim();
   if (input.outcome === "referred" && !comment)
     throw new AppError(

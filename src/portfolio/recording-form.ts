@@ -1,6 +1,6 @@
 // Use case: one unit of a candidate's portfolio as the unit recording form's matrix (criteria × knowledge × ranges).
 import { AppError } from "../core/errors.ts";
-import type { CoverageClaim } from "../core/types.ts";
+import type { CoverageClaim, EvidenceMethod } from "../core/types.ts";
 import type { Actor, PortfolioContext } from "./context.ts";
 import type { CoverageState, Tally } from "./coverage.ts";
 import { shortRangeId } from "./gaps.ts";
@@ -59,6 +59,8 @@ export interface RecordingForm {
   gaps: string[];
   /** Refs of evidence referred back: waiting for the candidate to change and resubmit it, not for the assessor. */
   referred: string[];
+  /** Each location ref on the form with how it was gathered (observation, discussion, the candidate's account…). */
+  evidence: Array<{ ref: string; method: EvidenceMethod }>;
 }
 
 export interface RecordingFormInput {
@@ -111,6 +113,15 @@ const ownCell = (refs?: Map<string, boolean>): MatrixCell =>
 function cell(refs: string[], done: string[]): MatrixCell {
   if (!refs.length) return { state: "missing", refs: [], done: [] };
   return { state: done.length ? "assessed" : "claimed", refs: refs.sort(byRef), done: done.sort(byRef) };
+}
+
+/** The refs the form shows (claims not rejected, on filed evidence) with their methods, in ref order. */
+function methodsByRef(claims: readonly CoverageClaim[]): RecordingForm["evidence"] {
+  const out = new Map<string, EvidenceMethod>();
+  for (const c of claims)
+    if (c.decision !== "rejected" && c.evidenceStatus !== "draft" && c.evidenceStatus !== "discarded")
+      out.set(c.evidenceRef, c.evidenceMethod ?? "personal_statement");
+  return [...out.entries()].sort(([a], [b]) => byRef(a, b)).map(([ref, method]) => ({ ref, method }));
 }
 
 /** The context with the enrolment's claims read once per call: progress and the matrix both need them. */
@@ -217,5 +228,6 @@ export async function getRecordingForm(
     referred: [
       ...new Set(claims.filter((c) => c.evidenceStatus === "referred").map((c) => c.evidenceRef)),
     ].sort(byRef),
+    evidence: methodsByRef(claims.filter((c) => c.unitId === input.unitId)),
   };
 }

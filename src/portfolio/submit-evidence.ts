@@ -11,5 +11,7 @@ export function submitEvidence(ctx: PortfolioContext, input: SubmitEvidenceInput
     from: "draft",
     advice: { referred: 'send it back with "resubmit" once you have made the changes asked for.' },
     nothing: "there is nothing to submit.",
+    // the candidate's declaration that the evidence is their own work (AUTHENTICITY_DECLARATION), once per evidence
+    declaration: true,
   });
 }

@@ -286,9 +286,11 @@ export class EvidenceRepository {
         decision: ClaimDecision;
         ref: string;
         status: EvidenceStatus;
+        method: EvidenceMethod;
       }>
     >`
-      SELECT c.kind::text AS kind, c.target_id, c.unit_id, c.decision::text AS decision, e.ref, e.status::text AS status
+      SELECT c.kind::text AS kind, c.target_id, c.unit_id, c.decision::text AS decision, e.ref, e.status::text AS status,
+             e.method::text AS method
         FROM claim c JOIN evidence e ON e.id = c.evidence_id
        WHERE e.enrolment_id = ${enrolmentId} AND c.active AND e.status NOT IN ('draft', 'discarded')`;
     return rows.map((r) => ({
@@ -298,6 +300,7 @@ export class EvidenceRepository {
       decision: r.decision,
       evidenceRef: r.ref,
       evidenceStatus: r.status,
+      evidenceMethod: r.method,
     }));
   }
 
@@ -329,8 +332,30 @@ export class EvidenceRepository {
     const ids = (await this.db.evidence.findMany({ where: { candidateId }, select: { id: true } })).map(
       (e) => e.id,
     );
+    // the words of what their assessor wrote back to them, and of their replies
+    await this.db.feedback.updateMany({
+      where: { candidateId },
+      data: { text: placeholder, outcome: placeholder },
+    });
+    await this.db.feedback.updateMany({
+      where: { candidateId, reply: { not: null } },
+      data: { reply: placeholder },
+    });
     if (ids.length === 0) return 0;
     await this.db.evidence.updateMany({ where: { id: { in: ids } }, data: { title: placeholder } });
+    // assessors' records and expert witness statements about them: questions, answers, locations, the activity
+    await this.db.discussionQuestion.updateMany({
+      where: { evidenceId: { in: ids } },
+      data: { question: placeholder, answer: placeholder },
+    });
+    await this.db.supplementaryEvidence.updateMany({
+      where: { evidenceId: { in: ids } },
+      data: { location: placeholder },
+    });
+    await this.db.expertWitnessStatement.updateMany({
+      where: { evidenceId: { in: ids } },
+      data: { activity: placeholder },
+    });
     await this.db.evidenceVersion.updateMany({
       where: { evidenceId: { in: ids } },
       data: { text: placeholder },

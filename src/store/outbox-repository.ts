@@ -8,12 +8,15 @@ export interface OutboxEntry {
   recipientId: string | null;
   actorId: string | null;
   evidenceId: string | null;
+  /** The record it is about when that is not evidence (an action plan, feedback, an expert witness or statement). */
+  subjectId?: string | null;
   /** The evidence's version after the change, when the change gave it one. */
   version?: number | null;
 }
 
 export interface PendingNotification extends OutboxEntry {
   id: string;
+  subjectId: string | null;
   version: number | null;
   attempts: number;
   createdAt: string;
@@ -46,6 +49,7 @@ export class OutboxRepository {
         recipientId: e.recipientId,
         actorId: e.actorId,
         evidenceId: e.evidenceId,
+        subjectId: e.subjectId ?? null,
         version: e.version ?? null,
       })),
     });
@@ -69,6 +73,7 @@ export class OutboxRepository {
       recipientId: r.recipientId,
       actorId: r.actorId,
       evidenceId: r.evidenceId,
+      subjectId: r.subjectId,
       version: r.version,
       attempts: r.attempts,
       createdAt: r.createdAt.toISOString(),

@@ -1,6 +1,8 @@
 // The store: every repository over one database, transactions that group them, and idempotent "do once" writes.
 import { AppError } from "../core/errors.ts";
+import { ActionPlanRepository } from "./action-plan-repository.ts";
 import { AssessmentRepository } from "./assessment-repository.ts";
+import { AssessorRecordRepository } from "./assessor-record-repository.ts";
 import { AuditRepository } from "./audit-repository.ts";
 import { BulkRepository } from "./bulk-repository.ts";
 import { CardCopyRepository } from "./card-copy-repository.ts";
@@ -11,8 +13,11 @@ import { EnrolmentRepository } from "./enrolment-repository.ts";
 import { ErasureRepository } from "./erasure-repository.ts";
 import { EvidenceFileRepository } from "./evidence-file-repository.ts";
 import { EvidenceRepository } from "./evidence-repository.ts";
+import { ExpertWitnessRepository } from "./expert-witness-repository.ts";
+import { FeedbackRepository } from "./feedback-repository.ts";
 import { OutboxRepository } from "./outbox-repository.ts";
 import { PeopleRepository } from "./people-repository.ts";
+import { SignatureRepository } from "./signature-repository.ts";
 import { TransitionRepository } from "./transition-repository.ts";
 import { WitnessRepository } from "./witness-repository.ts";
 
@@ -28,6 +33,11 @@ export interface Repositories {
   readonly transitions: TransitionRepository;
   readonly channelState: ChannelStateRepository;
   readonly cardCopies: CardCopyRepository;
+  readonly signatures: SignatureRepository;
+  readonly assessorRecords: AssessorRecordRepository;
+  readonly actionPlans: ActionPlanRepository;
+  readonly feedback: FeedbackRepository;
+  readonly expertWitnesses: ExpertWitnessRepository;
   readonly outbox: OutboxRepository;
   readonly erasure: ErasureRepository;
   readonly evidenceFiles: EvidenceFileRepository;
@@ -69,6 +79,11 @@ export function repositories(db: Db): Repositories {
     transitions: new TransitionRepository(db),
     channelState: new ChannelStateRepository(db),
     cardCopies: new CardCopyRepository(db),
+    signatures: new SignatureRepository(db),
+    assessorRecords: new AssessorRecordRepository(db),
+    actionPlans: new ActionPlanRepository(db),
+    feedback: new FeedbackRepository(db),
+    expertWitnesses: new ExpertWitnessRepository(db),
     outbox: new OutboxRepository(db),
     erasure: new ErasureRepository(db),
     evidenceFiles: new EvidenceFileRepository(db),

@@ -3,7 +3,7 @@ import type { AuditEntry } from "./audit-repository.ts";
 import type { Db } from "./db.ts";
 import { Prisma } from "./generated/client/index.js";
 import { type OutboxEntry, outboxInsert } from "./outbox-repository.ts";
-import type { EvidenceHeader, EvidenceStatus, PersonRecord, Role, SampleOutcome } from "./types.ts";
+import type { Channel, EvidenceHeader, EvidenceStatus, PersonRecord, Role, SampleOutcome } from "./types.ts";
 
 /** What authorising and status checks need, in one round trip. */
 export interface TransitionFacts extends EvidenceHeader {
@@ -12,6 +12,8 @@ export interface TransitionFacts extends EvidenceHeader {
   planUnitIds: string[];
   /** Active claims: id, target and unit. */
   claims: Array<{ id: string; targetId: string; unitId: string }>;
+  /** The assessor made it (observation, discussion): its claims are assessed when both have signed. */
+  assessorMade: boolean;
 }
 
 /** What `open` finds: each part is null when it does not exist. */
@@ -35,6 +37,7 @@ type OpenRow = {
   event_action: string | null;
   event_result: unknown;
   asked: boolean;
+  assessor_made: boolean;
   id: string | null;
   enrolment_id: string | null;
   centre_id: string | null;
@@ -68,6 +71,12 @@ export interface Transition {
   /** Puts every active claim back to pending (resubmission). */
   resetDecisions?: boolean;
   sample?: { verifierId: string; outcome: SampleOutcome; comment: string };
+  /**
+   * A signature recorded with the change, with its own audit event ("signature.recorded", after the change's own
+   * event: reading `audited` makes it run first); one already given
+   * for the same kind, evidence and person is kept and not repeated.
+   */
+  signature?: { kind: "authenticity"; personId: string; role: Role; channel: Channel | null };
   /** Who is told about it: written to the outbox in the same statement. */
   notify?: readonly OutboxEntry[];
 }
@@ -96,6 +105,7 @@ export class TransitionRepository {
              a.actor_erased, pe.action AS event_action, pe.result AS event_result,
              EXISTS (SELECT 1 FROM witness_request w WHERE w.evidence_id = ${evidenceId} AND w.witness_id = a.actor_id)
                AS asked,
+             EXISTS (SELECT 1 FROM assessor_record ar WHERE ar.evidence_id = ${evidenceId}) AS assessor_made,
              f.*
         FROM (SELECT 1) AS anchor
         LEFT JOIN (
@@ -149,6 +159,7 @@ export class TransitionRepository {
                 ? [{ id: r.claim_id, targetId: r.target_id, unitId: r.unit_id }]
                 : [],
             ),
+            assessorMade: row.assessor_made === true,
           }
         : null;
     return { actor, facts, askedToWitness: row?.asked === true, event };
@@ -207,6 +218,22 @@ export class TransitionRepository {
         SELECT gen_random_uuid()::text, moved.id, ${t.sample.verifierId}, ${t.sample.outcome}::"SampleOutcome",
                ${t.sample.comment} FROM moved
         RETURNING 1)`);
+    if (t.signature) {
+      const g = t.signature;
+      parts.push(Prisma.sql`signed AS (
+        INSERT INTO signature (id, kind, subject_type, subject_id, subject_version, person_id, role, channel)
+        SELECT gen_random_uuid()::text, ${g.kind}::"SignatureKind", 'evidence', moved.id, moved.version,
+               ${g.personId}, ${g.role}::"Role", ${text(g.channel)}::"Channel" FROM moved
+        ON CONFLICT (kind, subject_id, person_id) DO NOTHING
+        RETURNING id, subject_version)`);
+      parts.push(Prisma.sql`signed_audit AS (
+        INSERT INTO audit_event (actor_id, action, entity_type, entity_id, centre_id, data)
+        SELECT ${g.personId}, 'signature.recorded', 'evidence', ${t.evidenceId}, ${text(t.audit.centreId ?? null)},
+               jsonb_build_object('signatureId', signed.id, 'kind', ${g.kind}::text, 'role', ${g.role}::text,
+                                  'channel', ${text(g.channel)}, 'version', signed.subject_version)
+          FROM signed, audited
+        RETURNING 1)`);
+    }
     if (t.notify?.length) parts.push(outboxInsert(t.notify, Prisma.sql`moved.version`));
     const rows = await this.db.$queryRaw<Array<{ version: number }>>`
       WITH ${Prisma.join(parts, ",\n")}

@@ -149,6 +149,7 @@ describe.each(backends)("evidence lifecycle on $name", (backend) => {
     expect(trail).toEqual([
       "evidence.drafted",
       "evidence.submitted",
+      "signature.recorded",
       "evidence.assessed",
       "evidence.sampled",
     ]);

@@ -110,6 +110,7 @@ describe.each(backends)("records on $name", (backend) => {
       expect(trail).toEqual([
         "evidence.drafted",
         "evidence.submitted",
+        "signature.recorded",
         "witness.requested",
         "witness.testimony_given",
       ]);

@@ -178,6 +178,7 @@ describe.each(backends)("store on $name", (backend) => {
         decision: "pending",
         evidenceRef: "E1",
         evidenceStatus: "submitted",
+        evidenceMethod: "personal_statement",
       },
     ]);
     const raw = database.prisma;

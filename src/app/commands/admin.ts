@@ -9,6 +9,7 @@ import type { Command } from "../cli.ts";
 import { parseCommandArgs, parseLevel, parseList, UsageError } from "../cli-args.ts";
 import { loadConfig } from "../config.ts";
 import { evidenceFiles } from "../evidence-files.ts";
+import { EXPERT_WITNESS_USAGE, expertWitnessCommand } from "./expert-witness.ts";
 
 const usage = `Usage:
   shiftnote admin centre add <name> [--number <n>]         create a centre (--number: the awarding body's centre number)
@@ -22,6 +23,7 @@ const usage = `Usage:
                                                             --registration: the candidate's registration number, printed on the forms
   shiftnote admin export <email> [--out <file>]             the candidate's portfolio as JSON
   shiftnote admin erase <email> --yes                       erase a person's data (data-protection request)
+${EXPERT_WITNESS_USAGE}
 Uses DATABASE_URL (default: the embedded database in ./var/pgdata).`;
 
 const CLI = { system: "cli" } as const;
@@ -50,6 +52,8 @@ export const command: Command = {
   summary: "Manage centres, people, enrolments, exports and erasure",
   usage,
   async run(args) {
+    if (args[0] === "expert-witness")
+      return withPortfolio(loadConfig().DATABASE_URL, (p) => expertWitnessCommand(p, args.slice(1)));
     const { values, positionals } = parseCommandArgs(args, options);
     const [action, ...rest] = positionals;
     if (!action) throw new UsageError("Say what to do, for example `shiftnote admin centres`.");

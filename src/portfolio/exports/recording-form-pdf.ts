@@ -1,6 +1,7 @@
 // The unit recording form of 004 (Appendix 1) as a PDF: criteria × U/K letters × evidence-requirement ranges, refs, sign-off.
 import type { MatrixCell, RecordingForm } from "../recording-form.ts";
 import { type FormIdentity, identityFacts, type SignOff } from "./forms.ts";
+import { EVIDENCE_METHOD_WORDS } from "./method-words.ts";
 import {
   BOLD,
   type Column,
@@ -206,6 +207,20 @@ function draw(
         { header: "Location ref", width: 150 },
       ],
       ranges.map((r) => [{ text: r.label, bold: true }, r.text, refsText(r.own)]),
+      { size: 8 },
+    );
+  }
+
+  // each location ref with how it was gathered: the assessor's own observations and discussions show as such
+  if (form.evidence.length) {
+    sectionTitle(doc, "Location refs: how each piece of evidence was gathered");
+    table(
+      doc,
+      [
+        { header: "Ref", width: 60 },
+        { header: "Method", width: width - 60 },
+      ],
+      form.evidence.map((e) => [{ text: e.ref, bold: true }, EVIDENCE_METHOD_WORDS[e.method] ?? e.method]),
       { size: 8 },
     );
   }
