@@ -137,11 +137,7 @@ export async function account(
         ),
       ];
     case "not_evidence":
-      return [
-        say(
-          `${(filed.reason ?? "That doesn’t read like an account of a customer interaction").replace(/[.!]+$/, "")}, so I haven't filed anything. To log evidence, tell me what happened with a customer: what they needed, what you did and how it ended. Type help for more.`,
-        ),
-      ];
+      return [say(notEvidenceWords(filed.reason))];
     case "drafted": {
       const evidence = filed.draft;
       const view = suggestionView(portfolio.catalogue, evidence, {
@@ -264,4 +260,13 @@ async function askWitness(turn: Turn, who: string): Promise<BotReply[]> {
         say(`I've asked ${asked.witness.name} to witness ${asked.ref}. I'll tell you when they reply.`),
       ];
   }
+}
+
+/** Not evidence, said kindly: why, that nothing was filed, and what an account needs (said once). */
+function notEvidenceWords(reason: string | undefined): string {
+  const why = (reason ?? "That doesn’t read like an account of a customer interaction").trim();
+  const ask = /tell me what you did for the customer/i.test(why)
+    ? ""
+    : " To log evidence, tell me what you did for the customer: what they needed, what you did and how it ended.";
+  return `${why.replace(/[.!]+$/, "")}, so I haven't filed anything.${ask} Type help for more.`;
 }

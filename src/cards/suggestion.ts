@@ -64,7 +64,7 @@ function capped(view: SuggestionView, limits: (typeof LIMITS)[number]): Shown {
 }
 
 const leftOutWords = (n: number): string =>
-  `…and ${plural(n, "more suggestion")}, which will be filed too; your assessor checks each one.`;
+  `…and ${plural(n, "more suggestion")} that did not fit on this card: they are filed with it, and you and your assessor see them all on the evidence's page.`;
 
 const privacyLead = (view: SuggestionView): string =>
   `Your account mentions ${personalDataWords(view.privacy?.kinds ?? [])} of someone else.`;

@@ -31,8 +31,6 @@ const variables = z.object({
   SHIFTNOTE_FILES_DIR: z.string().default("./var/files"),
   /** Serve the web playground's speak-as-anyone endpoint even when channel credentials are configured. */
   SHIFTNOTE_PLAYGROUND: flag,
-  /** Where the mapper keeps values it derives at start-up (default var/cache; "off" disables the cache). */
-  SHIFTNOTE_CACHE_DIR: optionalText,
   /** Prints the stack of an unexpected command-line failure. */
   SHIFTNOTE_DEBUG: flag,
   SHIFTNOTE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

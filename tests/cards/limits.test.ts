@@ -45,7 +45,7 @@ describe("trimming", () => {
   it("says how much of a big suggestion was left out, in both channels", () => {
     const card = adaptiveCard(BIG.suggestion ?? { kind: "message", view: { text: "" } });
     expect(adaptiveVisibleText(card).join("\n")).toMatch(
-      /…and \d+ more suggestions, which will be filed too/,
+      /…and \d+ more suggestions that did not fit on this card: they are filed with it/,
     );
     expect(executeActions(card).map((a) => a.verb)).toContain("evidence.submit");
   });
