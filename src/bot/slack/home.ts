@@ -4,11 +4,12 @@ import { type HomePart, slackBlocks, slackHomeView } from "../../cards/index.ts"
 import type { Actor, BotCore } from "../types.ts";
 
 /** What the home tab asks the core, in order, and the heading each answer goes under. */
-const PARTS = [
-  { text: "progress", heading: "Your progress and what to aim for next" },
+/** What the tab asks the core for; `only` keeps the cards of that kind (staff's `progress` answers with their queue). */
+const PARTS: ReadonlyArray<{ text: string; heading: string; only?: string }> = [
+  { text: "progress", heading: "Your progress and what to aim for next", only: "coverage" },
   { text: "queue", heading: "Waiting for your decision" },
   { text: "sample", heading: "Assessed evidence to sample" },
-] as const;
+];
 
 export interface HomeOpened {
   user: string;
@@ -51,7 +52,9 @@ export async function publishHome(
   const parts: HomePart[] = [];
   for (const part of PARTS) {
     const replies = await ask(part.text);
-    const cards = replies.flatMap((r) => (r.card ? slackBlocks(r.card.view) : []));
+    const cards = replies.flatMap((r) =>
+      r.card && (!part.only || r.card.view.kind === part.only) ? slackBlocks(r.card.view) : [],
+    );
     if (!cards.length) continue;
     const links = replies.filter((r) => !r.card && r.text).map((r) => r.text);
     parts.push({ heading: part.heading, blocks: cards, ...(links.length ? { text: links.join("\n") } : {}) });
