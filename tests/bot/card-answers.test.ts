@@ -134,8 +134,8 @@ describe("the assessor's decision", () => {
     const reason = "The account doesn't say how you kept the customer informed.";
     const done = await act(PRIYA, { ...decide, ...all, [`comment:${rejected?.targetId}`]: reason });
     expect(JSON.stringify(cardOf(done))).toMatch(/Assessed by Priya Shah/);
-    const toAmira = done.notifications.find((n) => n.reply.text?.includes("has assessed"));
-    expect(toAmira?.reply.text).toContain(`${rejected?.targetId} not accepted: "${reason}"`);
+    const toAmira = done.notifications.find((n) => n.reply.text?.includes("Priya Shah accepted"));
+    expect(toAmira?.reply.text).toContain(`${rejected?.targetId} not accepted: ${reason.replace(/\.$/, "")}`);
     // Her own copy of the card, when she looks at it again, shows the reason too.
     const refreshed = await act(AMIRA, {
       ...actionIn(cardOf(draft), "evidence.submit"),

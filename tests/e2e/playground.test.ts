@@ -176,8 +176,8 @@ describe.skipIf(skipBrowser)("the playground in headless Chromium", { timeout: 1
     expect(await request.textContent()).toContain(ref);
     await shot("witness-card-arrived");
     await request.locator('[id="statusCategory"] input[type=radio]').nth(2).check();
-    const relationship = request.locator('[id="relationship"] input');
-    await relationship.fill("Team leader on the Saturday shift");
+    // How he knows her at work is chosen from the card's list (his job title, team leader, comes pre-chosen).
+    await request.locator('[id="relationship"] select').selectOption({ label: "Team leader" });
     await request.locator('[id="declaration"] input[type=checkbox]').check();
     await request.locator('[id="testimony"] textarea').fill(TESTIMONY);
     await shot("witness-card-filled");
@@ -210,15 +210,24 @@ describe.skipIf(skipBrowser)("the playground in headless Chromium", { timeout: 1
     const choices = approval.locator('[id^="decision:"] select');
     const count = await choices.count();
     expect(count).toBe(active.length);
-    // Reject one criterion; accept everything else, the let-down range included.
-    const claimTexts = await approval
-      .locator('[id^="decision:"]')
-      .evaluateAll((els) => els.map((e) => e.closest(".ac-columnSet")?.textContent ?? ""));
-    const rejectAt = claimTexts.findIndex((t) => /\d{3}\.\d+\.\d+/.test(t));
+    // Reject one criterion, with the reason the candidate will read; accept everything else, the let-down range
+    // included. Each claim's reason box is named after its claim, in the same order as the choices.
+    const reasonIds = await approval.locator('[id^="comment:"]').evaluateAll((els) => els.map((e) => e.id));
+    // A criterion when there are two or more (one stays accepted, so progress moves); else a claim that is not the
+    // let-down range.
+    const criteriaAt = reasonIds.flatMap((id, i) => (/^comment:\d{3}\.\d+\.\d+$/.test(id) ? [i] : []));
+    const rejectAt =
+      criteriaAt.length >= 2
+        ? (criteriaAt.at(-1) as number)
+        : reasonIds.findIndex((id, i) => !criteriaAt.includes(i) && id !== `comment:${shownLetDown[0]}`);
     expect(rejectAt).toBeGreaterThanOrEqual(0);
     for (let i = 0; i < count; i++) await choices.nth(i).selectOption(i === rejectAt ? "reject" : "accept");
+    await approval
+      .locator(`[id="${reasonIds[rejectAt]}"] input, [id="${reasonIds[rejectAt]}"] textarea`)
+      .first()
+      .fill("The account doesn't say what you told the customer.");
     await shot("assessor-decisions-chosen");
-    await press(approval.getByRole("button", { name: "Submit decisions" }));
+    await press(approval.getByRole("button", { name: "Submit", exact: true }));
     const decided = lastCard(`Evidence ${ref} from Amira Hussain`);
     await expect
       .poll(() => decided.textContent())
@@ -234,11 +243,8 @@ describe.skipIf(skipBrowser)("the playground in headless Chromium", { timeout: 1
       (await copies.locator("select").count()) === 0;
     await expect.poll(everyCopyDecided).toBe(true);
     await shot("every-copy-decided");
-    await become(TOM, "Tom Reid");
-    await become(PRIYA, "Priya Shah");
-    await expect.poll(() => copies.count()).toBeGreaterThan(0);
-    await expect.poll(everyCopyDecided).toBe(true);
-    await shot("inbox-copy-decided");
+    // Switching person and back no longer replays the inbox (issue 15: old notices are not shown again), so the
+    // copies checked are the ones on the page when Priya decided.
     const after = await store.evidence.byId(evidence?.id ?? "");
     expect(after?.status).toBe("assessed");
     const decisions = after?.claims.filter((c) => c.active).map((c) => c.decision) ?? [];
