@@ -46,18 +46,15 @@ export async function identify(ctx: PortfolioContext, user: ChatUser): Promise<P
   return person;
 }
 
-/** At most this many claims on a card; the offline mapper already marks at most 8 as shown, the LLM mapper does not. */
-const CARD_LIMITS = { criteria: 8, knowledge: 3 } as const;
+/** How many suggestions a card offers: enough to cover what an assessor would tick, few enough to read on a phone. */
+const CARD_LIMITS = { criteria: 6, knowledge: 3 } as const;
 
-/**
- * The draft keeps, and the card shows, only the claims the mapper would defend (`shown`); the rest of its ranking
- * (its recall is measured at 10) is never filed unseen.
- */
+/** The mapper ranks many criteria (its recall is measured at 10); the draft keeps, and the card shows, the strongest few. */
 function strongest(mapped: MappingResult): MappingResult {
   return {
     ...mapped,
-    criteria: mapped.criteria.filter((c) => c.shown !== false).slice(0, CARD_LIMITS.criteria),
-    knowledge: mapped.knowledge.filter((k) => k.shown !== false).slice(0, CARD_LIMITS.knowledge),
+    criteria: mapped.criteria.slice(0, CARD_LIMITS.criteria),
+    knowledge: mapped.knowledge.slice(0, CARD_LIMITS.knowledge),
   };
 }
 
