@@ -16,6 +16,10 @@ export interface EvidenceForms {
   /** Values sent with a refused form, to show them again. */
   previous?: Record<string, string>;
   notice?: { text: string; error?: boolean };
+  /** The assessor's record or the expert witness statement behind this evidence, rendered. */
+  parts?: Html;
+  /** The testimony is an expert witness's. */
+  expert?: boolean;
 }
 
 const ACTIONS: Record<string, string> = {
@@ -196,7 +200,7 @@ ${
 <dt>Candidate</dt><dd><a href="${paths.portfolio(e.candidateId)}">${name(e.candidateId)}</a></dd>
 <dt>Status</dt><dd>${statusBadge(e.status)} <span class="muted">version ${e.version}</span></dd>
 <dt>Units</dt><dd>${units.length ? units.map((u, i) => html`${i ? ", " : ""}<a href="${paths.unit(e.candidateId, u)}">Unit ${u}</a>`) : "none"}</dd>
-<dt>Method</dt><dd>${METHODS[e.method] ?? e.method}${e.source === "voice" ? " (voice note)" : ""}</dd>
+<dt>Method</dt><dd>${METHODS[e.method] ?? e.method}${forms.expert ? html` <span class="badge expert">Expert witness</span>` : ""}${e.source === "voice" ? " (voice note)" : ""}</dd>
 <dt>Setting</dt><dd>${SETTINGS[e.setting] ?? e.setting}</dd>
 ${e.occurredOn ? html`<dt>Shift</dt><dd>${when(e.occurredOn)}</dd>` : ""}
 <dt>Filed</dt><dd>${when(e.createdAt)}; last changed ${when(e.updatedAt)}</dd>
@@ -206,7 +210,8 @@ ${e.occurredOn ? html`<dt>Shift</dt><dd>${when(e.occurredOn)}</dd>` : ""}
 ${forms.audioUrl ? html`<h3>Voice note</h3><audio controls preload="none" src="${forms.audioUrl}"><a href="${forms.audioUrl}">Download the voice note</a></audio>` : ""}
 ${evidenceFilesPart(forms.files)}
 ${claims}
-${witnesses}
+${forms.parts ?? ""}
+${forms.expert ? "" : witnesses}
 ${forms.canDecide ? decisionForm(viewer, data, catalogue, forms) : ""}
 ${forms.canSample ? sampleForm(viewer, data, forms) : ""}
 ${history}
