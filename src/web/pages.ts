@@ -177,6 +177,11 @@ export function mountPages(app: Express, deps: PagesDeps): void {
       ...(notice ? { notice } : {}),
       ...(extra.previous ? { previous: extra.previous } : {}),
       ...(parts.statement ? { expert: true } : {}),
+      hideClaims:
+        !!parts.observation &&
+        parts.observation.record.assessorId === viewer.person.id &&
+        !parts.observation.assessorSignature &&
+        e.status === "submitted",
       parts: html`${parts.observation ? assessorRecordPart(viewer, parts.observation, extra.recordPrevious) : ""}${parts.statement ? expertStatementPart(viewer, parts.statement) : ""}`,
     };
     res

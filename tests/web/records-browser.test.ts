@@ -76,6 +76,13 @@ describe.skipIf(skipBrowser || !HAS_POPPLER).each(VIEWPORTS)(
     }
     async function look(page: Page, shot: string) {
       await page.screenshot({ path: join(shots, `${shot}.png`), fullPage: true });
+      // nothing wider than the screen: a person on a phone never scrolls sideways
+      const wide = await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+            .documentElement.scrollWidth,
+      );
+      expect(wide, `width of ${shot}`).toBeLessThanOrEqual(viewport.width);
       expect(await axe(page), `axe on ${shot}`).toEqual([]);
     }
     /** Downloads a PDF by its link, as a person does, and reads it back; the first page is kept as a PNG. */
@@ -169,6 +176,9 @@ describe.skipIf(skipBrowser || !HAS_POPPLER).each(VIEWPORTS)(
       await look(page, "expert-recorded");
       await page.goto(amira());
       await look(page, "candidate-records-as-assessor");
+      await page
+        .locator("section[aria-labelledby=records-h]")
+        .screenshot({ path: join(shots, "records-section.png") });
     });
 
     it("the expert witness signs, the centre confirms, and the witness gives a statement", async () => {

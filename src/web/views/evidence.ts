@@ -20,6 +20,8 @@ export interface EvidenceForms {
   parts?: Html;
   /** The testimony is an expert witness's. */
   expert?: boolean;
+  /** The claims are shown in the assessor's correct-and-sign form instead of the table. */
+  hideClaims?: boolean;
 }
 
 const ACTIONS: Record<string, string> = {
@@ -209,7 +211,7 @@ ${e.occurredOn ? html`<dt>Shift</dt><dd>${when(e.occurredOn)}</dd>` : ""}
 <div class="account">${e.text}</div>
 ${forms.audioUrl ? html`<h3>Voice note</h3><audio controls preload="none" src="${forms.audioUrl}"><a href="${forms.audioUrl}">Download the voice note</a></audio>` : ""}
 ${evidenceFilesPart(forms.files)}
-${claims}
+${forms.hideClaims ? "" : claims}
 ${forms.parts ?? ""}
 ${forms.expert ? "" : witnesses}
 ${forms.canDecide ? decisionForm(viewer, data, catalogue, forms) : ""}

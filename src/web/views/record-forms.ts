@@ -30,6 +30,13 @@ export const SUPPLEMENTARY_WORDS: Record<(typeof SUPPLEMENTARY_KINDS)[number], s
   third_party_confirmation: "Confirmation by a third party (witness testimony)",
 };
 
+const SUPPLEMENTARY_WHERE: Record<(typeof SUPPLEMENTARY_KINDS)[number], string> = {
+  work_products: "Where the work products are kept",
+  photographs: "Where the photographs are kept",
+  e_evidence: "Where the recording is kept",
+  third_party_confirmation: "Where the third party’s confirmation is kept",
+};
+
 /** How many question and answer rows the discussion form offers. */
 export const QUESTION_ROWS = 4;
 
@@ -63,7 +70,7 @@ ${SUPPLEMENTARY_KINDS.map(
   (
     kind,
   ) => html`<div class="supp">${tick("supp", kind, SUPPLEMENTARY_WORDS[kind], ticked(c.previous, "supp", kind))}
-${field(`supp-${kind}`, `Where the ${SUPPLEMENTARY_WORDS[kind].split(" (")[0]?.toLowerCase()} are kept`, prev)}</div>`,
+${field(`supp-${kind}`, SUPPLEMENTARY_WHERE[kind], prev)}</div>`,
 )}</fieldset>`;
 }
 
