@@ -95,7 +95,7 @@ export function expertStatementPart(viewer: Viewer, s: ExpertStatementView): Htm
   return html`<section aria-labelledby="expert-h">
 <h2 id="expert-h"><span class="badge expert">Expert witness</span> Expert witness testimony</h2>
 <p>This testimony is from an expert witness: someone the centre has confirmed as occupationally competent in unit ${s.unitId}.</p>
-<dl class="facts"><dt>Expert witness</dt><dd><a href="${recordPaths.expert(w.id)}">${w.name}</a>, ${w.position}, ${w.site}</dd>
+<dl class="facts"><dt>Expert witness</dt><dd>${viewer.person.id === s.candidateId ? w.name : html`<a href="${recordPaths.expert(w.id)}">${w.name}</a>`}, ${w.position}, ${w.site}</dd>
 <dt>Centre’s confirmation</dt><dd>${w.confirmed ? (w.signatures.find((x) => x.kind === "expert_witness_confirmation")?.line ?? "Confirmed") : "Not confirmed yet"}</dd>
 <dt>Relationship</dt><dd>${s.relationship}</dd>
 <dt>Venue</dt><dd>${s.venue}</dd>

@@ -36,6 +36,10 @@ const ACTIONS: Record<string, string> = {
   "witness.requested": "Witness testimony requested",
   "witness.testimony_given": "Witness testimony given",
   "witness.refused": "Witness declined",
+  "evidence.observed": "Observation recorded by the assessor",
+  "evidence.discussed": "Discussion recorded by the assessor",
+  "evidence.assessor_signed": "Signed by the assessor",
+  "expert_witness.statement_attached": "Expert witness statement attached and signed by the witness",
 };
 
 const METHODS: Record<string, string> = {
