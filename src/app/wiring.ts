@@ -116,7 +116,7 @@ export async function buildProduct(
   });
   // Build the mapper's index now rather than on the first candidate's message (about 1.5 s on this machine).
   setTimeout(
-    () => mapEvidence("A customer asked me where the lifts were and I showed her.", { level: 2 }),
+    () => mapEvidence("A shopper wanted the lifts, so I walked her over to them.", { level: 2 }),
     0,
   ).unref();
   return {
