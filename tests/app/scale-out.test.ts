@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Product } from "../../src/app/wiring.ts";
 import { type FakeSlackApi, type SlackApiCall, startFakeSlackApi } from "../helpers/fake-slack-api.ts";
-import { type SlackProduct, startSlackProduct } from "../helpers/slack-product.ts";
+import { type SlackProduct, startSlackProduct, until } from "../helpers/slack-product.ts";
 import { createPostgresDatabase, testBackends } from "../store/backends.ts";
 
 const AMIRA = "amira.hussain@demo.shiftnote.test";
@@ -42,16 +42,6 @@ function buttonIn(call: SlackApiCall | undefined, verb: string): Record<string, 
     }
   }
   return undefined;
-}
-
-/** Waits (at most 20 s) for `probe` to give something. */
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string): Promise<T> {
-  for (let i = 0; i < 80; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** Gives deliveries that should be dropped the time to be (wrongly) answered before counting. */

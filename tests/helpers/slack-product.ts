@@ -25,6 +25,19 @@ export function slackEventBody(eventId: string, event: Record<string, unknown>):
   });
 }
 
+/** Polls `probe` every quarter second until it gives something; fails after 20 s naming `what`. */
+export async function until<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  what: string,
+): Promise<T> {
+  for (let i = 0; i < 80; i++) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
 export interface SlackProduct {
   product: Product;
   server: Server;

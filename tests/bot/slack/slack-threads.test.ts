@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Product } from "../../../src/app/wiring.ts";
 import { SHORTCUTS } from "../../../src/bot/slack/shortcuts.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../../helpers/fake-slack-api.ts";
-import { type SlackProduct, startSlackProduct } from "../../helpers/slack-product.ts";
+import { type SlackProduct, startSlackProduct, until } from "../../helpers/slack-product.ts";
 
 const secret = "threads-signing-secret-0123456789abcdef";
 const AMIRA = "amira.hussain@demo.shiftnote.test";
@@ -21,15 +21,6 @@ let product: Product;
 
 const event = (eventId: string, event: Record<string, unknown>) => slack.event(eventId, event);
 const interaction = (payload: Record<string, unknown>) => slack.interaction(payload);
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string): Promise<T> {
-  for (let i = 0; i < 80; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const postsSince = (before: number) => api.callsTo("chat.postMessage").slice(before);
 const personOf = async (email: string) => (await product.store.people.byEmail(email))?.id ?? "";
