@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { loadConfig } from "../../src/app/config.ts";
 import { listen } from "../../src/app/server.ts";
 import { buildProduct, type Product } from "../../src/app/wiring.ts";
+import type { Config } from "../../src/core/config.ts";
 import type { FakeSlackApi } from "./fake-slack-api.ts";
 
 /** The headers Slack signs a request body with: `v0=HMAC(secret, "v0:timestamp:body")`. */
@@ -39,6 +40,8 @@ export async function until<T>(
 }
 
 export interface SlackProduct {
+  /** The settings the product was built with. */
+  config: Config;
   product: Product;
   server: Server;
   /** http://127.0.0.1:PORT */
@@ -86,6 +89,7 @@ export async function startSlackProduct(
     return response.status;
   };
   return {
+    config,
     product,
     server,
     base,
