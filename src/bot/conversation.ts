@@ -226,7 +226,12 @@ async function sample(turn: Turn): Promise<BotReply[]> {
       ]
     : [];
   if (!work.toSample.length)
-    return [say("There is no assessed evidence to sample in your centre yet."), ...button];
+    return [
+      say(
+        "Nothing assessed is waiting to be sampled: everything your centre's assessors have decided is countersigned.",
+      ),
+      ...button,
+    ];
   const { records: list, names } = await turn.portfolio.withNames(work.toSample.map((h) => h.id));
   return [
     card({ kind: "sampleList", view: sampleListView(turn.portfolio.catalogue, list, names) }),
