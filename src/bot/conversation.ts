@@ -173,13 +173,6 @@ async function progress(turn: Turn): Promise<BotReply[]> {
       },
     }),
   );
-  // Referred evidence waits for the candidate, not the assessor: say so next to the progress.
-  if (referred.length)
-    cards.push(
-      say(
-        `${referred.join(", ")} ${referred.length === 1 ? "was" : "were"} referred back by your assessor, so ${referred.length === 1 ? "it is" : "they are"} waiting for you, not for them: change ${referred.length === 1 ? "it" : "them"} and submit again.`,
-      ),
-    );
   const next = await nextPlanLine(portfolio, person.id);
   if (next) cards.push(say(next));
   return cards;
