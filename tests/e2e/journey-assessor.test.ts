@@ -63,7 +63,13 @@ describe.skipIf(skipBrowser)("the assessor's journey", { timeout: 240_000 }, () 
       await priya.press(approval.getByRole("button", { name: "Submit", exact: true }));
       await expect
         .poll(() => priya.bubbles())
-        .toContainEqual(expect.stringMatching(/Accept or reject .* as well/));
+        .toContainEqual(
+          expect.stringMatching(
+            new RegExp(
+              `^ShiftnoteChoose Accept or Reject for each claim \\(.*\\), then submit; or refer ${ref} back`,
+            ),
+          ),
+        );
       await priya.newestInView();
       await priya.look("undecided-refused");
       for (let i = 0; i < count; i++)
