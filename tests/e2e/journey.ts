@@ -1,7 +1,6 @@
 // What every role's journey test shares: one server per file, the playground driven as a person, axe and screenshots.
 import { mkdirSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { createRequire } from "node:module";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
@@ -9,7 +8,9 @@ import { expect } from "vitest";
 import { loadConfig } from "../../src/app/config.ts";
 import { listen } from "../../src/app/server.ts";
 import { buildProduct, type Product } from "../../src/app/wiring.ts";
+import { seriousAxeFindings } from "../helpers/axe.ts";
 import { launchChromium } from "../helpers/chromium.ts";
+import { freePort } from "../helpers/free-port.ts";
 
 export const PEOPLE = {
   amira: { email: "amira.hussain@demo.shiftnote.test", name: "Amira Hussain" },
@@ -25,8 +26,6 @@ export const SCREENS = [
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
 /** A busy Saturday when the card machine failed, in a candidate's own words. */
 export const ACCOUNT =
   "Saturday was manic and right in the middle of the lunchtime rush our card machine went down, so we couldn't take card payments. A woman with a full trolley was getting frustrated. I said sorry, explained the system had let us down and that it wasn't anything she had done, and checked with my supervisor that I could take her to the customer service desk till, which was still working. I carried her basket over, put her shopping through and she paid by card there. She thanked me for keeping calm and said she'd come back next week.";
@@ -37,15 +36,6 @@ export interface Stage {
   browser: Browser;
   shots: string;
   close(): Promise<void>;
-}
-
-/** A free loopback port, so the links the bot signs (built from PORT) open this server. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 /** One in-memory Shiftnote with the demo centre and one Chromium, for a whole test file. */
@@ -73,28 +63,6 @@ export async function startStage(folder: string): Promise<Stage> {
       await product.close();
     },
   };
-}
-
-interface AxeResult {
-  violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>;
-}
-
-/** The serious and critical axe-core findings on the page, described. */
-export async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate(() => {
-    const w = globalThis as unknown as {
-      axe: { run(ctx: unknown, opts: object): Promise<unknown> };
-      document: unknown;
-    };
-    return w.axe.run(w.document, { resultTypes: ["violations"] });
-  })) as AxeResult;
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target)).slice(0, 300)}`,
-    );
 }
 
 /** A person at the playground on one screen: says things, presses buttons, looks (screenshot and axe). */
@@ -180,7 +148,7 @@ export class Person {
     await page.waitForTimeout(250);
     const file = `${this.label}-${this.screen.name}-${String(this.step).padStart(2, "0")}-${name}.png`;
     await page.screenshot({ path: join(this.stage.shots, file), fullPage: page !== this.page });
-    expect(await axe(page), `axe on ${file}`).toEqual([]);
+    expect(await seriousAxeFindings(page), `axe on ${file}`).toEqual([]);
   }
 
   /**
