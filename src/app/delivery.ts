@@ -1,5 +1,5 @@
 // Delivery: sends what the outbox holds through whichever channel reaches each person, marks it sent, retries the rest.
-import { notificationReply } from "../bot/notifications.ts";
+import { type NoticeLink, notificationReply } from "../bot/notifications.ts";
 import type { SlackChannel } from "../bot/slack/mount.ts";
 import type { TeamsChannel } from "../bot/teams/mount.ts";
 import { isDatabaseUnavailable } from "../core/outage.ts";
@@ -19,6 +19,8 @@ export interface DeliveryOptions {
   everyMs?: number;
   /** After this many failed attempts a notification is given up on (it stays in the outbox, undelivered). */
   maxAttempts?: number;
+  /** Signs a link to the recipient's own pages, for the button a notice about evidence carries. */
+  portfolioLink?: NoticeLink;
 }
 
 export interface Delivery {
@@ -38,7 +40,7 @@ export function startDelivery(options: DeliveryOptions): Delivery {
   const maxAttempts = options.maxAttempts ?? 5;
 
   async function deliverOne(notice: Notice): Promise<void> {
-    const reply = notificationReply(portfolio.catalogue, notice);
+    const reply = notificationReply(portfolio.catalogue, notice, options.portfolioLink);
     let reached = 0;
     let failed = 0;
     // First the copies already shown (Slack keeps them; Teams cards refresh themselves when shown, through their

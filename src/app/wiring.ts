@@ -68,15 +68,16 @@ export async function buildProduct(
     const as = await portfolio.linkAgentsPlaygroundUser();
     if (as) log(`The Agents Playground's default user (Alex Wilber) speaks as ${as}.`);
   }
+  const portfolioLink = (personId: string, to?: string) => signLink(personId, config, 1800, to ? { to } : {});
   const core = createBotCore({
     portfolio,
-    portfolioLink: (personId, to) => signLink(personId, config, 1800, to ? { to } : {}),
+    portfolioLink,
     transcribe: chatTranscriber(config),
   });
   const conversations = portfolioConversationReferences(portfolio);
   const channels: DeliveryChannels = {};
   // Whatever changes a portfolio (a bot turn, a page, the command line) leaves its notifications in the outbox.
-  const delivery = startDelivery({ portfolio, channels, log });
+  const delivery = startDelivery({ portfolio, channels, log, portfolioLink });
   const afterTurn = () => delivery.flush();
   const reminders = startPlanReminders({ portfolio, log, afterRun: afterTurn });
 

@@ -10,6 +10,7 @@ import {
   type WitnessRelationshipChoice,
 } from "../portfolio/index.ts";
 import { recordAction, recordCardFor } from "./assessor-records.ts";
+import { candidatePages, pageLink } from "./page-links.ts";
 import { card, say } from "./reply.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply, CardActionData } from "./types.ts";
@@ -29,6 +30,17 @@ const MALFORMED =
 async function currentCard(turn: Turn, evidence: EvidenceView, notice?: string): Promise<BotReply> {
   const { catalogue } = turn.portfolio;
   const me = turn.person;
+  // The assessor's card keeps its button to the evidence on their pages, however often it is redrawn.
+  const approval = () => {
+    const view = approvalView(catalogue, evidence);
+    const link = pageLink(
+      turn,
+      me.id,
+      candidatePages(evidence.candidateId, evidence.ref),
+      `Open ${evidence.ref} on my pages`,
+    );
+    return { kind: "approval", view: link ? { ...view, link } : view } as const;
+  };
   const view =
     evidence.candidateId === me.id
       ? evidence.status === "draft" || evidence.status === "referred"
@@ -40,8 +52,8 @@ async function currentCard(turn: Turn, evidence: EvidenceView, notice?: string):
         : evidence.status === "assessed" || evidence.status === "sampled"
           ? me.roles.includes("internal_verifier") && evidence.assessorId !== me.id
             ? ({ kind: "sample", view: sampleView(catalogue, evidence) } as const)
-            : ({ kind: "approval", view: approvalView(catalogue, evidence) } as const)
-          : ({ kind: "approval", view: approvalView(catalogue, evidence) } as const);
+            : approval()
+          : approval();
   if (notice) return card({ kind: "stale", view: { current: view, notice } }, { replacesCard: true });
   return card(view, { replacesCard: true });
 }

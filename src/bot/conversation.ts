@@ -173,13 +173,6 @@ async function progress(turn: Turn): Promise<BotReply[]> {
       },
     }),
   );
-  // Referred evidence waits for the candidate, not the assessor: say so next to the progress.
-  if (referred.length)
-    cards.push(
-      say(
-        `${referred.join(", ")} ${referred.length === 1 ? "was" : "were"} referred back by your assessor, so ${referred.length === 1 ? "it is" : "they are"} waiting for you, not for them: change ${referred.length === 1 ? "it" : "them"} and submit again.`,
-      ),
-    );
   const next = await nextPlanLine(portfolio, person.id);
   if (next) cards.push(say(next));
   return cards;
@@ -226,7 +219,12 @@ async function sample(turn: Turn): Promise<BotReply[]> {
       ]
     : [];
   if (!work.toSample.length)
-    return [say("There is no assessed evidence to sample in your centre yet."), ...button];
+    return [
+      say(
+        "Nothing assessed is waiting to be sampled: everything your centre's assessors have decided is countersigned.",
+      ),
+      ...button,
+    ];
   const { records: list, names } = await turn.portfolio.withNames(work.toSample.map((h) => h.id));
   return [
     card({ kind: "sampleList", view: sampleListView(turn.portfolio.catalogue, list, names) }),

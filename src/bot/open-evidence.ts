@@ -3,7 +3,6 @@
 import type { LinkView } from "../cards/index.ts";
 import { AppError } from "../core/errors.ts";
 import type { EvidenceView } from "../portfolio/index.ts";
-import { referralWords } from "./evidence-words.ts";
 import { candidatePages, pageLink } from "./page-links.ts";
 import { card, say } from "./reply.ts";
 import type { Turn } from "./turn.ts";
@@ -71,13 +70,12 @@ function evidenceReply(turn: Turn, evidence: EvidenceView, link?: LinkView): Bot
       );
     case "referred": {
       const last = evidence.decisions.at(-1);
+      const by = (last && evidence.names[last.assessorId]) ?? assessor ?? "Your assessor";
+      // The card carries the assessor's reasons; the words only say what it is, so they are not read twice.
       return card(
         { kind: "suggestion", view: suggestionView(catalogue, evidence) },
         {
-          text: referralWords(
-            (last && evidence.names[last.assessorId]) ?? assessor ?? "Your assessor",
-            evidence,
-          ),
+          text: `${by} referred ${evidence.ref} back to you. What to change is at the top of the card: press Edit text, change the account, then Submit.`,
         },
       );
     }

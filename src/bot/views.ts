@@ -90,7 +90,7 @@ const kindsOf = (spans: readonly PersonalDataSpan[]) => [...new Set(spans.map((s
 /** The candidate's suggestion card: the draft's active claims ticked, grouped by unit. */
 export function suggestionView(
   catalogue: Catalogue,
-  evidence: FiledDraft,
+  evidence: FiledDraft | EvidenceView,
   extra: { privacy?: readonly PersonalDataSpan[]; voiceEngine?: string; mapper?: MapperUsed } = {},
 ): SuggestionView {
   const units = new Map<string, SuggestedUnitView>();
@@ -129,9 +129,25 @@ export function suggestionView(
   };
   if (extra.privacy?.length) view.privacy = { kinds: kindsOf(extra.privacy) };
   if (extra.mapper) view.mapper = mapperWords(extra.mapper);
+  const referral = referredBack(evidence);
+  if (referral) view.referral = referral;
   const engine = extra.voiceEngine ?? evidence.transcriptionEngine;
   if (evidence.source === "voice" && engine) view.voice = { engine };
   return view;
+}
+
+/** What the assessor said when they referred the evidence back, for the card the candidate changes it on. */
+function referredBack(evidence: FiledDraft | EvidenceView): SuggestionView["referral"] {
+  if (!("status" in evidence) || evidence.status !== "referred") return undefined;
+  const last = evidence.decisions.at(-1);
+  const comment = last?.comment?.trim();
+  return {
+    byName: (last && evidence.names[last.assessorId]) || "Your assessor",
+    ...(comment ? { comment } : {}),
+    notAccepted: evidence.activeClaims
+      .filter((c) => c.decision === "rejected")
+      .map((c) => (c.comment?.trim() ? `${c.targetId}: ${c.comment.trim()}` : c.targetId)),
+  };
 }
 
 const claimLines = (catalogue: Catalogue, evidence: EvidenceView) =>

@@ -99,6 +99,8 @@ export function approvalCard(view: ApprovalView): ac.AdaptiveCard {
 
 function buildCard(view: ApprovalView, limits: Limits): ac.AdaptiveCard {
   const body: ac.Element[] = [ac.heading(title(view)), ac.subtle(subtitle(view))];
+  // On a row of its own, under the title, so the decision buttons keep their room on a phone.
+  if (view.link) body.push(ac.actionSet([ac.openUrl(view.link.label, view.link.url)]));
   const decided = decisionWords(view);
   if (decided) {
     const items: ac.Element[] = [ac.text(decided, { weight: "bolder" })];
@@ -180,6 +182,7 @@ function claimBlock(claim: ApprovalClaimView, open: boolean): KnownBlock {
 export function approvalBlocks(view: ApprovalView): KnownBlock[] {
   const decided = decisionWords(view);
   const head: KnownBlock[] = [sk.header(title(view)), sk.context(sk.esc(subtitle(view)))];
+  if (view.link) head.push(sk.actions([sk.linkButton(view.link.label, view.link.url)]));
   if (decided) {
     const comment = view.decided?.comment ? `\nComment: ${sk.esc(truncate(view.decided.comment, 2000))}` : "";
     head.push(

@@ -72,6 +72,18 @@ const PRIVACY_WHY =
   "Evidence should not identify customers. I can file it with those details replaced, for example “[customer’s name]”.";
 const REDACT = "File without the customer’s details";
 
+/** The assessor's reasons, first on the card of referred-back evidence: what to change before submitting again. */
+const referralLines = (view: SuggestionView): string[] => {
+  const r = view.referral;
+  if (!r) return [];
+  return [
+    ...(r.comment ? [`“${r.comment}”`] : []),
+    ...(r.notAccepted.length ? [`Not accepted: ${r.notAccepted.join("; ")}`] : []),
+    "Press Edit text to change the account, then Submit to send it back.",
+  ];
+};
+const referralLead = (view: SuggestionView): string => `Referred back by ${view.referral?.byName}`;
+
 function unitElements(unit: SuggestedUnitView, max: number): ac.Element[] {
   const items: ac.Element[] = [ac.heading(`${unit.unitId} ${unit.title}`, "default")];
   for (const c of unit.criteria)
@@ -100,6 +112,16 @@ function buildCard(view: SuggestionView, limits: (typeof LIMITS)[number]): ac.Ad
     ac.heading(TITLE),
     ac.subtle(view.ref ? `Evidence ${view.ref}. ${INTRO}` : INTRO),
   ];
+  if (view.referral)
+    body.push(
+      ac.container(
+        [
+          ac.text(referralLead(view), { weight: "bolder" }),
+          ...referralLines(view).map((line) => ac.userText(truncate(line, 600))),
+        ],
+        { style: "warning", spacing: "medium" },
+      ),
+    );
   if (view.mapper) body.push(ac.subtle(view.mapper));
   if (view.voice) {
     body.push(
@@ -225,6 +247,12 @@ export function suggestionBlocks(view: SuggestionView): KnownBlock[] {
     sk.header(TITLE),
     sk.context(sk.esc(view.ref ? `Evidence ${view.ref}. ${INTRO}` : INTRO)),
   ];
+  if (view.referral)
+    head.push(
+      sk.section(
+        `:leftwards_arrow_with_hook: *${sk.esc(referralLead(view))}*\n${sk.esc(truncate(referralLines(view).join("\n"), 2500))}`,
+      ),
+    );
   if (view.mapper) head.push(sk.context(sk.esc(view.mapper)));
   if (view.voice && view.text.length <= sk.SLACK_LIMITS.inputValue) {
     head.push(

@@ -62,6 +62,8 @@ export interface SuggestionView extends EvidenceKey {
   privacy?: { kinds: PersonalDataKind[] };
   /** Which mapper made the suggestions, in words ("Suggested by the offline mapper."). */
   mapper?: string;
+  /** Present when the assessor referred it back: who, what they said, and the claims they did not accept. */
+  referral?: { byName: string; comment?: string; notAccepted: string[] };
 }
 
 export interface CoverageCounts {
@@ -180,6 +182,8 @@ export interface ApprovalView extends EvidenceKey {
   claims: ApprovalClaimView[];
   /** Present once decided: every copy of the card then shows the outcome and who decided. */
   decided?: { outcome: "assessed" | "referred"; byName: string; at: string; comment?: string };
+  /** A button to the evidence on the assessor's own pages (its history, files and the unit's matrix). */
+  link?: LinkView;
 }
 
 export interface QueueItemView extends EvidenceKey {

@@ -72,7 +72,10 @@ export async function recordDecision(
     if (undecided.length)
       throw new AppError(
         "bad_input",
-        `Accept or reject ${undecided.join(", ")} as well, or refer ${evidence.ref} back to the candidate.`,
+        // "as well" only when some claims are decided: with none chosen, the assessor is asked to choose for each.
+        judgements.size === 0
+          ? `Choose Accept or Reject for each claim (${undecided.join(", ")}), then submit; or refer ${evidence.ref} back to the candidate.`
+          : `Accept or reject ${undecided.join(", ")} as well, or refer ${evidence.ref} back to the candidate.`,
       );
     // A claim not accepted needs a short reason the candidate will read: its own, or the decision's comment.
     const unexplained = [...judgements.values()].filter((j) => j.decision === "rejected" && !j.comment);

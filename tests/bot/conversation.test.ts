@@ -318,6 +318,9 @@ describe("referred-back evidence", () => {
     );
     expect(notice?.reply.text).toMatch(/Edit text/);
     expect(JSON.stringify(rendered(notice?.reply))).toMatch(/"title":"Edit text"/);
+    // The card itself says who referred it back and why, above the account she changes.
+    expect(JSON.stringify(rendered(notice?.reply))).toContain("Referred back by Priya Shah");
+    expect(JSON.stringify(rendered(notice?.reply))).toContain("Say how you checked the order");
     expect(actionIn(rendered(notice?.reply), "evidence.submit")).toBeDefined();
 
     // Any of "E2", "open E2", "edit e2", "show e2" opens it, not "too short to be an account".

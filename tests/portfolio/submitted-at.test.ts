@@ -59,6 +59,8 @@ describe("when evidence was submitted", () => {
 
   it("progress tells the candidate that referred evidence is waiting for them, not the assessor", async () => {
     const said = await say(AMIRA, "progress");
-    expect(said).toMatch(/E\d+ was referred back by your assessor, so it is waiting for you, not for them/);
+    // The progress card says it, once: not counted as waiting for the assessor, and how to open it.
+    expect(said).toMatch(/E(\d+) was referred back to you: type E\1 to open it and change it/);
+    expect(said).not.toMatch(/referred back by your assessor, so it is waiting for you/);
   });
 });

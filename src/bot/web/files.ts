@@ -1,4 +1,4 @@
-// The playground's "Photo or document" upload: the request's bytes, name and words as one message with a file.
+// The playground's "Photo or file" upload: the request's bytes, name and words as one message with a file.
 import type { Request } from "express";
 import { MAX_EVIDENCE_FILE_BYTES } from "../../portfolio/index.ts";
 import type { IncomingFile } from "../types.ts";

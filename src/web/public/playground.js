@@ -10,21 +10,48 @@
   const composer = document.getElementById("composer");
 
   /**
-   * Brings the newest message into view above the sticky composer; a card taller than the room left shows
-   * its top (its title and first lines), not its middle.
+   * Brings the newest messages into view above the sticky composer. A turn's replies (words, then a card) are placed
+   * together: when they do not all fit, the first one's top is shown (a card's title and first lines), never a
+   * card's middle or the room under the composer.
    */
-  const reveal = (node) => {
-    const below = composer.offsetHeight + 8;
-    node.style.scrollMarginBottom = `${below}px`;
-    node.style.scrollMarginTop = "8px";
-    const room = window.innerHeight - below;
-    node.scrollIntoView({ block: node.offsetHeight > room ? "start" : "end" });
+  const room = () => window.innerHeight - composer.offsetHeight - 16;
+  const place = (first, last) => {
+    const top = first.getBoundingClientRect().top;
+    const bottom = last.getBoundingClientRect().bottom;
+    const composerTop = composer.getBoundingClientRect().top;
+    // Scroll by just enough: the last one's bottom above the composer, or the first one's top at the top.
+    const by = bottom - top <= room() ? bottom - (composerTop - 8) : top - 8;
+    window.scrollBy({ top: by, left: 0, behavior: "instant" });
   };
+  let batch = null;
   const add = (node) => {
     log.appendChild(node);
-    reveal(node);
+    if (batch) {
+      if (!batch.first) batch.first = node;
+      batch.last = node;
+      return;
+    }
+    place(node, node);
     // A card's images and fonts can change its height after it is added: keep it placed.
-    requestAnimationFrame(() => reveal(node));
+    requestAnimationFrame(() => place(node, node));
+  };
+  /** Adds what `fill` adds as one turn, then places it as a whole. */
+  const together = (fill) => {
+    const outer = batch;
+    batch = {};
+    try {
+      fill();
+    } finally {
+      const { first, last } = batch;
+      batch = outer;
+      if (first && !outer) {
+        place(first, last);
+        requestAnimationFrame(() => place(first, last));
+      } else if (first && outer) {
+        if (!outer.first) outer.first = first;
+        outer.last = last;
+      }
+    }
   };
 
   /** Roles in words, as people say them. */
@@ -153,11 +180,18 @@
   }
 
   function show(replies, sourceCard, fromInbox) {
+    together(() => showEach(replies, sourceCard, fromInbox));
+  }
+
+  function showEach(replies, sourceCard, fromInbox) {
     for (const reply of replies) {
       // The words introduce the card, so they come first.
       if (reply.text) add(bubble(reply.text, "", "Shiftnote"));
       if (reply.card && reply.replacesCard && sourceCard) {
         renderCard(reply.card, sourceCard);
+        // The answer replaces the card pressed (often shorter, with the outcome at its top): show that top.
+        const top = sourceCard.getBoundingClientRect().top;
+        if (top < 0) window.scrollBy({ top: top - 8, left: 0, behavior: "instant" });
         const about = refreshOf.get(sourceCard);
         if (about) refreshCopies(about.evidenceId, sourceCard);
       } else if (reply.card) {
@@ -242,14 +276,16 @@
     for (const r of fresh) seen.set(r.id, true);
     const earlier = fresh.filter((r) => r.earlier);
     const recent = fresh.filter((r) => !r.earlier);
-    if (earlier.length) {
-      add(bubble("Earlier messages, from before you last looked:", "note"));
-      show(earlier, undefined, true);
-    }
-    if (recent.length) {
-      add(bubble("New for you:", "note"));
-      show(recent, undefined, true);
-    }
+    together(() => {
+      if (earlier.length) {
+        add(bubble("Earlier messages, from before you last looked:", "note"));
+        showEach(earlier, undefined, true);
+      }
+      if (recent.length) {
+        add(bubble("New for you:", "note"));
+        showEach(recent, undefined, true);
+      }
+    });
   }
 
   document.getElementById("composer").addEventListener("submit", async (event) => {
