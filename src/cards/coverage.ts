@@ -63,16 +63,27 @@ export function planToGo(view: CoverageView): string {
   return words ? `${words} to go` : "Everything on your plan is covered";
 }
 
-/** The unit nearest completion and the first thing it needs: what to aim for next across the plan. */
+/**
+ * What to aim for next across the plan: the unit furthest along (the largest share covered, then the fewest left),
+ * and the first thing it needs. With nothing covered anywhere, the smallest unit is named as a place to start.
+ */
 export function aimNext(view: CoverageView): string | undefined {
   const open = view.units
-    .map((u) => ({ u, left: missing(u.criteria) + missing(u.ranges) }))
+    .map((u) => {
+      const total = u.criteria.total + u.ranges.total;
+      const left = missing(u.criteria) + missing(u.ranges);
+      return { u, left, share: total > 0 ? (total - left) / total : 0 };
+    })
     .filter((x) => x.left > 0 && x.u.next.length > 0)
-    .sort((a, b) => a.left - b.left);
+    .sort((a, b) => b.share - a.share || a.left - b.left);
   const best = open[0];
   const first = best?.u.next[0];
   if (!best || !first) return undefined;
-  return `Aim next for ${best.u.unitId} ${best.u.title}, the unit nearest completion: ${first.words} (${shortRef(first.id)}).`;
+  const why =
+    best.share > 0
+      ? "the unit nearest completion"
+      : `a good unit to start with (${plural(best.left, "thing")} to cover)`;
+  return `Aim next for ${best.u.unitId} ${best.u.title}, ${why}: ${first.words} (${shortRef(first.id)}).`;
 }
 
 /** "E2 was referred back to you: type E2 to open it and change it." */

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { parseCardAction } from "../../src/cards/actions.ts";
-import { nextWords } from "../../src/cards/coverage.ts";
+import { aimNext, nextWords } from "../../src/cards/coverage.ts";
 import { slackInputs } from "../../src/cards/slack-inputs.ts";
 import { suggestionBlocks } from "../../src/cards/suggestion.ts";
 import { englishList, formatWhen, progressBar, shortRef, truncate } from "../../src/cards/text.ts";
@@ -99,6 +99,25 @@ describe("wording", () => {
       "205: 6 criteria, 5 knowledge items and 5 situations to go. Aim next for a quiet period (ER4c) and an unhappy customer (ER5b).",
     );
     expect(coverage.units[1] && nextWords(coverage.units[1])).toBe("206: complete.");
+  });
+
+  it("aims next for the unit furthest along, not the smallest one untouched", () => {
+    const small = {
+      unitId: "216",
+      title: "Improve your own customer service skills",
+      criteria: { total: 6, assessed: 0, claimed: 0 },
+      ranges: { total: 2, assessed: 0, claimed: 0 },
+      next: [{ id: "216.1.1", words: "how you found out about your own skills" }],
+      guideSections: [],
+    };
+    const view = { ...coverage, units: [small, ...coverage.units] };
+    expect(aimNext(view)).toBe(
+      "Aim next for 205 Make customer service personal, the unit nearest completion: a quiet period (ER4c).",
+    );
+    // with nothing covered anywhere, the smallest unit is a place to start, not "nearest completion"
+    expect(aimNext({ ...coverage, units: [small] })).toBe(
+      "Aim next for 216 Improve your own customer service skills, a good unit to start with (8 things to cover): how you found out about your own skills (216.1.1).",
+    );
   });
 
   it("truncates at a word with an ellipsis", () => {
