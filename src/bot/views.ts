@@ -13,6 +13,7 @@ import type {
 import type { EvidenceRecord, PersonRecord } from "../core/types.ts";
 import type { PersonalDataSpan } from "../mapping/types.ts";
 import {
+  AUTHENTICITY_DECLARATION,
   type Coverage,
   type EvidenceView,
   type FiledDraft,
@@ -90,7 +91,7 @@ const kindsOf = (spans: readonly PersonalDataSpan[]) => [...new Set(spans.map((s
 /** The candidate's suggestion card: the draft's active claims ticked, grouped by unit. */
 export function suggestionView(
   catalogue: Catalogue,
-  evidence: FiledDraft,
+  evidence: FiledDraft & { status?: EvidenceRecord["status"] },
   extra: { privacy?: readonly PersonalDataSpan[]; voiceEngine?: string; mapper?: MapperUsed } = {},
 ): SuggestionView {
   const units = new Map<string, SuggestedUnitView>();
@@ -129,6 +130,8 @@ export function suggestionView(
   };
   if (extra.privacy?.length) view.privacy = { kinds: kindsOf(extra.privacy) };
   if (extra.mapper) view.mapper = mapperWords(extra.mapper);
+  // a draft's first Submit makes the authenticity declaration; a referred one's resubmission makes none
+  if (evidence.status !== "referred") view.declaration = AUTHENTICITY_DECLARATION;
   const engine = extra.voiceEngine ?? evidence.transcriptionEngine;
   if (evidence.source === "voice" && engine) view.voice = { engine };
   return view;

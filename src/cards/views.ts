@@ -62,6 +62,11 @@ export interface SuggestionView extends EvidenceKey {
   privacy?: { kinds: PersonalDataKind[] };
   /** Which mapper made the suggestions, in words ("Suggested by the offline mapper."). */
   mapper?: string;
+  /**
+   * The authenticity declaration pressing Submit makes, word for word (City & Guilds: once per piece of evidence,
+   * at its first Submit); absent on a resubmission, which makes none.
+   */
+  declaration?: string;
 }
 
 export interface CoverageCounts {

@@ -11,6 +11,7 @@ import type {
   TestimonyView,
   WitnessRequestView,
 } from "../../src/cards/views.ts";
+import { AUTHENTICITY_DECLARATION } from "../../src/portfolio/index.ts";
 
 /** Database ids: they must never appear in visible text. */
 export const IDS = {
@@ -118,6 +119,7 @@ export const suggestion: SuggestionView = {
     },
   ],
   privacy: { kinds: ["name", "phone"] },
+  declaration: AUTHENTICITY_DECLARATION,
 };
 
 export const suggestionVoice: SuggestionView = {

@@ -286,6 +286,13 @@ export const suggestion: KnownBlock[] = [
     "block_id": "claim:206.K.c"
   },
   {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*By pressing Submit you declare: “I confirm that this evidence is my own work and a true account of what I did.”*"
+    }
+  },
+  {
     "type": "actions",
     "elements": [
       {
@@ -480,6 +487,13 @@ export const suggestionVoice: KnownBlock[] = [
       ]
     },
     "block_id": "claim:206.K.c"
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*By pressing Submit you declare: “I confirm that this evidence is my own work and a true account of what I did.”*"
+    }
   },
   {
     "type": "actions",
