@@ -10,6 +10,8 @@ import {
   type WitnessRelationshipChoice,
 } from "../portfolio/index.ts";
 import { recordAction, recordCardFor } from "./assessor-records.ts";
+import { feedbackAction } from "./feedback-chat.ts";
+import { planAction } from "./plans-chat.ts";
 import { card, say } from "./reply.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply, CardActionData } from "./types.ts";
@@ -103,6 +105,11 @@ export async function handleAction(turn: Turn, data: CardActionData): Promise<Bo
   const parsed = parseCardAction(data);
   if (!parsed) return [say(MALFORMED)];
   const { payload, inputs } = parsed;
+  // a plan's or feedback's card: its use cases load and authorise what it is about ("not found" for anyone else)
+  if (payload.verb === "plan.make" || payload.verb === "plan.sign")
+    return planAction(turn, payload.verb, payload.evidenceId, inputs);
+  if (payload.verb === "feedback.reply" || payload.verb === "feedback.sign")
+    return feedbackAction(turn, payload.verb, payload.evidenceId, inputs);
   const actorId = turn.person.id;
   const { portfolio } = turn;
   // Re-read first: this is also the permission check (not found for anyone with no access).

@@ -11,6 +11,9 @@ export type Intent =
   | { kind: "open_evidence"; ref: string }
   /** An assessor's record of a candidate: "observed Amira …", "discussed with Amira …" (the name is matched later). */
   | { kind: "assessor_record"; method: "observation" | "professional_discussion"; rest: string }
+  /** An assessor's action plan, feedback or expert statement for a candidate: "plan for Amira …" (name matched later). */
+  | { kind: "action_plan"; rest: string }
+  | { kind: "feedback"; rest: string }
   | { kind: "account"; text: string };
 
 const normalise = (text: string) =>
@@ -42,6 +45,11 @@ const OBSERVED = /^\s*(?:i\s+)?(?:observed|observation\s+of)\s+(\S[\s\S]*)$/i;
 const DISCUSSED =
   /^\s*(?:i\s+)?(?:discussed\s+with|(?:professional\s+)?discussion\s+with|oral\s+questions\s+with)\s+(\S[\s\S]*)$/i;
 
+/** "plan for Amira", "plan Amira 201 Friday 10:00 at the Leeds store", "action plan for Amira …" */
+const PLAN = /^\s*(?:an?\s+)?(?:(?:assessment\s+)?action\s+)?plan(?:\s+(?:for|with))?\s+(\S[\s\S]*)$/i;
+/** "feedback for Amira on E6: …", "feedback to Amira on unit 201: …" */
+const FEEDBACK = /^\s*(?:give\s+)?feedback\s+(?:for|to)\s+(\S[\s\S]*)$/i;
+
 /** Classifies a message; anything that is not a command is treated as an account for the mapper to judge. */
 export function readIntent(text: string): Intent {
   const plain = normalise(text);
@@ -61,5 +69,9 @@ export function readIntent(text: string): Intent {
   const discussed = DISCUSSED.exec(text);
   if (discussed?.[1])
     return { kind: "assessor_record", method: "professional_discussion", rest: discussed[1].trim() };
+  const plan = PLAN.exec(text);
+  if (plan?.[1]) return { kind: "action_plan", rest: plan[1].trim() };
+  const feedback = FEEDBACK.exec(text);
+  if (feedback?.[1]) return { kind: "feedback", rest: feedback[1].trim() };
   return { kind: "account", text };
 }

@@ -1,5 +1,7 @@
 // The small, plain view objects every card is rendered from: strings, ids and numbers, no Prisma or chat SDK types.
+import type { ActionPlanCardView, ActionPlanFormView } from "./action-plan.ts";
 import type { AssessorRecordView } from "./assessor-record.ts";
+import type { FeedbackCardView } from "./feedback.ts";
 
 /** A Best Practice Guide section to read, e.g. `{ id: "3.2", title: "Dealing with complaints" }`. */
 export interface GuideSectionView {
@@ -260,6 +262,9 @@ export type CardView =
   | { kind: "sample"; view: SampleView }
   | { kind: "message"; view: MessageView }
   | { kind: "assessorRecord"; view: AssessorRecordView }
+  | { kind: "actionPlanForm"; view: ActionPlanFormView }
+  | { kind: "actionPlan"; view: ActionPlanCardView }
+  | { kind: "feedback"; view: FeedbackCardView }
   | { kind: "stale"; view: StaleView };
 
 /** "This changed since you opened it": a notice above the current card. */
