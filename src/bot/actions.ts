@@ -13,6 +13,7 @@ import { recordAction, recordCardFor } from "./assessor-records.ts";
 import { feedbackAction } from "./feedback-chat.ts";
 import { planAction } from "./plans-chat.ts";
 import { card, say } from "./reply.ts";
+import { statementAction } from "./statements-chat.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply, CardActionData } from "./types.ts";
 import { approvalView, sampleView, suggestionView, witnessRequestView } from "./views.ts";
@@ -110,6 +111,7 @@ export async function handleAction(turn: Turn, data: CardActionData): Promise<Bo
     return planAction(turn, payload.verb, payload.evidenceId, inputs);
   if (payload.verb === "feedback.reply" || payload.verb === "feedback.sign")
     return feedbackAction(turn, payload.verb, payload.evidenceId, inputs);
+  if (payload.verb === "statement.sign") return statementAction(turn, payload.evidenceId);
   const actorId = turn.person.id;
   const { portfolio } = turn;
   // Re-read first: this is also the permission check (not found for anyone with no access).

@@ -4,11 +4,12 @@ import { recordView } from "./assessor-records.ts";
 import { feedbackCardView } from "./feedback-chat.ts";
 import { planCardView } from "./plans-chat.ts";
 import { card, say } from "./reply.ts";
+import { statementCardView } from "./statements-chat.ts";
 import type { BotReply } from "./types.ts";
 
 /** The message for an assessor's record, plan, feedback or expert witness notice; undefined for any other kind. */
 export function assessorNotificationReply(notice: Notice): BotReply | undefined {
-  const { recipient, actorName, assessorRecord, plan, feedback } = notice;
+  const { recipient, actorName, assessorRecord, plan, feedback, statement } = notice;
   if (!recipient) return undefined;
   switch (notice.kind) {
     case "assessor_record.signed":
@@ -71,6 +72,14 @@ export function assessorNotificationReply(notice: Notice): BotReply | undefined 
     case "expert_witness.statement_attached":
       return say(
         `${actorName} has attached an expert witness statement for you to assess. Type queue to see it.`,
+      );
+    case "expert_witness.statement_to_sign":
+      if (!statement) return undefined;
+      return card(
+        { kind: "expertStatement", view: statementCardView(statement, recipient.id) },
+        {
+          text: `${actorName} has attached your expert witness statement to ${statement.candidateName}'s evidence (${statement.evidenceRef}). Read it and press Sign my statement if it is what you observed.`,
+        },
       );
     default:
       return undefined;

@@ -9,6 +9,7 @@ import { openEvidence } from "./open-evidence.ts";
 import { candidatePages, pageLink } from "./page-links.ts";
 import { planInChat } from "./plans-chat.ts";
 import { card, say } from "./reply.ts";
+import { statementInChat } from "./statements-chat.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply, IncomingFile } from "./types.ts";
 import { coverageView, queueView, sampleListView, suggestionView } from "./views.ts";
@@ -56,6 +57,11 @@ export async function handleText(turn: Turn): Promise<BotReply[]> {
       return intent.kind === "action_plan"
         ? planInChat(turn, intent.rest)
         : feedbackInChat(turn, intent.rest);
+    case "expert_statement":
+      // the candidate's assessor for a named expert, or an expert witness for themselves (the use case checks both)
+      if (turn.person.roles.includes("candidate") && !turn.person.roles.includes("assessor"))
+        return account(turn, turn.command.text);
+      return statementInChat(turn, intent.rest);
     case "account":
       return account(turn, intent.text);
   }
@@ -77,12 +83,14 @@ export function helpFor(person: PersonRecord): string {
       'Type or say "observed <candidate>: what you saw" to record an observation, or "discussed with <candidate>: …" for a professional discussion; you sign it, then they confirm it.',
       'Type "plan for <candidate>" (or "plan <candidate> 201 Friday 10:00 at the Leeds store") for an assessment action plan: you sign it by sending the form, then they sign it.',
       'Type "feedback for <candidate> on E6: what you think. Outcome: …" (or "on unit 201") to give feedback; they read it here, can reply, and sign it.',
+      'Type "expert statement for <candidate> on E6 from <expert witness>: what they observed. Criteria: 205.1.3, 205.2.4" to attach an expert witness statement; the expert is asked to sign it.',
     );
   if (person.roles.includes("internal_verifier"))
     lines.push("Type sample to see assessed evidence you can sample.");
   if (person.roles.includes("witness") && !person.roles.includes("candidate"))
     lines.push(
       "When a candidate asks you to witness, their account arrives here with a short form to confirm it.",
+      'If the centre has recorded you as an expert witness, type "expert statement for <candidate> on E6: what you observed. Criteria: …" to attach your signed statement to their evidence.',
     );
   if (person.roles.includes("admin"))
     lines.push(

@@ -14,6 +14,7 @@ export type Intent =
   /** An assessor's action plan, feedback or expert statement for a candidate: "plan for Amira …" (name matched later). */
   | { kind: "action_plan"; rest: string }
   | { kind: "feedback"; rest: string }
+  | { kind: "expert_statement"; rest: string }
   | { kind: "account"; text: string };
 
 const normalise = (text: string) =>
@@ -50,6 +51,10 @@ const PLAN = /^\s*(?:an?\s+)?(?:(?:assessment\s+)?action\s+)?plan(?:\s+(?:for|wi
 /** "feedback for Amira on E6: …", "feedback to Amira on unit 201: …" */
 const FEEDBACK = /^\s*(?:give\s+)?feedback\s+(?:for|to)\s+(\S[\s\S]*)$/i;
 
+/** "expert statement for Amira on E6 from Tom Reid: …", "expert witness statement for Amira on E6: …" */
+const STATEMENT =
+  /^\s*(?:attach\s+)?(?:an?\s+)?expert(?:\s+witness)?\s+statement\s+(?:for|on|about)\s+(\S[\s\S]*)$/i;
+
 /** Classifies a message; anything that is not a command is treated as an account for the mapper to judge. */
 export function readIntent(text: string): Intent {
   const plain = normalise(text);
@@ -73,5 +78,7 @@ export function readIntent(text: string): Intent {
   if (plan?.[1]) return { kind: "action_plan", rest: plan[1].trim() };
   const feedback = FEEDBACK.exec(text);
   if (feedback?.[1]) return { kind: "feedback", rest: feedback[1].trim() };
+  const statement = STATEMENT.exec(text);
+  if (statement?.[1]) return { kind: "expert_statement", rest: statement[1].trim() };
   return { kind: "account", text };
 }

@@ -178,6 +178,11 @@ export function approvalView(catalogue: Catalogue, evidence: EvidenceView): Appr
       ...(c.comment ? { comment: c.comment } : {}),
     })),
   };
+  if (evidence.expertWitness)
+    view.expert = {
+      line: `Expert witness statement by ${evidence.expertWitness.name}, ${evidence.expertWitness.position}`,
+      signed: evidence.expertWitness.signed,
+    };
   const last = evidence.decisions.at(-1);
   if (last && evidence.status !== "submitted" && evidence.status !== "draft")
     view.decided = {

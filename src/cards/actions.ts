@@ -23,6 +23,8 @@ export const VERBS = [
   "plan.sign",
   "feedback.reply",
   "feedback.sign",
+  // the expert witness signs a statement the candidate's assessor attached for them (`evidenceId`: the statement)
+  "statement.sign",
   // Teams asks for it when a card with a `refresh` is shown: the answer is the card as it is now, for the viewer.
   "evidence.refresh",
 ] as const;

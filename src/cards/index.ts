@@ -7,6 +7,7 @@ export type { AdaptiveCard } from "./adaptive.ts";
 export { approvalBlocks, approvalCard } from "./approval.ts";
 export { type AssessorRecordView, assessorRecordBlocks, assessorRecordCard } from "./assessor-record.ts";
 export { coverageBlocks, coverageCard } from "./coverage.ts";
+export type { ExpertStatementCardView } from "./expert-statement.ts";
 export type { FeedbackCardView } from "./feedback.ts";
 export { type HomePart, slackHomeView } from "./home.ts";
 export { hostConfig, hostCss } from "./host-config.ts";

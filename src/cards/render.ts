@@ -6,6 +6,7 @@ import type * as ac from "./adaptive.ts";
 import { approvalBlocks, approvalCard } from "./approval.ts";
 import { assessorRecordBlocks, assessorRecordCard } from "./assessor-record.ts";
 import { coverageBlocks, coverageCard } from "./coverage.ts";
+import { expertStatementBlocks, expertStatementCard } from "./expert-statement.ts";
 import { feedbackBlocks, feedbackCard } from "./feedback.ts";
 import { messageBlocks, messageCard } from "./message.ts";
 import { queueBlocks, queueCard } from "./queue.ts";
@@ -63,6 +64,8 @@ function buildAdaptive(card: CardView): ac.AdaptiveCard {
       return actionPlanCard(card.view);
     case "feedback":
       return feedbackCard(card.view);
+    case "expertStatement":
+      return expertStatementCard(card.view);
     case "stale":
       return staleCard(card.view);
   }
@@ -112,6 +115,8 @@ export function slackBlocks(card: CardView): KnownBlock[] {
       return actionPlanBlocks(card.view);
     case "feedback":
       return feedbackBlocks(card.view);
+    case "expertStatement":
+      return expertStatementBlocks(card.view);
     case "stale":
       return staleBlocks(card.view);
   }

@@ -1,6 +1,7 @@
 // The small, plain view objects every card is rendered from: strings, ids and numbers, no Prisma or chat SDK types.
 import type { ActionPlanCardView, ActionPlanFormView } from "./action-plan.ts";
 import type { AssessorRecordView } from "./assessor-record.ts";
+import type { ExpertStatementCardView } from "./expert-statement.ts";
 import type { FeedbackCardView } from "./feedback.ts";
 
 /** A Best Practice Guide section to read, e.g. `{ id: "3.2", title: "Dealing with complaints" }`. */
@@ -185,6 +186,8 @@ export interface ApprovalView extends EvidenceKey {
   source: "typed" | "voice" | "witness";
   testimonies: TestimonyView[];
   claims: ApprovalClaimView[];
+  /** For an expert witness statement: "Expert witness statement by Tom Reid, Store manager", and whether signed. */
+  expert?: { line: string; signed: boolean };
   /** Present once decided: every copy of the card then shows the outcome and who decided. */
   decided?: { outcome: "assessed" | "referred"; byName: string; at: string; comment?: string };
 }
@@ -265,6 +268,7 @@ export type CardView =
   | { kind: "actionPlanForm"; view: ActionPlanFormView }
   | { kind: "actionPlan"; view: ActionPlanCardView }
   | { kind: "feedback"; view: FeedbackCardView }
+  | { kind: "expertStatement"; view: ExpertStatementCardView }
   | { kind: "stale"; view: StaleView };
 
 /** "This changed since you opened it": a notice above the current card. */

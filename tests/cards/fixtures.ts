@@ -1,6 +1,7 @@
 // Example card views for the card tests and golden files: a busy Saturday when the card machine failed.
 
 import type { ActionPlanCardView, ActionPlanFormView } from "../../src/cards/action-plan.ts";
+import type { ExpertStatementCardView } from "../../src/cards/expert-statement.ts";
 import type { FeedbackCardView } from "../../src/cards/feedback.ts";
 import type {
   ApprovalView,
@@ -393,6 +394,20 @@ export const feedback: FeedbackCardView = {
   status: "Read it, reply if you want to, and press Sign to say you have read it.",
 };
 
+export const expertStatement: ExpertStatementCardView = {
+  statementId: IDS.evidence2,
+  ref: "E14",
+  witnessName: "Erin Teamleader",
+  position: "Store manager",
+  candidateName: "Sam Taylor",
+  when: "28/11/2026 at 11:00",
+  text: "I watched Sam calm an upset customer & find her order. Sam is competent in this.",
+  criteria: ["205.1.3", "205.2.4"],
+  signed: [],
+  canSign: true,
+  status: "Read it, and press Sign my statement if it is what you observed.",
+};
+
 /** Every example, by golden-file name. */
 export const EXAMPLES: Record<string, CardView> = {
   suggestion: { kind: "suggestion", view: suggestion },
@@ -419,6 +434,15 @@ export const EXAMPLES: Record<string, CardView> = {
   "action-plan-form": { kind: "actionPlanForm", view: actionPlanForm },
   "action-plan": { kind: "actionPlan", view: actionPlan },
   feedback: { kind: "feedback", view: feedback },
+  "expert-statement": { kind: "expertStatement", view: expertStatement },
+  "approval-expert": {
+    kind: "approval",
+    view: {
+      ...approval,
+      source: "witness",
+      expert: { line: "Expert witness statement by Erin Teamleader, Store manager", signed: false },
+    },
+  },
   stale: {
     kind: "stale",
     view: { current: { kind: "approval", view: approvalDecided } },
