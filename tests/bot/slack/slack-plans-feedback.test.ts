@@ -1,4 +1,5 @@
-// Slack with the real core: Priya plans Amira's assessment and gives feedback in her DM; Amira signs and replies in hers.
+// Slack with the real core: Priya plans Amira's assessment, gives feedback and attaches Tom's expert statement in her
+// DM; Amira signs and replies in hers, Tom signs his statement in his.
 import { createHmac } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -242,4 +243,48 @@ describe("plans and feedback in Slack", () => {
     const drafted = await dm("UAMIRA", ACCOUNT);
     expect(text(drafted)).toContain(`By pressing Submit you declare: “${AUTHENTICITY_DECLARATION}”`);
   }, 60_000);
+
+  it("Priya attaches Tom's expert statement to Amira's evidence; Tom signs it in his DM", async () => {
+    const amira = await personId(AMIRA);
+    // the centre has recorded and confirmed Tom as an expert witness for Amira's units
+    const [enrolment] = await product.store.enrolments.ofCandidate(amira);
+    const dana = (await product.store.people.byEmail("dana.okafor@demo.shiftnote.test"))?.id ?? "";
+    const tom = await personId(TOM);
+    const record = await product.portfolio.recordExpertWitness({
+      actor: { personId: dana },
+      personId: tom,
+      position: "Team leader",
+      site: "Leeds store",
+      unitIds: enrolment?.unitIds ?? [],
+      experienceYears: 5,
+      experience: "Five years leading the customer service desk.",
+      standardsKnowledge: "Trained on the Level 2 standards.",
+      cpd: "Complaint handling refresher each year.",
+      assessmentQualification: "Working towards the assessor award.",
+    });
+    await product.portfolio.signExpertWitnessRecord({ actorId: tom, expertWitnessId: record.id });
+    await product.portfolio.confirmExpertWitness({ actorId: dana, expertWitnessId: record.id });
+    // Amira submits an account in Slack
+    const drafted = await dm("UAMIRA", ACCOUNT);
+    await press("UAMIRA", buttonValue(drafted, "evidence.submit") as string);
+    const filed = (await product.store.evidence.ofCandidate(amira))
+      .filter((e) => e.status === "submitted")
+      .at(-1);
+    const ids = (filed?.claims ?? []).filter((c) => c.active && c.unitId === filed?.claims[0]?.unitId);
+
+    const before = api.callsTo("chat.postMessage").length;
+    const attached = await dm(
+      "UPRIYA",
+      `expert statement for Amira on ${filed?.ref} from Tom Reid: I saw Amira sort out the payment calmly. Criteria: ${ids.map((c) => c.targetId).join(", ")}`,
+    );
+    expect(text(attached)).toContain("Tom Reid is asked to sign it.");
+    const toTom = await cardTo("DTOM", "statement.sign", before);
+    expect(text(toTom)).toContain("I saw Amira sort out the payment calmly.");
+    const signed = await press("UTOM", buttonValue(toTom, "statement.sign") as string);
+    expect(text(signed)).toContain("Signed. Your statement");
+    const statement = (await product.store.evidence.ofCandidate(amira)).find((e) => e.source === "witness");
+    const kept = await product.store.expertWitnesses.statementOfEvidence(statement?.id ?? "");
+    const signatures = await product.store.signatures.of([kept?.id ?? ""]);
+    expect(signatures.map((s) => [s.personId, s.role, s.channel])).toEqual([[tom, "witness", "slack"]]);
+  }, 90_000);
 });
