@@ -162,6 +162,15 @@ describe("the assessor's observation in chat", () => {
     expect(ids.length).toBeGreaterThan(0);
   });
 
+  it("oral questioning is recorded as an oral questioning record, not as a discussion", async () => {
+    const r = await say(
+      PRIYA,
+      "oral questions with Amira: I asked what she may offer a customer whose order is late; she said a refund of the delivery charge, and that anything more goes to her supervisor.",
+    );
+    expect(JSON.stringify(adaptive(r))).toContain("Oral questioning record");
+    expect(JSON.stringify(adaptive(r))).not.toContain("Professional discussion record");
+  });
+
   // Knowledge first: the learned mapper returns knowledge items only when it would defend them, and on this
   // discussion it returns none, so this test uses a mapper stub that returns a criterion and a knowledge item (the
   // criterion first). The discussion's text must be mapped with focus "knowledge", and the card lists the knowledge
