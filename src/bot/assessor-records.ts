@@ -176,5 +176,5 @@ export async function recordAction(
 export async function nextPlanLine(portfolio: Portfolio, candidateId: string): Promise<string | undefined> {
   const { next } = await portfolio.actionPlans({ actor: { personId: candidateId }, candidateId });
   if (!next) return undefined;
-  return `Next planned assessment: unit ${next.unitId} with ${next.assessorName}, ${ukDateTime(next.plannedAt)} at ${next.venue}.${next.agreed ? "" : " Sign the action plan on your portfolio page to agree it."}`;
+  return `Next planned assessment: unit ${next.unitId} with ${next.assessorName}, ${ukDateTime(next.plannedAt)} at ${next.venue}.${next.agreed ? "" : " Press Sign on the plan I sent you (or sign it on your portfolio page) to agree it."}`;
 }

@@ -227,7 +227,7 @@ describe("the assessor's observation in chat", () => {
       feedbackArrangements: "Straight after, in the staff room.",
     });
     expect(words(await say(AMIRA, "progress"))).toContain(
-      "Next planned assessment: unit 205 with Priya Shah, 02/03/2099 at 10:30 at Shop floor, Leeds. Sign the action plan on your portfolio page to agree it.",
+      "Next planned assessment: unit 205 with Priya Shah, 02/03/2099 at 10:30 at Shop floor, Leeds. Press Sign on the plan I sent you (or sign it on your portfolio page) to agree it.",
     );
   });
 });
