@@ -1,9 +1,9 @@
-// The evidence's files on disk (recordings under SHIFTNOTE_FILES_DIR), as erasure removes them.
+// The evidence's files on disk (recordings, photos and documents under SHIFTNOTE_FILES_DIR), as erasure removes them: the one way files leave.
 import { lstat, open, readdir, rmdir, unlink } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import type { EvidenceFiles } from "../portfolio/index.ts";
 
-/** Files larger than this are not searched by `sweep` (recordings are removed by key, not by content). */
+/** Files larger than this are not searched by `sweep` (the evidence's own files are removed by key, not by content). */
 const MAX_SWEEP_BYTES = 64 * 1024 * 1024;
 const MAX_SWEEP_FILES = 10_000;
 

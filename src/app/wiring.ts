@@ -3,6 +3,7 @@ import type { Express } from "express";
 import { portfolioConversationReferences } from "../bot/conversation-references.ts";
 import { createBotCore } from "../bot/core.ts";
 import { portfolioCardCopies } from "../bot/slack/card-copies.ts";
+import { portfolioDeliveries } from "../bot/slack/delivered-events.ts";
 import { mountSlack } from "../bot/slack/mount.ts";
 import { teamsMode } from "../bot/teams/mode.ts";
 import { mountTeams } from "../bot/teams/mount.ts";
@@ -102,6 +103,7 @@ export async function buildProduct(
           core,
           conversations,
           cardCopies: portfolioCardCopies(portfolio),
+          deliveries: portfolioDeliveries(portfolio),
           afterTurn,
         });
         if (slack) channels.slack = slack;
@@ -114,7 +116,7 @@ export async function buildProduct(
   });
   // Build the mapper's index now rather than on the first candidate's message (about 1.5 s on this machine).
   setTimeout(
-    () => mapEvidence("A customer asked me where the lifts were and I showed her.", { level: 2 }),
+    () => mapEvidence("A shopper wanted the lifts, so I walked her over to them.", { level: 2 }),
     0,
   ).unref();
   return {

@@ -71,6 +71,16 @@ export function channelState(ctx: PortfolioContext) {
     /** Forgets a message that can no longer be updated. */
     forgetCopy: (channel: string, ts: string) => store.cardCopies.remove(channel, ts),
 
+    /**
+     * Claims a chat delivery (an event id) for `leaseMs`, for every instance on the database: true when this caller
+     * should answer it, false while another delivery of it is being answered or was answered.
+     */
+    claimDelivery: (eventId: string, leaseMs: number) => store.channelDeliveries.claim(eventId, leaseMs),
+    /** The delivery was answered: further deliveries of it are dropped for `keepMs`. */
+    deliveryAnswered: (eventId: string, keepMs: number) => store.channelDeliveries.hold(eventId, keepMs),
+    /** Answering failed: a retry of the delivery may be answered. */
+    releaseDelivery: (eventId: string) => store.channelDeliveries.release(eventId),
+
     /** Leaves a message in a person's playground inbox. */
     pushInbox: (personId: string, reply: unknown) => store.channelState.pushOutbox(personId, "web", reply),
     /** The latest messages in a person's playground inbox, oldest first. */

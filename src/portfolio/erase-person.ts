@@ -3,14 +3,13 @@ import { AppError } from "../core/errors.ts";
 import { authoriseAdmin } from "./admin-access.ts";
 import type { Actor, PortfolioContext } from "./context.ts";
 import { personNotFound } from "./errors.ts";
-import { removeKeptFiles } from "./evidence-file-storage.ts";
 import { notifySafely } from "./notify.ts";
 
 export const ERASED_TEXT = "[erased at the person's request]";
 
-/** The files evidence keeps on disk (under SHIFTNOTE_FILES_DIR), as erasure needs them. */
+/** The files evidence keeps on disk (under SHIFTNOTE_FILES_DIR: recordings, photos, documents), as erasure needs them. */
 export interface EvidenceFiles {
-  /** Deletes these files (keys relative to the files folder); answers how many were there. */
+  /** Deletes these files (keys relative to the files folder; none outside it); answers how many were there. */
   remove(keys: string[]): Promise<number>;
   /** Deletes every other file in the folder (such as an export written there) that holds any of these words. */
   sweep(words: string[]): Promise<number>;
@@ -87,21 +86,18 @@ export async function erasePerson(
   let filesRemoved = 0;
   if (ctx.files) {
     try {
-      filesRemoved += await ctx.files.remove(files);
+      // the photos and documents, once the rows naming them are gone (content is kept once: only unused keys)
+      const unused: string[] = [];
+      for (const key of new Set(fileKeys))
+        if (!(await ctx.store.evidenceFiles.keyInUse(key))) unused.push(key);
+      filesRemoved += await ctx.files.remove([...files, ...unused]);
       filesRemoved += await ctx.files.sweep([person.name, person.email, person.id]);
-      // the photos and documents, once the rows naming them are gone (content kept once: only unused keys)
-      if (ctx.filesDir)
-        for (const key of new Set(fileKeys))
-          if (!(await ctx.store.evidenceFiles.keyInUse(key))) {
-            await removeKeptFiles(ctx.filesDir, [key]);
-            filesRemoved += 1;
-          }
     } catch (error) {
       afterwards.push(`Some files could not be deleted (${(error as Error).message}); delete them by hand.`);
     }
-  } else if (files.length > 0) {
+  } else if (files.length + fileKeys.length > 0) {
     afterwards.push(
-      `${files.length} recording(s) stay on disk: this process was not given the files folder.`,
+      `${files.length + new Set(fileKeys).size} file(s) stay on disk: this process was not given the files folder.`,
     );
   }
   let compacted = false;

@@ -1,4 +1,4 @@
-// Keeps the bytes of photos and documents in the files area, named by their content, and removes them on erasure.
+// Keeps the bytes of photos and documents in the files area, named by their content (erasure removes them through EvidenceFiles).
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
@@ -38,12 +38,4 @@ export function keptPath(filesDir: string, key: string): string | undefined {
 export async function readKeptFile(filesDir: string, key: string): Promise<Uint8Array | undefined> {
   const path = keptPath(filesDir, key);
   return path ? readFile(path).catch(() => undefined) : undefined;
-}
-
-/** Deletes kept files; a file already gone is not an error. */
-export async function removeKeptFiles(filesDir: string, keys: readonly string[]): Promise<void> {
-  for (const key of keys) {
-    const path = keptPath(filesDir, key);
-    if (path) await rm(path, { force: true });
-  }
 }

@@ -4,6 +4,14 @@ import type { Catalogue } from "../standards/catalogue.ts";
 import { isUniqueViolation as isRetry } from "../store/db.ts";
 import type { Store } from "../store/store.ts";
 import { addPerson } from "./add-person.ts";
+import {
+  assessmentRecords,
+  assessorRecordDocument,
+  evidenceRecordParts,
+  expertWitnessPage,
+  myExpertWitnessRecord,
+  statementWitnessRecordDocument,
+} from "./assessment-records.ts";
 import { assessorQueue } from "./assessor-queue.ts";
 import { assignStaff } from "./assign-staff.ts";
 import { attachExpertStatement } from "./attach-expert-statement.ts";
@@ -83,6 +91,7 @@ import { viewObservation } from "./view-observation.ts";
 /** How many copies of a card are kept redrawn, and for how long: the privacy page states them. */
 export { CARD_COPY_LIMITS } from "../store/card-copy-repository.ts";
 export { type ActionPlanView, ASSESSMENT_METHOD_WORDS } from "./action-plan-view.ts";
+export type { AssessmentRecords } from "./assessment-records.ts";
 export type { AssessorQueue, QueueItem } from "./assessor-queue.ts";
 export type { AssessorRecordDraft } from "./assessor-records.ts";
 export type { AttachedStatement } from "./attach-expert-statement.ts";
@@ -242,6 +251,13 @@ export function createPortfolio(deps: PortfolioDeps) {
     confirmExpertWitness: bind(ctx, confirmExpertWitness),
     attachExpertStatement: bind(ctx, attachExpertStatement),
     signExpertStatement: bind(ctx, signExpertStatement),
+    /** The pages' view of issue 17's records about one candidate, one piece of evidence, one expert witness. */
+    assessmentRecords: bind(ctx, assessmentRecords),
+    evidenceRecordParts: bind(ctx, evidenceRecordParts),
+    expertWitnessPage: bind(ctx, expertWitnessPage),
+    myExpertWitnessRecord: bind(ctx, myExpertWitnessRecord),
+    assessorRecordDocument: bind(ctx, assessorRecordDocument),
+    statementWitnessRecordDocument: bind(ctx, statementWitnessRecordDocument),
 
     // what people read
     view: bind(ctx, viewEvidence),

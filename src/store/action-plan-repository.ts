@@ -1,6 +1,7 @@
 // Assessment action plans: what will be assessed for a unit, how, where and when; and which are due for a reminder.
 
 import type { ActionPlanRecord, AssessmentMethod } from "../core/record-types.ts";
+import { type DatedRow, isoDates } from "./dated-rows.ts";
 import type { Db } from "./db.ts";
 
 export type NewActionPlan = Omit<ActionPlanRecord, "id" | "plannedAt" | "remindedAt" | "createdAt"> & {
@@ -23,19 +24,14 @@ const select = {
   createdAt: true,
 } as const;
 
-type Row = Omit<ActionPlanRecord, "plannedAt" | "remindedAt" | "createdAt" | "methods"> & {
-  methods: string[];
-  plannedAt: Date;
-  remindedAt: Date | null;
-  createdAt: Date;
-};
+const DATES = ["plannedAt", "remindedAt", "createdAt"] as const;
 
-const toRecord = (row: Row): ActionPlanRecord => ({
-  ...row,
+/** Prisma types the methods with its own enum, the same words as the record's AssessmentMethod. */
+type StoredPlan = Omit<ActionPlanRecord, "methods"> & { methods: string[] };
+
+const toRecord = (row: DatedRow<StoredPlan, (typeof DATES)[number]>): ActionPlanRecord => ({
+  ...isoDates(row, DATES),
   methods: row.methods as AssessmentMethod[],
-  plannedAt: row.plannedAt.toISOString(),
-  remindedAt: row.remindedAt?.toISOString() ?? null,
-  createdAt: row.createdAt.toISOString(),
 });
 
 export class ActionPlanRepository {

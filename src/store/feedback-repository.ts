@@ -1,6 +1,7 @@
 // Feedback to candidates: the assessor's feedback and outcome, when the candidate read it, and their reply.
 
 import type { FeedbackRecord } from "../core/record-types.ts";
+import { type DatedRow, isoDates } from "./dated-rows.ts";
 import type { Db } from "./db.ts";
 
 export type NewFeedback = Pick<
@@ -31,18 +32,10 @@ const select = {
   createdAt: true,
 } as const;
 
-type Row = Omit<FeedbackRecord, "readAt" | "repliedAt" | "createdAt"> & {
-  readAt: Date | null;
-  repliedAt: Date | null;
-  createdAt: Date;
-};
+const DATES = ["readAt", "repliedAt", "createdAt"] as const;
 
-const toRecord = (row: Row): FeedbackRecord => ({
-  ...row,
-  readAt: row.readAt?.toISOString() ?? null,
-  repliedAt: row.repliedAt?.toISOString() ?? null,
-  createdAt: row.createdAt.toISOString(),
-});
+const toRecord = (row: DatedRow<FeedbackRecord, (typeof DATES)[number]>): FeedbackRecord =>
+  isoDates(row, DATES);
 
 export class FeedbackRepository {
   constructor(private readonly db: Db) {}

@@ -6,6 +6,7 @@ import { AssessorRecordRepository } from "./assessor-record-repository.ts";
 import { AuditRepository } from "./audit-repository.ts";
 import { BulkRepository } from "./bulk-repository.ts";
 import { CardCopyRepository } from "./card-copy-repository.ts";
+import { ChannelDeliveryRepository } from "./channel-delivery-repository.ts";
 import { ChannelStateRepository } from "./channel-state-repository.ts";
 import { type Database, openDatabase } from "./connect.ts";
 import { type Db, isUniqueViolation } from "./db.ts";
@@ -33,6 +34,7 @@ export interface Repositories {
   readonly transitions: TransitionRepository;
   readonly channelState: ChannelStateRepository;
   readonly cardCopies: CardCopyRepository;
+  readonly channelDeliveries: ChannelDeliveryRepository;
   readonly signatures: SignatureRepository;
   readonly assessorRecords: AssessorRecordRepository;
   readonly actionPlans: ActionPlanRepository;
@@ -79,6 +81,7 @@ export function repositories(db: Db): Repositories {
     transitions: new TransitionRepository(db),
     channelState: new ChannelStateRepository(db),
     cardCopies: new CardCopyRepository(db),
+    channelDeliveries: new ChannelDeliveryRepository(db),
     signatures: new SignatureRepository(db),
     assessorRecords: new AssessorRecordRepository(db),
     actionPlans: new ActionPlanRepository(db),

@@ -15,12 +15,16 @@ import { csrfValid, readSession } from "./auth/session.ts";
 import { mountAuth } from "./auth-routes.ts";
 import { mountDownloads } from "./download-routes.ts";
 import { fileLinks, mountFileRoutes } from "./file-routes.ts";
+import { html } from "./html.ts";
+import { mountRecordRoutes } from "./record-routes.ts";
 import { currentViewer, localMode, pageHeaders, param, sendError, signedIn } from "./respond.ts";
 import { type EvidenceForms, evidencePage } from "./views/evidence.ts";
+import { assessorRecordPart, expertStatementPart } from "./views/evidence-records.ts";
 import { paths, type Viewer } from "./views/layout.ts";
 import { matrixPage } from "./views/matrix.ts";
 import { portfolioPage } from "./views/portfolio.ts";
 import { queuePage } from "./views/queue.ts";
+import { recordLinks, recordsSection, waitingForCandidate } from "./views/records.ts";
 import { errorPage, homePage } from "./views/simple.ts";
 import { verifyPage } from "./views/verify.ts";
 
@@ -41,6 +45,20 @@ const SAVED: Record<string, (ref: string) => string> = {
   referred: (ref) => `Saved: ${ref} is referred back to the candidate with your comment.`,
   sampled: (ref) => `Saved: your sample of ${ref} is recorded.`,
   unsampled: (ref) => `Nothing recorded: ${ref} stays unsampled.`,
+  recorded: (ref) =>
+    `Recorded as ${ref}. Check Shiftnote's suggestions below: untick what the record does not show, add what it missed, then sign it.`,
+  signed: (ref) => `Signed: ${ref} now waits for the candidate to confirm it.`,
+  confirmed: (ref) => `Confirmed: ${ref} is assessed, signed by you and your assessor.`,
+  "statement-signed": (ref) => `Signed: your signature is on the expert witness statement ${ref}.`,
+};
+
+/** Notices on a candidate's page after one of issue 17's records is saved. */
+const RECORD_SAVED: Record<string, string> = {
+  plan: "Saved: the assessment action plan is made. The candidate is asked to sign it.",
+  "plan-signed": "Signed: your signature is on the assessment action plan.",
+  feedback: "Saved: the feedback is given. The candidate is asked to read and sign it.",
+  "feedback-signed": "Signed: your signature is on the feedback.",
+  replied: "Sent: your reply is with your assessor.",
 };
 
 /** Mounts /auth/* and /pages/* on the app. */
@@ -69,7 +87,8 @@ export function mountPages(app: Express, deps: PagesDeps): void {
       const waiting = viewer.person.roles.includes("assessor")
         ? (await portfolio.work({ actorId: viewer.person.id })).toAssess.length
         : null;
-      res.type("html").send(homePage(viewer, candidates, waiting));
+      const expert = await portfolio.myExpertWitnessRecord({ actorId: viewer.person.id });
+      res.type("html").send(homePage(viewer, candidates, waiting, undefined, expert?.id));
     } catch (error) {
       sendError(res, error, viewer);
     }
@@ -106,7 +125,19 @@ export function mountPages(app: Express, deps: PagesDeps): void {
       // the same rule as exportPortfolio: the candidate themselves or an admin of their centre
       const mayExportAll =
         viewer.person.id === candidateId || isCentreAdmin(viewer.person, records.candidate.centreId);
-      res.type("html").send(portfolioPage(viewer, records, catalogue, { mayExportAll }));
+      const assessment = await portfolio.assessmentRecords({ actorId: viewer.person.id, candidateId });
+      const isAssessor =
+        viewer.person.roles.includes("assessor") &&
+        records.enrolments.some((e) => e.assessorId === viewer.person.id);
+      const saved = RECORD_SAVED[param(req.query.saved) ?? ""];
+      res.type("html").send(
+        portfolioPage(viewer, records, catalogue, {
+          mayExportAll,
+          ...(saved ? { notice: { text: saved } } : {}),
+          before: html`${viewer.person.id === candidateId ? waitingForCandidate(viewer, assessment) : ""}${isAssessor ? recordLinks(candidateId) : ""}`,
+          after: recordsSection(viewer, candidateId, assessment),
+        }),
+      );
     }),
   );
 
@@ -127,7 +158,9 @@ export function mountPages(app: Express, deps: PagesDeps): void {
     req: Request,
     res: Response,
     viewer: Viewer,
-    extra: Pick<EvidenceForms, "notice" | "previous"> = {},
+    extra: Pick<EvidenceForms, "notice" | "previous"> & {
+      recordPrevious?: Record<string, string | string[]>;
+    } = {},
     status = 200,
   ) {
     const evidenceId = await evidenceIdOf(req);
@@ -135,13 +168,21 @@ export function mountPages(app: Express, deps: PagesDeps): void {
     const e = data.evidence;
     const saved = param(req.query.saved);
     const notice = extra.notice ?? (saved && SAVED[saved] ? { text: SAVED[saved](e.ref) } : undefined);
+    const parts = await portfolio.evidenceRecordParts({ actorId: viewer.person.id, evidenceId: e.id });
     const forms: EvidenceForms = {
-      canDecide: e.status === "submitted" && isAssignedAssessor(viewer.person, e),
+      canDecide: e.status === "submitted" && isAssignedAssessor(viewer.person, e) && !parts.observation,
       canSample: e.status === "assessed" && isCentreVerifier(viewer.person, e),
       ...(audioKey(e) ? { audioUrl: `${paths.evidence(e.candidateId, e.ref)}/audio` } : {}),
       files: await fileLinks(portfolio, viewer, e.id, paths.evidence(e.candidateId, e.ref)),
       ...(notice ? { notice } : {}),
       ...(extra.previous ? { previous: extra.previous } : {}),
+      ...(parts.statement ? { expert: true } : {}),
+      hideClaims:
+        !!parts.observation &&
+        parts.observation.record.assessorId === viewer.person.id &&
+        !parts.observation.assessorSignature &&
+        e.status === "submitted",
+      parts: html`${parts.observation ? assessorRecordPart(viewer, parts.observation, extra.recordPrevious) : ""}${parts.statement ? expertStatementPart(viewer, parts.statement) : ""}`,
     };
     res
       .status(status)
@@ -259,6 +300,76 @@ export function mountPages(app: Express, deps: PagesDeps): void {
       }
     }),
   );
+
+  app.post(
+    `${evidencePath}/sign`,
+    form,
+    route(async (req, res, viewer) => {
+      if (!checkForm(req, res, viewer)) return;
+      const fields = (req.body ?? {}) as Record<string, string | string[]>;
+      const kept = new Set(([] as string[]).concat(fields.keep ?? []));
+      try {
+        const evidenceId = await evidenceIdOf(req);
+        const parts = await portfolio.evidenceRecordParts({ actorId: viewer.person.id, evidenceId });
+        const suggested = parts.observation?.standards.map((s) => s.targetId) ?? [];
+        const add = String(fields.add ?? "")
+          .split(/[\s,;]+/)
+          .filter((id) => id && !suggested.includes(id));
+        await portfolio.signObservation({
+          actorId: viewer.person.id,
+          evidenceId,
+          version: Number(fields.version),
+          removeClaims: suggested.filter((id) => !kept.has(id)),
+          addClaims: add.map((id) => ({ id })),
+          channel: "web",
+          ...(typeof fields._event === "string" && fields._event ? { eventId: `page:${fields._event}` } : {}),
+        });
+        void delivered();
+        res.redirect(
+          303,
+          `${paths.evidence(String(req.params.candidateId), String(req.params.ref))}?saved=signed`,
+        );
+      } catch (error) {
+        if (!isAppError(error) || error.code === "not_found") throw error;
+        const keep = error.code === "bad_input";
+        await showEvidence(
+          req,
+          res,
+          viewer,
+          { notice: { text: error.message, error: true }, ...(keep ? { recordPrevious: fields } : {}) },
+          httpStatusOf(error),
+        );
+      }
+    }),
+  );
+
+  app.post(
+    `${evidencePath}/confirm`,
+    form,
+    route(async (req, res, viewer) => {
+      if (!checkForm(req, res, viewer)) return;
+      const fields = body(req);
+      try {
+        const evidenceId = await evidenceIdOf(req);
+        await portfolio.confirmObservation({
+          actorId: viewer.person.id,
+          evidenceId,
+          version: Number(fields.version),
+          channel: "web",
+          ...(fields._event ? { eventId: `page:${fields._event}` } : {}),
+        });
+        void delivered();
+        res.redirect(
+          303,
+          `${paths.evidence(String(req.params.candidateId), String(req.params.ref))}?saved=confirmed`,
+        );
+      } catch (error) {
+        await refusedForm(req, res, viewer, error, {});
+      }
+    }),
+  );
+
+  mountRecordRoutes(app, { portfolio, route, checkForm, form, delivered: () => void delivered() });
 
   /** A refused decision or sample: the page again, saying why, with what was typed (unless the record changed). */
   async function refusedForm(

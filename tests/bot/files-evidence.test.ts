@@ -1,18 +1,15 @@
 // Photos and documents as evidence, end to end: a photo sent in Slack and a file uploaded in the playground are kept,
 // shown on the evidence page only to people who may see it, listed in the export, and gone after erasure.
-import { createHmac } from "node:crypto";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
-import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/app/config.ts";
-import { listen } from "../../src/app/server.ts";
-import { buildProduct, type Product } from "../../src/app/wiring.ts";
+import type { Product } from "../../src/app/wiring.ts";
 import type { Config } from "../../src/core/config.ts";
 import { signLink } from "../../src/web/signed-link.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../helpers/fake-slack-api.ts";
+import { type SlackProduct, startSlackProduct } from "../helpers/slack-product.ts";
 
 const secret = "files-signing-secret-0123456789abcdef";
 const AMIRA = "amira.hussain@demo.shiftnote.test";
@@ -37,17 +34,11 @@ const PNG = new Uint8Array([
 ]);
 
 let api: FakeSlackApi;
+let slack: SlackProduct;
 let product: Product;
-let server: Server;
 let base: string;
 let config: Config;
 let filesDir: string;
-
-const sign = (body: string) => {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-  return { "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature };
-};
 
 async function until<T>(probe: () => Promise<T | undefined | false>, what: string): Promise<T> {
   for (let i = 0; i < 80; i++) {
@@ -80,26 +71,16 @@ beforeAll(async () => {
   filesDir = await mkdtemp(join(tmpdir(), "shiftnote-files-"));
   api = await startFakeSlackApi();
   api.users.set("UAMIRA", { name: "Amira Hussain", email: AMIRA });
-  config = loadConfig({
-    DATABASE_URL: "memory://",
-    PORT: "0",
-    SLACK_SIGNING_SECRET: secret,
-    SLACK_BOT_TOKEN: "xoxb-test",
-    SLACK_API_URL: api.apiUrl,
-    SHIFTNOTE_PLAYGROUND: "1",
+  slack = await startSlackProduct(api, secret, {
     SHIFTNOTE_FILES_DIR: filesDir,
     SHIFTNOTE_SESSION_SECRET: "files-session-secret-0123456789abcdef",
-    SHIFTNOTE_LOG_LEVEL: "silent",
   });
-  product = await buildProduct(config, { log: () => {} });
-  server = await listen(product.app, config);
-  const { port } = server.address() as AddressInfo;
-  base = `http://127.0.0.1:${port}`;
-  Object.assign(config, { PORT: port });
+  ({ product, base, config } = slack);
+  // Signed links name the port the server really listens on.
+  Object.assign(config, { PORT: (slack.server.address() as AddressInfo).port });
 });
 afterAll(async () => {
-  await new Promise<void>((done) => server.close(() => done()));
-  await product.close();
+  await slack.close();
   await api.close();
   await rm(filesDir, { recursive: true, force: true });
 });
@@ -138,12 +119,7 @@ describe("photos and documents as evidence", () => {
         ],
       },
     });
-    const status = await fetch(`${base}/slack/events`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...sign(event) },
-      body: event,
-    });
-    expect(status.status).toBe(200);
+    expect(await slack.post(event, "application/json")).toBe(200);
     const kept = await until(async () => {
       const list = await product.store.evidenceFiles.ofCandidate(amira.id);
       return list.length ? list : undefined;

@@ -115,7 +115,7 @@ describe.skipIf(!HAS_POPPLER)("documents (PDF read back with poppler)", () => {
       "Witness signature",
       "Tom Reid",
       "tom.reid@demo.shiftnote.test",
-      "Team leader on the same shift",
+      "Her team leader, same shift",
       "205, 213",
       "Witness Status Categories",
       "Occupational expert and A1, A2 / V1, V2 assessor",

@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Config, loadConfig } from "../../src/app/config.ts";
 import { createApp } from "../../src/app/server.ts";
+import { mapEvidence } from "../../src/mapping/offline.ts";
 import { type PortfolioContext, portfolioContext } from "../../src/portfolio/context.ts";
 import { createPortfolio, type DemoPerson } from "../../src/portfolio/index.ts";
 import { loadCatalogue } from "../../src/standards/catalogue.ts";
@@ -25,7 +26,12 @@ export async function startPagesApp(env: Record<string, string> = {}): Promise<P
   const store = await openStore("memory://");
   const catalogue = loadCatalogue();
   const ctx = portfolioContext(store, catalogue);
-  const portfolio = createPortfolio({ store, catalogue });
+  // the offline mapper, as the server uses without an OpenAI key: the assessor's forms show its suggestions
+  const portfolio = createPortfolio({
+    store,
+    catalogue,
+    mapper: async (text, options) => mapEvidence(text, options),
+  });
   const people = new Map((await portfolio.loadDemoCentre()).map((p) => [p.key, p]));
   const provisional = loadConfig({
     SHIFTNOTE_SESSION_SECRET: TEST_SECRET,

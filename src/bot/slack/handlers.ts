@@ -9,7 +9,7 @@ import type { ConversationStore } from "../conversation-store.ts";
 import type { Actor, BotCommand, BotCore, BotReply } from "../types.ts";
 import type { SlackCardCopies } from "./card-copies.ts";
 import { type CopyKeeper, messageKey } from "./copy-keeper.ts";
-import { DeliveredEvents } from "./delivered-events.ts";
+import { DeliveredEvents, type SlackDeliveries } from "./delivered-events.ts";
 import {
   actionToCommand,
   isForTheBot,
@@ -32,6 +32,8 @@ export interface SlackDeps {
   afterTurn?: () => Promise<void>;
   /** Where messages showing evidence cards are kept, so every copy is redrawn after a change (else only the pressed one). */
   cardCopies?: SlackCardCopies;
+  /** Which events are being or were answered; shared through the database, so instances answer each once. */
+  deliveries?: SlackDeliveries;
   log?: ChannelLog;
 }
 
@@ -49,10 +51,40 @@ export function slackHandlers(
   files: { botToken: string; apiUrl: string },
   copies: CopyKeeper,
 ) {
-  /** Event ids being worked on now: a retry Slack sends because our ack looked slow is dropped while the first runs. */
-  const inFlight = new Set<string>();
-  /** Event ids answered already: a retry arriving after the answer was posted would post it again. */
-  const delivered = new DeliveredEvents();
+  /**
+   * Events being answered or answered already, here or on another instance: a retry Slack sends because our ack
+   * looked slow, or one arriving after the answer was posted, would otherwise post it again.
+   */
+  const deliveries = deps.deliveries ?? new DeliveredEvents();
+  /** Whether to answer `eventId`; if the claims can't be read (a database outage), answering beats silence. */
+  const claim = async (eventId: string): Promise<boolean> => {
+    try {
+      return await deliveries.claim(eventId);
+    } catch (error) {
+      log.warn(
+        `Could not tell whether Slack event ${eventId} was answered already, so answering it: ${describeError(error)}`,
+      );
+      return true;
+    }
+  };
+  /** Runs the answer to one delivery, once: a later delivery of the same event is dropped, unless this one failed. */
+  const once = async (eventId: string, what: string, answer: () => Promise<void>) => {
+    if (!(await claim(eventId))) {
+      log.debug(`Dropping ${what} ${eventId}: another delivery of it is being or was answered.`);
+      return;
+    }
+    let done = false;
+    try {
+      await answer();
+      done = true;
+    } finally {
+      await keepGoing(
+        done ? "remember that a Slack event was answered" : "let a failed Slack event be retried",
+        () => (done ? deliveries.answered(eventId) : deliveries.release(eventId)),
+        log,
+      );
+    }
+  };
 
   const actorOf = async (userId: string): Promise<Actor> => {
     const info = await users.lookup(userId);
@@ -94,19 +126,14 @@ export function slackHandlers(
   return {
     async message({ event, body, context, client }: MessageArgs) {
       const message = event as SlackMessageEvent;
-      if (!isForTheBot(message, context.botUserId) || !message.user || !message.channel) return;
-      const eventId = body.event_id ?? `${message.channel}:${message.ts}`;
-      if ((context.retryNum ?? 0) > 0 && (inFlight.has(eventId) || delivered.has(eventId))) {
-        log.debug(
-          `Dropping Slack retry ${context.retryNum} of ${eventId}: the first delivery ${inFlight.has(eventId) ? "is still being handled" : "was answered"}.`,
-        );
-        return;
-      }
-      inFlight.add(eventId);
-      try {
+      const { user, channel } = message;
+      if (!isForTheBot(message, context.botUserId) || !user || !channel) return;
+      const eventId = body.event_id ?? `${channel}:${message.ts}`;
+      const what = (context.retryNum ?? 0) > 0 ? `Slack retry ${context.retryNum} of` : "Slack event";
+      await once(eventId, what, async () => {
         const mentioned = mentionedUsers(message.text ?? "", context.botUserId);
         const [actor, ...others] = await Promise.all([
-          actorOf(message.user),
+          actorOf(user),
           ...mentioned.map((id) => users.lookup(id)),
         ]);
         const people = new Map(mentioned.map((id, i) => [id, others[i] ?? {}]));
@@ -127,7 +154,6 @@ export function slackHandlers(
         // Saved after the core has run, so a store that keeps references only for linked people can tell.
         if (isDirect && deps.conversations) {
           const { conversations } = deps;
-          const user = message.user;
           // A database outage here must not cost the person their reply.
           await keepGoing(
             "save where to reach a Slack user",
@@ -142,13 +168,10 @@ export function slackHandlers(
             ...(message.ts ? { messageTs: message.ts } : {}),
             ...(command.threadId ? { threadTs: command.threadId } : {}),
           });
-          await post(client, message.channel, thread, reply, message.user);
+          await post(client, channel, thread, reply, user);
         }
         deliver();
-        delivered.add(eventId);
-      } finally {
-        inFlight.delete(eventId);
-      }
+      });
     },
 
     async blockAction({ ack, body, action, client, respond }: BlockActionArgs) {
@@ -175,38 +198,42 @@ export function slackHandlers(
         await client.views.open({ trigger_id: body.trigger_id, view: testimonyForm(form, unfilled, values) });
         return;
       }
-      const command = actionToCommand({
-        actor: await actorOf(body.user.id),
-        channel,
-        ...(message?.thread_ts ? { threadTs: message.thread_ts } : {}),
-        data,
-        inputs: slackInputs(values ?? {}),
-        eventId: `action:${body.trigger_id}`,
-        ...(body.team?.id ? { teamId: body.team.id } : {}),
-      });
-      const ephemeral = Boolean((body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral);
-      // The messages this action draws; the pressed one is never redrawn from elsewhere (it may hold unsent choices).
-      const written = new Set(message?.ts ? [messageKey(channel, message.ts)] : []);
-      const replies = await run(command);
-      for (const reply of replies) {
-        if (reply.replacesCard && reply.card && message?.ts && !ephemeral) {
-          await client.chat.update({ channel, ts: message.ts, ...messageBody(reply) });
-          await copies.shown(reply, { userId: body.user.id, channel, ts: message.ts });
-        } else if (reply.replacesCard && reply.card && ephemeral) {
-          await respond({ replace_original: true, ...messageBody(reply) });
-        } else {
-          const thread = replyThread({
-            reply,
-            isDirect: channel.startsWith("D"),
-            ...(message?.ts ? { messageTs: message.ts } : {}),
-            ...(message?.thread_ts ? { threadTs: message.thread_ts } : {}),
-          });
-          const key = await post(client, channel, thread, reply, body.user.id);
-          if (key) written.add(key);
+      // One press reaching two instances (or sent twice) acts once, as the same message does.
+      const eventId = `action:${body.trigger_id}`;
+      await once(eventId, "Slack button press", async () => {
+        const command = actionToCommand({
+          actor: await actorOf(body.user.id),
+          channel,
+          ...(message?.thread_ts ? { threadTs: message.thread_ts } : {}),
+          data,
+          inputs: slackInputs(values ?? {}),
+          eventId,
+          ...(body.team?.id ? { teamId: body.team.id } : {}),
+        });
+        const ephemeral = Boolean((body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral);
+        // The messages this action draws; the pressed one is never redrawn from elsewhere (it may hold unsent choices).
+        const written = new Set(message?.ts ? [messageKey(channel, message.ts)] : []);
+        const replies = await run(command);
+        for (const reply of replies) {
+          if (reply.replacesCard && reply.card && message?.ts && !ephemeral) {
+            await client.chat.update({ channel, ts: message.ts, ...messageBody(reply) });
+            await copies.shown(reply, { userId: body.user.id, channel, ts: message.ts });
+          } else if (reply.replacesCard && reply.card && ephemeral) {
+            await respond({ replace_original: true, ...messageBody(reply) });
+          } else {
+            const thread = replyThread({
+              reply,
+              isDirect: channel.startsWith("D"),
+              ...(message?.ts ? { messageTs: message.ts } : {}),
+              ...(message?.thread_ts ? { threadTs: message.thread_ts } : {}),
+            });
+            const key = await post(client, channel, thread, reply, body.user.id);
+            if (key) written.add(key);
+          }
         }
-      }
-      await copies.afterAction(client, data, replies, written);
-      deliver();
+        await copies.afterAction(client, data, replies, written);
+        deliver();
+      });
     },
 
     async testimony({ ack, body, view, client }: ViewArgs) {

@@ -3,7 +3,7 @@ import type { Activity } from "@microsoft/agents-activity";
 
 /** What the bot says when a file was shared where it cannot download it. */
 export const SHARED_FILE_NOTICE =
-  "I can't open files shared in a channel or group chat: Teams keeps them in SharePoint, out of my reach. To add a photo or document to your evidence, send it to me in our one-to-one chat, with a few words about what happened.";
+  "I can't open files shared in a channel or group chat: Teams keeps them in SharePoint, out of my reach. To add a photo or document to your evidence, send it to me in a private chat with Shiftnote, with a few words about what happened.";
 
 /**
  * True when a message outside a personal chat carried a file: Teams sends only an HTML copy of the message with an

@@ -3,10 +3,17 @@ import { formatDay } from "../../core/dates.ts";
 import { AppError } from "../../core/errors.ts";
 import { type CandidateRecords, candidateRecords } from "../candidate-records.ts";
 import type { Actor, PortfolioContext } from "../context.ts";
+import { expertStatementView } from "../expert-witness-view.ts";
 import { exportPortfolio } from "../export-portfolio.ts";
 import { getRecordingForm } from "../recording-form.ts";
 import { assessmentReportPdf } from "./assessment-report-pdf.ts";
-import { buildAssessmentReport, buildSignOff, buildWitnessList, type FormIdentity } from "./forms.ts";
+import {
+  buildAssessmentReport,
+  buildSignOff,
+  buildWitnessList,
+  type ExpertTestimony,
+  type FormIdentity,
+} from "./forms.ts";
 import { portfolioCsv } from "./portfolio-csv.ts";
 import { recordingFormPdf } from "./recording-form-pdf.ts";
 import { witnessListPdf } from "./witness-list-pdf.ts";
@@ -78,8 +85,40 @@ export async function witnessListDocument(
   return {
     filename: `witness-status-list-${slug(records.candidate.name)}.pdf`,
     contentType: "application/pdf",
-    bytes: await witnessListPdf(buildWitnessList(records), level, today(ctx), await identityOf(ctx, records)),
+    bytes: await witnessListPdf(
+      buildWitnessList(records, await expertTestimonies(ctx, records)),
+      level,
+      today(ctx),
+      await identityOf(ctx, records),
+    ),
   };
+}
+
+/** The expert witness statements among the candidate's filed evidence, as the witness status list lists them. */
+async function expertTestimonies(
+  ctx: PortfolioContext,
+  records: CandidateRecords,
+): Promise<ExpertTestimony[]> {
+  const out: ExpertTestimony[] = [];
+  for (const e of records.evidence) {
+    if (e.status === "draft" || e.method !== "witness_testimony") continue;
+    const statement = await ctx.store.expertWitnesses.statementOfEvidence(e.id);
+    const view = statement ? await expertStatementView(ctx, statement) : null;
+    if (!view) continue;
+    const signature = view.signatures.find((s) => s.personId === view.witness.personId);
+    out.push({
+      witnessId: view.witness.personId,
+      name: view.witness.name,
+      contact: view.contact,
+      position: view.witness.position,
+      statusCategory: view.witness.assessmentQualification ? 1 : 3,
+      relationship: view.relationship,
+      unitId: view.unitId,
+      evidenceRef: e.ref,
+      signedAt: signature?.signedAt ?? view.createdAt,
+    });
+  }
+  return out;
 }
 
 /** The assessment report of one candidate and unit. */

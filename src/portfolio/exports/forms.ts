@@ -82,6 +82,22 @@ export interface WitnessEntry {
   evidenceRefs: string[];
   /** When they last signed testimony (their signature on the list). */
   signedOn: string;
+  /** An expert witness the centre confirmed, giving an expert witness statement. */
+  expert?: boolean;
+}
+
+/** An expert witness statement as the witness status list needs it. */
+export interface ExpertTestimony {
+  witnessId: string;
+  name: string;
+  contact: string;
+  position: string;
+  /** Category 1 with an assessment qualification, else 3 (occupational expert familiar with the standards). */
+  statusCategory: number;
+  relationship: string;
+  unitId: string;
+  evidenceRef: string;
+  signedAt: string;
 }
 
 export interface WitnessList {
@@ -92,9 +108,37 @@ export interface WitnessList {
 }
 
 /** Form N/SVQ5: every witness who gave testimony on the candidate's filed evidence. */
-export function buildWitnessList(records: CandidateRecords): WitnessList {
+export function buildWitnessList(
+  records: CandidateRecords,
+  experts: readonly ExpertTestimony[] = [],
+): WitnessList {
   const entries = new Map<string, WitnessEntry>();
   const lastSigned = new Map<string, string>();
+  for (const x of experts) {
+    const key = `expert:${x.witnessId}`;
+    const entry = entries.get(key) ?? {
+      witnessId: x.witnessId,
+      name: x.name,
+      contact: x.contact,
+      jobTitle: x.position,
+      statusCategory: x.statusCategory,
+      relationship: x.relationship,
+      units: [],
+      evidenceRefs: [],
+      signedOn: "",
+      expert: true,
+    };
+    if (x.signedAt >= (lastSigned.get(key) ?? "")) {
+      lastSigned.set(key, x.signedAt);
+      entry.signedOn = formatDay(x.signedAt);
+      entry.relationship = x.relationship;
+    }
+    entry.units = [...new Set([...entry.units, x.unitId])].sort((a, b) =>
+      a.localeCompare(b, "en", { numeric: true }),
+    );
+    entry.evidenceRefs.push(x.evidenceRef);
+    entries.set(key, entry);
+  }
   for (const e of records.evidence) {
     if (e.status === "draft") continue;
     for (const w of e.witnessRequests) {

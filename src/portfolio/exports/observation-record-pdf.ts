@@ -35,6 +35,7 @@ export async function observationRecordPdf(view: ObservationView, producedOn: st
       ["Assessor name", view.assessorName],
       ["Evidence ref", view.evidence.ref],
       ["Held on", ukDateTime(view.record.heldAt)],
+      ["Record", view.evidence.title],
     ],
   );
   const width = contentWidth(doc);

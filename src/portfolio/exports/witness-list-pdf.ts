@@ -36,7 +36,7 @@ export async function witnessListPdf(
   );
   const width = contentWidth(doc);
   const rows = list.entries.map((w) => [
-    `${w.name}${w.jobTitle ? `, ${w.jobTitle}` : ""}\n${w.contact}`,
+    `${w.name}${w.jobTitle ? `, ${w.jobTitle}` : ""}${w.expert ? "\nExpert witness" : ""}\n${w.contact}`,
     `${w.statusCategory}`,
     w.relationship,
     `${w.units.join(", ")}\n(evidence ${w.evidenceRefs.join(", ")})`,

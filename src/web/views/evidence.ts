@@ -16,6 +16,12 @@ export interface EvidenceForms {
   /** Values sent with a refused form, to show them again. */
   previous?: Record<string, string>;
   notice?: { text: string; error?: boolean };
+  /** The assessor's record or the expert witness statement behind this evidence, rendered. */
+  parts?: Html;
+  /** The testimony is an expert witness's. */
+  expert?: boolean;
+  /** The claims are shown in the assessor's correct-and-sign form instead of the table. */
+  hideClaims?: boolean;
 }
 
 const ACTIONS: Record<string, string> = {
@@ -30,6 +36,10 @@ const ACTIONS: Record<string, string> = {
   "witness.requested": "Witness testimony requested",
   "witness.testimony_given": "Witness testimony given",
   "witness.refused": "Witness declined",
+  "evidence.observed": "Observation recorded by the assessor",
+  "evidence.discussed": "Discussion recorded by the assessor",
+  "evidence.assessor_signed": "Signed by the assessor",
+  "expert_witness.statement_attached": "Expert witness statement attached and signed by the witness",
 };
 
 const METHODS: Record<string, string> = {
@@ -196,7 +206,7 @@ ${
 <dt>Candidate</dt><dd><a href="${paths.portfolio(e.candidateId)}">${name(e.candidateId)}</a></dd>
 <dt>Status</dt><dd>${statusBadge(e.status)} <span class="muted">version ${e.version}</span></dd>
 <dt>Units</dt><dd>${units.length ? units.map((u, i) => html`${i ? ", " : ""}<a href="${paths.unit(e.candidateId, u)}">Unit ${u}</a>`) : "none"}</dd>
-<dt>Method</dt><dd>${METHODS[e.method] ?? e.method}${e.source === "voice" ? " (voice note)" : ""}</dd>
+<dt>Method</dt><dd>${METHODS[e.method] ?? e.method}${forms.expert ? html` <span class="badge expert">Expert witness</span>` : ""}${e.source === "voice" ? " (voice note)" : ""}</dd>
 <dt>Setting</dt><dd>${SETTINGS[e.setting] ?? e.setting}</dd>
 ${e.occurredOn ? html`<dt>Shift</dt><dd>${when(e.occurredOn)}</dd>` : ""}
 <dt>Filed</dt><dd>${when(e.createdAt)}; last changed ${when(e.updatedAt)}</dd>
@@ -205,8 +215,9 @@ ${e.occurredOn ? html`<dt>Shift</dt><dd>${when(e.occurredOn)}</dd>` : ""}
 <div class="account">${e.text}</div>
 ${forms.audioUrl ? html`<h3>Voice note</h3><audio controls preload="none" src="${forms.audioUrl}"><a href="${forms.audioUrl}">Download the voice note</a></audio>` : ""}
 ${evidenceFilesPart(forms.files)}
-${claims}
-${witnesses}
+${forms.hideClaims ? "" : claims}
+${forms.parts ?? ""}
+${forms.expert ? "" : witnesses}
 ${forms.canDecide ? decisionForm(viewer, data, catalogue, forms) : ""}
 ${forms.canSample ? sampleForm(viewer, data, forms) : ""}
 ${history}

@@ -62,6 +62,7 @@ export function page(options: PageOptions, body: HtmlValue): string {
 <title>${options.title} · Shiftnote</title>
 <link rel="stylesheet" href="/pages/assets/pages.css">
 <link rel="stylesheet" href="/pages/assets/pages-states.css">
+<link rel="stylesheet" href="/pages/assets/records.css">
 </head>
 <body>
 <a class="skip" href="#main">Skip to main content</a>

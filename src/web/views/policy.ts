@@ -13,7 +13,7 @@ export function privacyPage(): string {
   return page(
     {
       title: "Privacy: what Shiftnote keeps about you",
-      lede: "Shiftnote is run by your training centre, on its own server. Your centre is responsible for your data; this page says what the software keeps and what it does with it.",
+      lede: "Shiftnote is run by your training centre, on its own server. Your centre is responsible for your data; this page says what the software keeps and how that is used.",
     },
     html`
 <section aria-labelledby="kept">

@@ -1,7 +1,7 @@
 // A candidate's portfolio: units with their coverage, the gaps in plain words, the evidence, and the downloads.
 import { type CandidateRecords, type Tally, unitsOf } from "../../portfolio/index.ts";
 import type { Catalogue } from "../../standards/catalogue.ts";
-import { html } from "../html.ts";
+import { type HtmlValue, html } from "../html.ts";
 import { candidateLede, candidateToDo } from "./candidate-todo.ts";
 import { page, paths, statusBadge, type Viewer, when } from "./layout.ts";
 
@@ -12,7 +12,13 @@ export function portfolioPage(
   viewer: Viewer,
   records: CandidateRecords,
   catalogue: Catalogue,
-  options: { mayExportAll: boolean },
+  options: {
+    mayExportAll: boolean;
+    notice?: { text: string; error?: boolean };
+    /** Parts shown before the units (what waits for the viewer, the assessor's forms) and after the evidence. */
+    before?: HtmlValue;
+    after?: HtmlValue;
+  },
 ): string {
   const { candidate } = records;
   const own = viewer.person.id === candidate.id;
@@ -84,11 +90,12 @@ ${
       title: own ? "Your portfolio" : `${candidate.name}’s portfolio`,
       viewer,
       lede: own ? candidateLede(records) : candidate.email,
+      ...(options.notice ? { notice: options.notice } : {}),
       crumbs: [
         ["Home", "/pages"],
         [own ? "My portfolio" : candidate.name, base],
       ],
     },
-    html`${own ? candidateToDo(records) : ""}${sections}${evidence}${downloads}`,
+    html`${own ? candidateToDo(records) : ""}${options.before ?? ""}${sections}${evidence}${options.after ?? ""}${downloads}`,
   );
 }

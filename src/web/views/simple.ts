@@ -10,9 +10,14 @@ export function homePage(
   candidates: CandidateEntry[],
   waiting: number | null,
   notice?: string,
+  expertWitnessId?: string,
 ): string {
   const { person } = viewer;
   const tiles = [];
+  if (expertWitnessId)
+    tiles.push(
+      html`<li><h2><a href="/pages/expert-witnesses/${encodeURIComponent(expertWitnessId)}">My record of expert witness</a></h2><p>Sign your record, and give expert witness statements once the centre has confirmed it.</p></li>`,
+    );
   if (person.roles.includes("assessor"))
     tiles.push(
       html`<li><h2><a href="/pages/queue">Assessment queue</a></h2><p>${waiting ?? 0} piece${waiting === 1 ? "" : "s"} of evidence waiting for you, oldest first.</p></li>`,

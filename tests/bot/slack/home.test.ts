@@ -1,64 +1,33 @@
 // The Slack App Home tab over signed HTTP with the real core: opening it publishes the person's own page with views.publish.
-import { createHmac } from "node:crypto";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../../src/app/config.ts";
-import { listen } from "../../../src/app/server.ts";
-import { buildProduct, type Product } from "../../../src/app/wiring.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../../helpers/fake-slack-api.ts";
+import { type SlackProduct, startSlackProduct } from "../../helpers/slack-product.ts";
 
 const secret = "home-signing-secret-0123456789abcdef";
 let api: FakeSlackApi;
-let product: Product;
-let server: Server;
-let url: string;
+let slack: SlackProduct;
 
 beforeAll(async () => {
   api = await startFakeSlackApi();
   api.users.set("UAMIRA", { name: "Amira Hussain", email: "amira.hussain@demo.shiftnote.test" });
   api.users.set("UPRIYA", { name: "Priya Shah", email: "priya.shah@demo.shiftnote.test" });
   api.users.set("USTRANGER", { name: "Sam Nobody", email: "sam.nobody@example.org" });
-  const config = loadConfig({
-    DATABASE_URL: "memory://",
-    PORT: "0",
-    SLACK_SIGNING_SECRET: secret,
-    SLACK_BOT_TOKEN: "xoxb-test",
-    SLACK_API_URL: api.apiUrl,
-    SHIFTNOTE_PLAYGROUND: "1",
-    SHIFTNOTE_LOG_LEVEL: "silent",
-  });
-  product = await buildProduct(config, { log: () => {} });
-  server = await listen(product.app, config);
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  slack = await startSlackProduct(api, secret);
 });
 afterAll(async () => {
-  await new Promise<void>((done) => server.close(() => done()));
-  await product.close();
+  await slack.close();
   await api.close();
 });
 
 async function openHome(user: string, tab = "home") {
-  const body = JSON.stringify({
-    type: "event_callback",
-    team_id: "T1",
-    api_app_id: "A1",
-    event_id: `Ev-home-${user}-${tab}-${Math.random()}`,
-    event_time: Math.floor(Date.now() / 1000),
-    event: { type: "app_home_opened", user, channel: `D${user}`, tab, event_ts: `${Date.now() / 1000}` },
+  const status = await slack.event(`Ev-home-${user}-${tab}-${Math.random()}`, {
+    type: "app_home_opened",
+    user,
+    channel: `D${user}`,
+    tab,
+    event_ts: `${Date.now() / 1000}`,
   });
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-  const response = await fetch(url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-slack-request-timestamp": String(timestamp),
-      "x-slack-signature": signature,
-    },
-    body,
-  });
-  expect(response.status).toBe(200);
+  expect(status).toBe(200);
 }
 
 const publishedFor = async (user: string, count = 1) => {

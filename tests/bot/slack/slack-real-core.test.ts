@@ -1,12 +1,8 @@
 // Slack end to end with the real bot core and embedded database: retried events file one piece of evidence, buttons act.
-import { createHmac } from "node:crypto";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../../src/app/config.ts";
-import { listen } from "../../../src/app/server.ts";
-import { buildProduct, type Product } from "../../../src/app/wiring.ts";
+import type { Product } from "../../../src/app/wiring.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../../helpers/fake-slack-api.ts";
+import { type SlackProduct, slackEventBody, startSlackProduct } from "../../helpers/slack-product.ts";
 
 const secret = "e2e-signing-secret-0123456789abcdef";
 const AMIRA = "amira.hussain@demo.shiftnote.test";
@@ -16,24 +12,11 @@ const ACCOUNT =
   "and checked with my manager that I could take her payment on the back office terminal. She thanked me as she left.";
 
 let api: FakeSlackApi;
+let slack: SlackProduct;
 let product: Product;
-let server: Server;
-let url: string;
 
-function sign(body: string) {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-  return { "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature };
-}
-
-async function post(body: string, contentType: string, headers: Record<string, string> = {}) {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": contentType, ...sign(body), ...headers },
-    body,
-  });
-  return response.status;
-}
+const post = (body: string, contentType: string, headers: Record<string, string> = {}) =>
+  slack.post(body, contentType, headers);
 
 async function evidenceOfAmira() {
   const amira = await product.store.people.byEmail(AMIRA);
@@ -44,34 +27,16 @@ beforeAll(async () => {
   api = await startFakeSlackApi();
   api.users.set("UAMIRA", { name: "Amira Hussain", email: AMIRA });
   api.users.set("UPRIYA", { name: "Priya Shah", email: PRIYA });
-  const config = loadConfig({
-    DATABASE_URL: "memory://",
-    PORT: "0",
-    SLACK_SIGNING_SECRET: secret,
-    SLACK_BOT_TOKEN: "xoxb-test",
-    SLACK_API_URL: api.apiUrl,
-    SHIFTNOTE_PLAYGROUND: "1",
-    SHIFTNOTE_LOG_LEVEL: "silent",
-  });
-  product = await buildProduct(config, { log: () => {} });
-  server = await listen(product.app, config);
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  slack = await startSlackProduct(api, secret);
+  product = slack.product;
 });
 afterAll(async () => {
-  await new Promise<void>((done) => server.close(() => done()));
-  await product.close();
+  await slack.close();
   await api.close();
 });
 
 const dm = (eventId: string, user: string, channel: string, text: string) =>
-  JSON.stringify({
-    type: "event_callback",
-    team_id: "T1",
-    api_app_id: "A1",
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    event: { type: "message", channel_type: "im", channel, user, text, ts: "1.1", event_ts: "1.1" },
-  });
+  slackEventBody(eventId, { type: "message", channel_type: "im", channel, user, text, ts: "1.1" });
 
 describe("Slack with the real core", () => {
   it("brings the assessor a new submission in her Slack DM, from the reference kept when she first wrote", async () => {
@@ -87,7 +52,7 @@ describe("Slack with the real core", () => {
 
     // Amira files evidence in the playground; the approval card goes to Priya's Slack DM.
     const before = api.callsTo("chat.postMessage").length;
-    const playground = url.replace("/slack/events", "/playground/api/messages");
+    const playground = `${slack.base}/playground/api/messages`;
     const send = (body: unknown) =>
       fetch(playground, {
         method: "POST",
@@ -106,21 +71,13 @@ describe("Slack with the real core", () => {
   it("files one piece of evidence for an event Slack delivers three times, and Submit files it", async () => {
     const before = (await evidenceOfAmira()).length;
     const postsBefore = api.callsTo("chat.postMessage").length;
-    const event = JSON.stringify({
-      type: "event_callback",
-      team_id: "T1",
-      api_app_id: "A1",
-      event_id: "Ev-real-1",
-      event_time: Math.floor(Date.now() / 1000),
-      event: {
-        type: "message",
-        channel_type: "im",
-        channel: "DAMIRA",
-        user: "UAMIRA",
-        text: ACCOUNT,
-        ts: "1.1",
-        event_ts: "1.1",
-      },
+    const event = slackEventBody("Ev-real-1", {
+      type: "message",
+      channel_type: "im",
+      channel: "DAMIRA",
+      user: "UAMIRA",
+      text: ACCOUNT,
+      ts: "1.1",
     });
     expect(await post(event, "application/json")).toBe(200);
     expect(

@@ -1,13 +1,9 @@
 // Slack, signed, with the real core: a plain reply under an evidence card becomes testimony; other threads are ignored; shortcuts file a message.
-import { createHmac } from "node:crypto";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../../src/app/config.ts";
-import { listen } from "../../../src/app/server.ts";
-import { buildProduct, type Product } from "../../../src/app/wiring.ts";
+import type { Product } from "../../../src/app/wiring.ts";
 import { SHORTCUTS } from "../../../src/bot/slack/shortcuts.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../../helpers/fake-slack-api.ts";
+import { type SlackProduct, startSlackProduct, until } from "../../helpers/slack-product.ts";
 
 const secret = "threads-signing-secret-0123456789abcdef";
 const AMIRA = "amira.hussain@demo.shiftnote.test";
@@ -20,51 +16,11 @@ const OTHER_ACCOUNT =
   "the wait and arranged a replacement for the next day. He said he was pleased I had sorted it so quickly.";
 
 let api: FakeSlackApi;
+let slack: SlackProduct;
 let product: Product;
-let server: Server;
-let url: string;
 
-async function post(body: string, contentType: string) {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-  const response = await fetch(url, {
-    method: "POST",
-    headers: {
-      "content-type": contentType,
-      "x-slack-request-timestamp": String(timestamp),
-      "x-slack-signature": signature,
-    },
-    body,
-  });
-  return response.status;
-}
-
-const event = (eventId: string, event: Record<string, unknown>) =>
-  post(
-    JSON.stringify({
-      type: "event_callback",
-      team_id: "T1",
-      api_app_id: "A1",
-      event_id: eventId,
-      event_time: Math.floor(Date.now() / 1000),
-      event: { event_ts: event.ts, ...event },
-    }),
-    "application/json",
-  );
-const interaction = (payload: Record<string, unknown>) =>
-  post(
-    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-    "application/x-www-form-urlencoded",
-  );
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string): Promise<T> {
-  for (let i = 0; i < 80; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const event = (eventId: string, event: Record<string, unknown>) => slack.event(eventId, event);
+const interaction = (payload: Record<string, unknown>) => slack.interaction(payload);
 
 const postsSince = (before: number) => api.callsTo("chat.postMessage").slice(before);
 const personOf = async (email: string) => (await product.store.people.byEmail(email))?.id ?? "";
@@ -76,22 +32,11 @@ beforeAll(async () => {
   api.users.set("USAM", { name: "Sam Walsh", email: "sam.walsh@demo.shiftnote.test" });
   api.users.set("UPRIYA", { name: "Priya Shah", email: "priya.shah@demo.shiftnote.test" });
   api.users.set("ULEO", { name: "Leo Carter", email: "leo.carter@demo.shiftnote.test" });
-  const config = loadConfig({
-    DATABASE_URL: "memory://",
-    PORT: "0",
-    SLACK_SIGNING_SECRET: secret,
-    SLACK_BOT_TOKEN: "xoxb-test",
-    SLACK_API_URL: api.apiUrl,
-    SHIFTNOTE_PLAYGROUND: "1",
-    SHIFTNOTE_LOG_LEVEL: "silent",
-  });
-  product = await buildProduct(config, { log: () => {} });
-  server = await listen(product.app, config);
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  slack = await startSlackProduct(api, secret);
+  product = slack.product;
 });
 afterAll(async () => {
-  await new Promise<void>((done) => server.close(() => done()));
-  await product.close();
+  await slack.close();
   await api.close();
 });
 

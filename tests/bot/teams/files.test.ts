@@ -69,7 +69,7 @@ describe("photos and documents in Teams", () => {
     const [command] = await core.waitForCommands(1);
     expect(command?.files?.map((f) => [f.name, f.mimeType])).toEqual([["card.png", "image/png"]]);
     await connector.waitForSent(1);
-    expect(JSON.stringify(connector.sent)).not.toContain("one-to-one chat");
+    expect(JSON.stringify(connector.sent)).not.toContain("private chat with Shiftnote");
   });
 
   it("says how to send a file shared in a channel, which only Graph could fetch", async () => {
@@ -98,6 +98,6 @@ describe("photos and documents in Teams", () => {
     );
     const sent = await connector.waitForSent(1);
     expect(sent.map((s) => s.activity.text)).toContain(SHARED_FILE_NOTICE);
-    expect(SHARED_FILE_NOTICE).toContain("one-to-one chat");
+    expect(SHARED_FILE_NOTICE).toContain("private chat with Shiftnote");
   });
 });

@@ -1,108 +1,26 @@
 // A real Teams client: Microsoft's Agents Playground pointed at the running bot, driven in Debian's Chromium.
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
-import { dirname, join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../../src/app/config.ts";
-import { createApp } from "../../../src/app/server.ts";
-import { mountTeams } from "../../../src/bot/teams/mount.ts";
-import type { Catalogue } from "../../../src/standards/catalogue.ts";
-import { launchChromium, skipBrowser } from "../../helpers/chromium.ts";
-import { createFakeBotCore } from "../../helpers/fake-bot-core.ts";
+import { type AgentsPlayground, startAgentsPlayground } from "../../helpers/agents-playground.ts";
+import { skipBrowser } from "../../helpers/chromium.ts";
+import type { FakeBotCore } from "../../helpers/fake-bot-core.ts";
 
 const SHOTS = join(process.cwd(), "test-results", "teams-playground");
-const catalogue = { units: new Map(), qualifications: [], unit: () => undefined } as unknown as Catalogue;
-
-/** A free loopback port, found by letting the kernel pick one. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-/** Starts `agentsplayground` (TEAMSAPPTESTER_BROWSER=none, or it exits for want of a browser) and waits for its port. */
-function startPlayground(
-  botUrl: string,
-  port: number,
-): Promise<{ child: ChildProcess; output: () => string }> {
-  const require = createRequire(import.meta.url);
-  const cli = join(dirname(require.resolve("@microsoft/m365agentsplayground/package.json")), "cli.js");
-  const child = spawn(
-    process.execPath,
-    [cli, "-e", botUrl, "-c", "msteams", "-p", String(port), "--disable-telemetry"],
-    { env: { ...process.env, TEAMSAPPTESTER_BROWSER: "none" }, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The Playground did not start:\n${output}`)), 30_000);
-    const check = setInterval(() => {
-      if (output.includes(`Listening on ${port}`)) {
-        clearTimeout(timer);
-        clearInterval(check);
-        resolve({ child, output: () => output });
-      }
-    }, 100);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      clearInterval(check);
-      reject(new Error(`The Playground exited with code ${code}:\n${output}`));
-    });
-  });
-}
 
 describe.skipIf(skipBrowser)("Teams in the Microsoft 365 Agents Playground (headless Chromium)", () => {
-  const core = createFakeBotCore();
-  let bot: Server;
-  let playground: { child: ChildProcess; output: () => string };
-  let browser: Browser;
+  let playground: AgentsPlayground;
+  let core: FakeBotCore;
   let page: Page;
   let playgroundUrl: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const config = loadConfig({ TEAMS_ANONYMOUS: "1", SHIFTNOTE_LOG_LEVEL: "silent" });
-    const log = { debug() {}, info() {}, warn() {}, error() {} };
-    const app = createApp({
-      config,
-      catalogue,
-      mount: [(express) => mountTeams(express, { config, core, log })],
-    });
-    bot = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, "127.0.0.1", () => resolve(s));
-    });
-    const botUrl = `http://127.0.0.1:${(bot.address() as AddressInfo).port}/api/messages`;
-    const port = await freePort();
-    playground = await startPlayground(botUrl, port);
-    playgroundUrl = `http://127.0.0.1:${port}/`;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    // Only this machine: the Playground's page also asks a CDN for fonts, which we refuse rather than attempt.
-    await page.route("**/*", (route) => {
-      const host = new URL(route.request().url()).hostname;
-      return host === "127.0.0.1" || host === "localhost" ? route.continue() : route.abort();
-    });
+    playground = await startAgentsPlayground(SHOTS);
+    ({ core, page, url: playgroundUrl } = playground);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (playground?.child.exitCode === null) {
-      const exited = new Promise((resolve) => playground.child.once("exit", resolve));
-      playground.child.kill("SIGTERM");
-      await exited;
-    }
-    await new Promise<void>((resolve) => (bot ? bot.close(() => resolve()) : resolve()));
+    await playground?.close();
   });
 
   it("a candidate sends an account, the suggestion card renders, Submit is pressed and the confirmation arrives", async () => {
