@@ -11,7 +11,10 @@ import {
 } from "../portfolio/index.ts";
 import { recordAction, recordCardFor } from "./assessor-records.ts";
 import { candidatePages, pageLink } from "./page-links.ts";
+import { feedbackAction } from "./feedback-chat.ts";
+import { planAction } from "./plans-chat.ts";
 import { card, say } from "./reply.ts";
+import { statementAction } from "./statements-chat.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply, CardActionData } from "./types.ts";
 import { approvalView, sampleView, suggestionView, witnessRequestView } from "./views.ts";
@@ -115,6 +118,12 @@ export async function handleAction(turn: Turn, data: CardActionData): Promise<Bo
   const parsed = parseCardAction(data);
   if (!parsed) return [say(MALFORMED)];
   const { payload, inputs } = parsed;
+  // a plan's or feedback's card: its use cases load and authorise what it is about ("not found" for anyone else)
+  if (payload.verb === "plan.make" || payload.verb === "plan.sign")
+    return planAction(turn, payload.verb, payload.evidenceId, inputs);
+  if (payload.verb === "feedback.reply" || payload.verb === "feedback.sign")
+    return feedbackAction(turn, payload.verb, payload.evidenceId, inputs);
+  if (payload.verb === "statement.sign") return statementAction(turn, payload.evidenceId);
   const actorId = turn.person.id;
   const { portfolio } = turn;
   // Re-read first: this is also the permission check (not found for anyone with no access).

@@ -1,12 +1,15 @@
 // The messages issue 17's notifications become: a record to confirm, a plan to agree, feedback to read, a reminder.
 import { ASSESSMENT_METHOD_WORDS, type Notice, ukDateTime } from "../portfolio/index.ts";
 import { recordView } from "./assessor-records.ts";
+import { feedbackCardView } from "./feedback-chat.ts";
+import { planCardView } from "./plans-chat.ts";
 import { card, say } from "./reply.ts";
+import { statementCardView } from "./statements-chat.ts";
 import type { BotReply } from "./types.ts";
 
 /** The message for an assessor's record, plan, feedback or expert witness notice; undefined for any other kind. */
 export function assessorNotificationReply(notice: Notice): BotReply | undefined {
-  const { recipient, actorName, assessorRecord, plan, feedback } = notice;
+  const { recipient, actorName, assessorRecord, plan, feedback, statement } = notice;
   if (!recipient) return undefined;
   switch (notice.kind) {
     case "assessor_record.signed":
@@ -27,10 +30,16 @@ export function assessorNotificationReply(notice: Notice): BotReply | undefined 
       if (!plan) return undefined;
       const methods = plan.methods.map((m) => ASSESSMENT_METHOD_WORDS[m]).join(", ");
       const when = ukDateTime(plan.plannedAt);
-      return say(
-        notice.kind === "action_plan.reminded"
-          ? `Reminder: the assessment of unit ${plan.unitId} for ${plan.candidateName} is tomorrow, ${when}, at ${plan.venue} (${methods}).`
-          : `${actorName} has planned the assessment of unit ${plan.unitId}: ${when} at ${plan.venue}, by ${methods}. Still to meet: ${plan.requirements}. Feedback: ${plan.feedbackArrangements}. Open your portfolio page to sign the plan.`,
+      if (notice.kind === "action_plan.reminded")
+        return say(
+          `Reminder: the assessment of unit ${plan.unitId} for ${plan.candidateName} is tomorrow, ${when}, at ${plan.venue} (${methods}).`,
+        );
+      // the plan's card, with Sign for the candidate (on the page too)
+      return card(
+        { kind: "actionPlan", view: planCardView(plan, recipient.id) },
+        {
+          text: `${actorName} has planned the assessment of unit ${plan.unitId}: ${when} at ${plan.venue}, by ${methods}. Read the plan and press Sign to agree it.`,
+        },
       );
     }
     case "action_plan.signed":
@@ -40,8 +49,11 @@ export function assessorNotificationReply(notice: Notice): BotReply | undefined 
       );
     case "feedback.given":
       if (!feedback) return undefined;
-      return say(
-        `Feedback from ${actorName} on ${feedback.evidenceRef ?? `unit ${feedback.unitId}`}:\n"${feedback.text}"\nOutcome: ${feedback.outcome}\nOpen your portfolio page to reply and sign it.`,
+      return card(
+        { kind: "feedback", view: feedbackCardView(feedback, recipient.id) },
+        {
+          text: `Feedback from ${actorName} on ${feedback.evidenceRef ?? `unit ${feedback.unitId}`}. Read it, reply if you want to, and press Sign to say you have read it.`,
+        },
       );
     case "feedback.replied":
       if (!feedback) return undefined;
@@ -60,6 +72,14 @@ export function assessorNotificationReply(notice: Notice): BotReply | undefined 
     case "expert_witness.statement_attached":
       return say(
         `${actorName} has attached an expert witness statement for you to assess. Type queue to see it.`,
+      );
+    case "expert_witness.statement_to_sign":
+      if (!statement) return undefined;
+      return card(
+        { kind: "expertStatement", view: statementCardView(statement, recipient.id) },
+        {
+          text: `${actorName} has attached your expert witness statement to ${statement.candidateName}'s evidence (${statement.evidenceRef}). Read it and press Sign my statement if it is what you observed.`,
+        },
       );
     default:
       return undefined;

@@ -7,7 +7,7 @@ import { card, say } from "./reply.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply } from "./types.ts";
 
-type Method = "observation" | "professional_discussion";
+type Method = "observation" | "professional_discussion" | "oral_questioning";
 
 const TITLES: Record<string, string> = {
   observation: "Observation record",
@@ -71,7 +71,7 @@ export async function recordInChat(
   const filed =
     method === "observation"
       ? await portfolio.recordObservation(input)
-      : await portfolio.recordDiscussion({ ...input, method: "professional_discussion" });
+      : await portfolio.recordDiscussion({ ...input, method });
   const view = await portfolio.viewObservation({
     actor: { personId: person.id },
     evidenceId: filed.evidence.id,
@@ -176,5 +176,5 @@ export async function recordAction(
 export async function nextPlanLine(portfolio: Portfolio, candidateId: string): Promise<string | undefined> {
   const { next } = await portfolio.actionPlans({ actor: { personId: candidateId }, candidateId });
   if (!next) return undefined;
-  return `Next planned assessment: unit ${next.unitId} with ${next.assessorName}, ${ukDateTime(next.plannedAt)} at ${next.venue}.${next.agreed ? "" : " Sign the action plan on your portfolio page to agree it."}`;
+  return `Next planned assessment: unit ${next.unitId} with ${next.assessorName}, ${ukDateTime(next.plannedAt)} at ${next.venue}.${next.agreed ? "" : " Press Sign on the plan I sent you (or sign it on your portfolio page) to agree it."}`;
 }

@@ -2,11 +2,14 @@
 import { AppError } from "../core/errors.ts";
 import type { PersonRecord } from "../core/types.ts";
 import { nextPlanLine, recordInChat } from "./assessor-records.ts";
+import { feedbackInChat } from "./feedback-chat.ts";
 import { documentsOf, handleDocuments } from "./files-turn.ts";
 import { readIntent } from "./intents.ts";
 import { openEvidence } from "./open-evidence.ts";
 import { candidatePages, pageLink } from "./page-links.ts";
+import { planInChat } from "./plans-chat.ts";
 import { card, say } from "./reply.ts";
+import { statementInChat } from "./statements-chat.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply, IncomingFile } from "./types.ts";
 import { coverageView, queueView, sampleListView, suggestionView } from "./views.ts";
@@ -47,6 +50,18 @@ export async function handleText(turn: Turn): Promise<BotReply[]> {
       // an assessor's record of a candidate; anyone else who writes "observed …" is telling their own account
       if (turn.person.roles.includes("assessor")) return recordInChat(turn, intent.method, intent.rest);
       return account(turn, turn.command.text);
+    case "action_plan":
+    case "feedback":
+      // the assessor's plan or feedback for a candidate; from anyone else these words are an account like any other
+      if (!turn.person.roles.includes("assessor")) return account(turn, turn.command.text);
+      return intent.kind === "action_plan"
+        ? planInChat(turn, intent.rest)
+        : feedbackInChat(turn, intent.rest);
+    case "expert_statement":
+      // the candidate's assessor for a named expert, or an expert witness for themselves (the use case checks both)
+      if (turn.person.roles.includes("candidate") && !turn.person.roles.includes("assessor"))
+        return account(turn, turn.command.text);
+      return statementInChat(turn, intent.rest);
     case "account":
       return account(turn, intent.text);
   }
@@ -66,12 +81,16 @@ export function helpFor(person: PersonRecord): string {
     lines.push(
       "Type queue to see the evidence waiting for your decision.",
       'Type or say "observed <candidate>: what you saw" to record an observation, or "discussed with <candidate>: …" for a professional discussion; you sign it, then they confirm it.',
+      'Type "plan for <candidate>" (or "plan <candidate> 201 Friday 10:00 at the Leeds store") for an assessment action plan: you sign it by sending the form, then they sign it.',
+      'Type "feedback for <candidate> on E6: what you think. Outcome: …" (or "on unit 201") to give feedback; they read it here, can reply, and sign it.',
+      'Type "expert statement for <candidate> on E6 from <expert witness>: what they observed. Criteria: 205.1.3, 205.2.4" to attach an expert witness statement; the expert is asked to sign it.',
     );
   if (person.roles.includes("internal_verifier"))
     lines.push("Type sample to see assessed evidence you can sample.");
   if (person.roles.includes("witness") && !person.roles.includes("candidate"))
     lines.push(
       "When a candidate asks you to witness, their account arrives here with a short form to confirm it.",
+      'If the centre has recorded you as an expert witness, type "expert statement for <candidate> on E6: what you observed. Criteria: …" to attach your signed statement to their evidence.',
     );
   if (person.roles.includes("admin"))
     lines.push(

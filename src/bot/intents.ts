@@ -10,7 +10,15 @@ export type Intent =
   | { kind: "witness_request"; who: string }
   | { kind: "open_evidence"; ref: string }
   /** An assessor's record of a candidate: "observed Amira …", "discussed with Amira …" (the name is matched later). */
-  | { kind: "assessor_record"; method: "observation" | "professional_discussion"; rest: string }
+  | {
+      kind: "assessor_record";
+      method: "observation" | "professional_discussion" | "oral_questioning";
+      rest: string;
+    }
+  /** An assessor's action plan, feedback or expert statement for a candidate: "plan for Amira …" (name matched later). */
+  | { kind: "action_plan"; rest: string }
+  | { kind: "feedback"; rest: string }
+  | { kind: "expert_statement"; rest: string }
   | { kind: "account"; text: string };
 
 const normalise = (text: string) =>
@@ -39,8 +47,18 @@ const OPEN_EVIDENCE =
 /** "observed Amira greet…", "I observed Amira: …", "observation of Amira: …" */
 const OBSERVED = /^\s*(?:i\s+)?(?:observed|observation\s+of)\s+(\S[\s\S]*)$/i;
 /** "discussed with Amira: …", "professional discussion with Amira …", "oral questions with Amira …" */
-const DISCUSSED =
-  /^\s*(?:i\s+)?(?:discussed\s+with|(?:professional\s+)?discussion\s+with|oral\s+questions\s+with)\s+(\S[\s\S]*)$/i;
+const DISCUSSED = /^\s*(?:i\s+)?(?:discussed\s+with|(?:professional\s+)?discussion\s+with)\s+(\S[\s\S]*)$/i;
+/** "oral questions with Amira: …", "oral questioning of Amira: …", "questioned Amira: …" */
+const QUESTIONED = /^\s*(?:i\s+)?(?:oral\s+question(?:s|ing)\s+(?:with|of)|questioned)\s+(\S[\s\S]*)$/i;
+
+/** "plan for Amira", "plan Amira 201 Friday 10:00 at the Leeds store", "action plan for Amira …" */
+const PLAN = /^\s*(?:an?\s+)?(?:(?:assessment\s+)?action\s+)?plan(?:\s+(?:for|with))?\s+(\S[\s\S]*)$/i;
+/** "feedback for Amira on E6: …", "feedback to Amira on unit 201: …" */
+const FEEDBACK = /^\s*(?:give\s+)?feedback\s+(?:for|to)\s+(\S[\s\S]*)$/i;
+
+/** "expert statement for Amira on E6 from Tom Reid: …", "expert witness statement for Amira on E6: …" */
+const STATEMENT =
+  /^\s*(?:attach\s+)?(?:an?\s+)?expert(?:\s+witness)?\s+statement\s+(?:for|on|about)\s+(\S[\s\S]*)$/i;
 
 /** Classifies a message; anything that is not a command is treated as an account for the mapper to judge. */
 export function readIntent(text: string): Intent {
@@ -61,5 +79,14 @@ export function readIntent(text: string): Intent {
   const discussed = DISCUSSED.exec(text);
   if (discussed?.[1])
     return { kind: "assessor_record", method: "professional_discussion", rest: discussed[1].trim() };
+  const questioned = QUESTIONED.exec(text);
+  if (questioned?.[1])
+    return { kind: "assessor_record", method: "oral_questioning", rest: questioned[1].trim() };
+  const plan = PLAN.exec(text);
+  if (plan?.[1]) return { kind: "action_plan", rest: plan[1].trim() };
+  const feedback = FEEDBACK.exec(text);
+  if (feedback?.[1]) return { kind: "feedback", rest: feedback[1].trim() };
+  const statement = STATEMENT.exec(text);
+  if (statement?.[1]) return { kind: "expert_statement", rest: statement[1].trim() };
   return { kind: "account", text };
 }

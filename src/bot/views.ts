@@ -13,6 +13,7 @@ import type {
 import type { EvidenceRecord, PersonRecord } from "../core/types.ts";
 import type { PersonalDataSpan } from "../mapping/types.ts";
 import {
+  AUTHENTICITY_DECLARATION,
   type Coverage,
   type EvidenceView,
   type FiledDraft,
@@ -90,7 +91,7 @@ const kindsOf = (spans: readonly PersonalDataSpan[]) => [...new Set(spans.map((s
 /** The candidate's suggestion card: the draft's active claims ticked, grouped by unit. */
 export function suggestionView(
   catalogue: Catalogue,
-  evidence: FiledDraft | EvidenceView,
+  evidence: (FiledDraft & { status?: EvidenceRecord["status"] }) | EvidenceView,
   extra: { privacy?: readonly PersonalDataSpan[]; voiceEngine?: string; mapper?: MapperUsed } = {},
 ): SuggestionView {
   const units = new Map<string, SuggestedUnitView>();
@@ -131,6 +132,8 @@ export function suggestionView(
   if (extra.mapper) view.mapper = mapperWords(extra.mapper);
   const referral = referredBack(evidence);
   if (referral) view.referral = referral;
+  // a draft's first Submit makes the authenticity declaration; a referred one's resubmission makes none
+  if (evidence.status !== "referred") view.declaration = AUTHENTICITY_DECLARATION;
   const engine = extra.voiceEngine ?? evidence.transcriptionEngine;
   if (evidence.source === "voice" && engine) view.voice = { engine };
   return view;
@@ -191,6 +194,11 @@ export function approvalView(catalogue: Catalogue, evidence: EvidenceView): Appr
       ...(c.comment ? { comment: c.comment } : {}),
     })),
   };
+  if (evidence.expertWitness)
+    view.expert = {
+      line: `Expert witness statement by ${evidence.expertWitness.name}, ${evidence.expertWitness.position}`,
+      signed: evidence.expertWitness.signed,
+    };
   const last = evidence.decisions.at(-1);
   if (last && evidence.status !== "submitted" && evidence.status !== "draft")
     view.decided = {

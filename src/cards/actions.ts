@@ -17,6 +17,14 @@ export const VERBS = [
   // the assessor signs their observation or discussion record; the candidate confirms it
   "record.sign",
   "record.confirm",
+  // issue 17's plans and feedback: their `evidenceId` carries the id of what the card is about instead (the
+  // candidate for a new plan, the plan, the feedback), with version 0; the use cases authorise as for evidence
+  "plan.make",
+  "plan.sign",
+  "feedback.reply",
+  "feedback.sign",
+  // the expert witness signs a statement the candidate's assessor attached for them (`evidenceId`: the statement)
+  "statement.sign",
   // Teams asks for it when a card with a `refresh` is shown: the answer is the card as it is now, for the viewer.
   "evidence.refresh",
 ] as const;
@@ -52,6 +60,18 @@ export const INPUT = {
   declaration: "declaration",
   testimony: "testimony",
   sampleOutcome: "outcome",
+  // the assessment action plan's form
+  unit: "unit",
+  skillsKnowledge: "skillsKnowledge",
+  /** The methods ticked, their values joined by commas. */
+  methods: "methods",
+  venue: "venue",
+  date: "date",
+  time: "time",
+  requirements: "requirements",
+  feedbackArrangements: "feedbackArrangements",
+  /** The candidate's reply to feedback. */
+  reply: "reply",
 } as const;
 
 /** Slack `action_id` prefix of input elements: their change events carry no verb and can be ignored. */

@@ -96,8 +96,22 @@ export interface InputChoiceSet extends InputCommon {
   choices: { title: string; value: string }[];
   value?: string;
   style?: "compact" | "expanded";
+  /** Several may be chosen; the value is then the chosen values joined by commas. */
+  isMultiSelect?: boolean;
   placeholder?: string;
   wrap?: boolean;
+}
+
+/** A date picker; its value is "YYYY-MM-DD". */
+export interface InputDate extends InputCommon {
+  type: "Input.Date";
+  value?: string;
+}
+
+/** A time picker; its value is "HH:MM" (24-hour). */
+export interface InputTime extends InputCommon {
+  type: "Input.Time";
+  value?: string;
 }
 
 export type Element =
@@ -109,7 +123,9 @@ export type Element =
   | ActionSet
   | InputText
   | InputToggle
-  | InputChoiceSet;
+  | InputChoiceSet
+  | InputDate
+  | InputTime;
 
 export interface ExecuteAction {
   type: "Action.Execute";

@@ -33,6 +33,10 @@ const title = (view: ApprovalView): string =>
 const subtitle = (view: ApprovalView): string =>
   `Submitted ${formatWhen(view.submittedAt)} · ${unitsLine(view.units)} · ${sourceWords(view.source)}`;
 
+/** The mark an expert witness's testimony carries on the evidence card. */
+const expertWords = (expert: NonNullable<ApprovalView["expert"]>) =>
+  `${expert.line}${expert.signed ? "" : " (not yet signed by the expert)"}`;
+
 /** "Assessed by Priya Shah on Sat 14 Dec 2025, 14:05", or the referral equivalent. */
 export function decisionWords(view: ApprovalView): string | null {
   const d = view.decided;
@@ -101,6 +105,7 @@ function buildCard(view: ApprovalView, limits: Limits): ac.AdaptiveCard {
   const body: ac.Element[] = [ac.heading(title(view)), ac.subtle(subtitle(view))];
   // On a row of its own, under the title, so the decision buttons keep their room on a phone.
   if (view.link) body.push(ac.actionSet([ac.openUrl(view.link.label, view.link.url)]));
+  if (view.expert) body.push(ac.text(expertWords(view.expert), { weight: "bolder", color: "accent" }));
   const decided = decisionWords(view);
   if (decided) {
     const items: ac.Element[] = [ac.text(decided, { weight: "bolder" })];
@@ -183,6 +188,7 @@ export function approvalBlocks(view: ApprovalView): KnownBlock[] {
   const decided = decisionWords(view);
   const head: KnownBlock[] = [sk.header(title(view)), sk.context(sk.esc(subtitle(view)))];
   if (view.link) head.push(sk.actions([sk.linkButton(view.link.label, view.link.url)]));
+  if (view.expert) head.push(sk.section(`:mortar_board: *${sk.esc(expertWords(view.expert))}*`));
   if (decided) {
     const comment = view.decided?.comment ? `\nComment: ${sk.esc(truncate(view.decided.comment, 2000))}` : "";
     head.push(

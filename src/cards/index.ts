@@ -1,11 +1,14 @@
 // The cards module's public face: views in, Adaptive Card JSON or Slack Block Kit out, and how actions come back.
 
+export type { ActionPlanCardView, ActionPlanFormView } from "./action-plan.ts";
 export type { ActionPayload, Verb } from "./actions.ts";
 export { INPUT, parseCardAction, REFRESH_VERB, SLACK_INPUT_ACTION_PREFIX, VERBS } from "./actions.ts";
 export type { AdaptiveCard } from "./adaptive.ts";
 export { approvalBlocks, approvalCard } from "./approval.ts";
 export { type AssessorRecordView, assessorRecordBlocks, assessorRecordCard } from "./assessor-record.ts";
 export { coverageBlocks, coverageCard } from "./coverage.ts";
+export type { ExpertStatementCardView } from "./expert-statement.ts";
+export type { FeedbackCardView } from "./feedback.ts";
 export { type HomePart, slackHomeView } from "./home.ts";
 export { hostConfig, hostCss } from "./host-config.ts";
 export { messageBlocks, messageCard } from "./message.ts";

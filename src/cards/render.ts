@@ -1,10 +1,13 @@
 // One entry point per channel: a tagged card view to Adaptive Card JSON or to a Slack message, and the stale notice.
 
 import type { KnownBlock } from "@slack/types";
+import { actionPlanBlocks, actionPlanCard, actionPlanFormBlocks, actionPlanFormCard } from "./action-plan.ts";
 import type * as ac from "./adaptive.ts";
 import { approvalBlocks, approvalCard } from "./approval.ts";
 import { assessorRecordBlocks, assessorRecordCard } from "./assessor-record.ts";
 import { coverageBlocks, coverageCard } from "./coverage.ts";
+import { expertStatementBlocks, expertStatementCard } from "./expert-statement.ts";
+import { feedbackBlocks, feedbackCard } from "./feedback.ts";
 import { messageBlocks, messageCard } from "./message.ts";
 import { queueBlocks, queueCard } from "./queue.ts";
 import { sampleBlocks, sampleCard, sampleListBlocks, sampleListCard } from "./sample.ts";
@@ -55,6 +58,14 @@ function buildAdaptive(card: CardView): ac.AdaptiveCard {
       return messageCard(card.view);
     case "assessorRecord":
       return assessorRecordCard(card.view);
+    case "actionPlanForm":
+      return actionPlanFormCard(card.view);
+    case "actionPlan":
+      return actionPlanCard(card.view);
+    case "feedback":
+      return feedbackCard(card.view);
+    case "expertStatement":
+      return expertStatementCard(card.view);
     case "stale":
       return staleCard(card.view);
   }
@@ -98,6 +109,14 @@ export function slackBlocks(card: CardView): KnownBlock[] {
       return messageBlocks(card.view);
     case "assessorRecord":
       return assessorRecordBlocks(card.view);
+    case "actionPlanForm":
+      return actionPlanFormBlocks(card.view);
+    case "actionPlan":
+      return actionPlanBlocks(card.view);
+    case "feedback":
+      return feedbackBlocks(card.view);
+    case "expertStatement":
+      return expertStatementBlocks(card.view);
     case "stale":
       return staleBlocks(card.view);
   }

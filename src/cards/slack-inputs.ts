@@ -8,6 +8,8 @@ export interface SlackStateValue {
   value?: string | null;
   selected_option?: { value?: string } | null;
   selected_options?: { value?: string }[];
+  selected_date?: string | null;
+  selected_time?: string | null;
 }
 
 export type SlackStateValues = Record<string, Record<string, SlackStateValue>>;
@@ -29,8 +31,16 @@ export function slackInputs(values: SlackStateValues): Record<string, string> {
     }
     const state = states[0];
     if (!state) continue;
-    if (state.type === "checkboxes")
-      inputs[blockId] = (state.selected_options ?? []).length > 0 ? "true" : "false";
+    if (state.type === "checkboxes") {
+      // one "true" box stands for a toggle; a group of named boxes (the plan's methods) gives the values ticked
+      const values = (state.selected_options ?? []).map((o) => o.value ?? "");
+      inputs[blockId] = values.every((v) => v === "true")
+        ? values.length > 0
+          ? "true"
+          : "false"
+        : values.join(",");
+    } else if (state.type === "datepicker") inputs[blockId] = state.selected_date ?? "";
+    else if (state.type === "timepicker") inputs[blockId] = state.selected_time ?? "";
     else if (state.type === "static_select" || state.type === "radio_buttons") {
       if (state.selected_option?.value !== undefined) inputs[blockId] = state.selected_option.value;
     } else if (state.type === "plain_text_input") inputs[blockId] = state.value ?? "";

@@ -25,6 +25,8 @@ const LIMITS = [
 
 const TITLE = "Here’s what your account shows";
 const INTRO = "Untick anything that doesn’t fit, then press Submit. Nothing is filed until you do.";
+/** The line above Submit that says what pressing it declares, with the declaration's exact wording. */
+export const declarationLine = (declaration: string) => `By pressing Submit you declare: “${declaration}”`;
 const EMPTY =
   "I couldn’t match this to your standards yet. Try adding what you did, why you did it and how the customer responded, then use Edit text.";
 
@@ -162,6 +164,9 @@ function buildCard(view: SuggestionView, limits: (typeof LIMITS)[number]): ac.Ad
   for (const unit of units) body.push(...unitElements(unit, limits.quote));
   if (hiddenItems > 0) body.push(ac.subtle(leftOutWords(hiddenItems), { spacing: "medium" }));
 
+  if (units.length > 0 && view.declaration)
+    body.push(ac.text(declarationLine(view.declaration), { spacing: "medium", weight: "bolder" }));
+
   const actions: ac.Action[] = [];
   if (units.length > 0) actions.push(ac.execute("Submit", "evidence.submit", view, { style: "positive" }));
   if (!view.voice) {
@@ -297,7 +302,12 @@ export function suggestionBlocks(view: SuggestionView): KnownBlock[] {
       },
     }),
   ];
-  const tail: KnownBlock[] = [sk.actions(buttons)];
+  const tail: KnownBlock[] = [
+    ...(view.units.length > 0 && view.declaration
+      ? [sk.section(`*${sk.esc(declarationLine(view.declaration))}*`)]
+      : []),
+    sk.actions(buttons),
+  ];
   const room = sk.SLACK_LIMITS.blocks - head.length - tail.length;
   const full = view.units.map(fullUnit);
   const body = full.flat().length <= room ? full : view.units.map(compactUnit);

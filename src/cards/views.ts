@@ -1,5 +1,8 @@
 // The small, plain view objects every card is rendered from: strings, ids and numbers, no Prisma or chat SDK types.
+import type { ActionPlanCardView, ActionPlanFormView } from "./action-plan.ts";
 import type { AssessorRecordView } from "./assessor-record.ts";
+import type { ExpertStatementCardView } from "./expert-statement.ts";
+import type { FeedbackCardView } from "./feedback.ts";
 
 /** A Best Practice Guide section to read, e.g. `{ id: "3.2", title: "Dealing with complaints" }`. */
 export interface GuideSectionView {
@@ -64,6 +67,11 @@ export interface SuggestionView extends EvidenceKey {
   mapper?: string;
   /** Present when the assessor referred it back: who, what they said, and the claims they did not accept. */
   referral?: { byName: string; comment?: string; notAccepted: string[] };
+  /**
+   * The authenticity declaration pressing Submit makes, word for word (City & Guilds: once per piece of evidence,
+   * at its first Submit); absent on a resubmission, which makes none.
+   */
+  declaration?: string;
 }
 
 export interface CoverageCounts {
@@ -180,6 +188,8 @@ export interface ApprovalView extends EvidenceKey {
   source: "typed" | "voice" | "witness";
   testimonies: TestimonyView[];
   claims: ApprovalClaimView[];
+  /** For an expert witness statement: "Expert witness statement by Tom Reid, Store manager", and whether signed. */
+  expert?: { line: string; signed: boolean };
   /** Present once decided: every copy of the card then shows the outcome and who decided. */
   decided?: { outcome: "assessed" | "referred"; byName: string; at: string; comment?: string };
   /** A button to the evidence on the assessor's own pages (its history, files and the unit's matrix). */
@@ -259,6 +269,10 @@ export type CardView =
   | { kind: "sample"; view: SampleView }
   | { kind: "message"; view: MessageView }
   | { kind: "assessorRecord"; view: AssessorRecordView }
+  | { kind: "actionPlanForm"; view: ActionPlanFormView }
+  | { kind: "actionPlan"; view: ActionPlanCardView }
+  | { kind: "feedback"; view: FeedbackCardView }
+  | { kind: "expertStatement"; view: ExpertStatementCardView }
   | { kind: "stale"; view: StaleView };
 
 /** "This changed since you opened it": a notice above the current card. */

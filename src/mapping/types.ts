@@ -81,6 +81,8 @@ export interface MapOptions {
   level: number;
   /** The units on the candidate's plan; suggestions are restricted to them when given. */
   units?: string[];
+  /** "knowledge" for a discussion or oral questioning: knowledge items are what the assessor looks for. */
+  focus?: "knowledge";
 }
 
 export interface MappingResult {

@@ -232,7 +232,8 @@ export function createPortfolio(deps: PortfolioDeps) {
     recordObservation: async (input: RecordObservationInput) =>
       recordObservation(ctx, await withMapperSuggestions(ctx, mapper, input)),
     recordDiscussion: async (input: RecordDiscussionInput) =>
-      recordDiscussion(ctx, await withMapperSuggestions(ctx, mapper, input)),
+      // a discussion or oral questioning is mapped for knowledge above all
+      recordDiscussion(ctx, await withMapperSuggestions(ctx, mapper, input, "knowledge")),
     signObservation: bind(ctx, signObservation),
     confirmObservation: bind(ctx, confirmObservation),
     viewObservation: bind(ctx, viewObservation),

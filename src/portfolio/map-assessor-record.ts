@@ -1,4 +1,6 @@
 // The mapper's suggestions for an assessor's record typed or spoken in chat, mapped against the candidate's own plan.
+
+import type { MapOptions } from "../mapping/types.ts";
 import type { AssessorRecordInput } from "./assessor-records.ts";
 import type { Mapper } from "./chat.ts";
 import type { PortfolioContext } from "./context.ts";
@@ -16,10 +18,16 @@ export async function withMapperSuggestions<I extends AssessorRecordInput>(
   ctx: PortfolioContext,
   mapper: Mapper,
   input: I,
+  /** What the mapper looks for above all: knowledge items for a discussion or oral questioning. */
+  focus?: MapOptions["focus"],
 ): Promise<I> {
   if (input.mapped) return input;
   const { enrolment } = await loadAssessorOfCandidate(ctx, input);
-  const mapped = await mapper(input.text, { level: enrolment.level, units: enrolment.unitIds });
+  const mapped = await mapper(input.text, {
+    level: enrolment.level,
+    units: enrolment.unitIds,
+    ...(focus ? { focus } : {}),
+  });
   if (!mapped.isEvidence) return { ...input, enrolmentId: enrolment.id, mapped: {} };
   return {
     ...input,

@@ -31,7 +31,9 @@ export type PortfolioEvent =
       evidenceId: string;
       candidateId: string;
       assessorId: string | null;
-    };
+    }
+  /** A statement the candidate's assessor attached for an expert witness: the expert is asked to sign it. */
+  | { type: "expert_witness.statement_to_sign"; statementId: string; evidenceId: string; witnessId: string };
 
 /** Who is told about an event (one entry each), or an entry with no one to tell when only card copies change. */
 export function told(event: PortfolioEvent, actorId: string | null, version?: number): OutboxEntry[] {
@@ -77,6 +79,8 @@ export function told(event: PortfolioEvent, actorId: string | null, version?: nu
       return [to(event.personId)];
     case "expert_witness.statement_attached":
       return event.assessorId ? [to(event.assessorId)] : [to(null)];
+    case "expert_witness.statement_to_sign":
+      return [to(event.witnessId)];
     default:
       // A new draft is answered in the candidate's own chat; an erasure tells nobody.
       return [];

@@ -3,6 +3,7 @@ import type { PersonRecord } from "../core/types.ts";
 import type { PendingNotification } from "../store/outbox-repository.ts";
 import { type ActionPlanView, actionPlanViews } from "./action-plan-view.ts";
 import type { PortfolioContext } from "./context.ts";
+import { type ExpertStatementView, expertStatementView } from "./expert-witness-view.ts";
 import { type FeedbackView, feedbackView } from "./feedback-view.ts";
 import { type EvidenceView, viewEvidence } from "./view-evidence.ts";
 import { type ObservationView, viewObservation } from "./view-observation.ts";
@@ -26,6 +27,8 @@ export interface Notice {
   /** For an action plan or feedback notice: the plan or the feedback, when the recipient is one of its two people. */
   plan?: ActionPlanView | null;
   feedback?: FeedbackView | null;
+  /** For an expert witness statement notice: the statement, when the recipient is its witness or its candidate. */
+  statement?: ExpertStatementView | null;
 }
 
 /** Issue 17's records a notice is about, loaded only for the recipient who is one of their people. */
@@ -42,6 +45,12 @@ async function aboutRecords(ctx: PortfolioContext, n: PendingNotification, recip
   if (n.kind.startsWith("action_plan.") && n.subjectId) {
     const plan = mine(await ctx.store.actionPlans.byId(n.subjectId));
     return { plan: plan ? ((await actionPlanViews(ctx, [plan]))[0] ?? null) : null };
+  }
+  if (n.kind.startsWith("expert_witness.statement") && n.subjectId) {
+    const found = await ctx.store.expertWitnesses.statementById(n.subjectId);
+    const view = found ? await expertStatementView(ctx, found) : null;
+    const people = view ? [view.candidateId, view.witness.personId] : [];
+    return { statement: view && people.includes(recipientId) ? view : null };
   }
   if (n.kind.startsWith("feedback.") && n.subjectId) {
     const feedback = mine(await ctx.store.feedback.byId(n.subjectId));

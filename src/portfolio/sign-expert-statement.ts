@@ -1,4 +1,4 @@
-// Use case: the candidate signs an expert witness statement attached to their portfolio (the form's "Candidate signature").
+// Use case: the candidate, or the expert witness it is from, signs an expert witness statement (the form's two signatures).
 import type { PortfolioContext } from "./context.ts";
 import { type ExpertStatementView, expertStatementView } from "./expert-witness-view.ts";
 import { loadActor } from "./load.ts";
@@ -9,10 +9,18 @@ export async function signExpertStatement(
   ctx: PortfolioContext,
   input: SignedVia & { actorId: string; statementId: string },
 ): Promise<ExpertStatementView> {
-  // load and authorise: only the candidate the statement is about
+  // load and authorise: only the candidate the statement is about, and the expert witness it is from
   const actor = await loadActor(ctx, input.actorId);
   const statement = await ctx.store.expertWitnesses.statementById(input.statementId);
-  if (!statement || statement.candidateId !== actor.id) throw recordNotFound("expert witness statement");
+  const record = statement ? await ctx.store.expertWitnesses.byId(statement.expertWitnessId) : null;
+  const role = !statement
+    ? null
+    : statement.candidateId === actor.id
+      ? ("candidate" as const)
+      : record?.personId === actor.id
+        ? ("witness" as const)
+        : null;
+  if (!statement || !role) throw recordNotFound("expert witness statement");
   // one transaction: the signature and its audit event (signing twice keeps the first)
   await ctx.store.transaction((tx) =>
     tx.signatures.sign({
@@ -20,7 +28,7 @@ export async function signExpertStatement(
       subjectType: "expert_witness_statement",
       subjectId: statement.id,
       personId: actor.id,
-      role: "candidate",
+      role,
       channel: input.channel ?? null,
       signedAt: ctx.now(),
       centreId: actor.centreId,

@@ -9,6 +9,8 @@ export interface EvidenceView extends EvidenceRecord {
   names: Record<string, string>;
   /** The active claims only (removed ones stay in the store and the export). */
   activeClaims: EvidenceRecord["claims"];
+  /** For an expert witness statement: who gave it, their position, and whether they have signed it yet. */
+  expertWitness?: { name: string; position: string; signed: boolean };
 }
 
 export async function viewEvidence(
@@ -26,10 +28,30 @@ export async function viewEvidence(
     ...record.decisions.map((d) => d.assessorId),
     ...record.samples.map((s) => s.verifierId),
   ];
-  const people = await ctx.store.people.byIds(ids);
+  const [people, expertWitness] = await Promise.all([
+    ctx.store.people.byIds(ids),
+    record.source === "witness" ? expertOf(ctx, record.id) : undefined,
+  ]);
   return {
     ...record,
     activeClaims: record.claims.filter((c) => c.active),
     names: Object.fromEntries(people.map((p) => [p.id, p.name])),
+    ...(expertWitness ? { expertWitness } : {}),
+  };
+}
+
+/** The expert witness whose statement this evidence is, if it is one. */
+async function expertOf(ctx: PortfolioContext, evidenceId: string) {
+  const statement = await ctx.store.expertWitnesses.statementOfEvidence(evidenceId);
+  const record = statement ? await ctx.store.expertWitnesses.byId(statement.expertWitnessId) : null;
+  if (!statement || !record) return undefined;
+  const [person, signatures] = await Promise.all([
+    ctx.store.people.byId(record.personId),
+    ctx.store.signatures.of([statement.id]),
+  ]);
+  return {
+    name: person?.name ?? "Unknown witness",
+    position: record.position,
+    signed: signatures.some((s) => s.personId === record.personId),
   };
 }

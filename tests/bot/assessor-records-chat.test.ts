@@ -151,8 +151,6 @@ describe("the assessor's observation in chat", () => {
     expect((await portfolio.outbox.pending(100, 5)).length).toBe(before);
   });
 
-  // Issue 17 asks for knowledge items first in a discussion; the learned mapper returns knowledge items only when it
-  // would defend them, and today it finds none in this discussion, so that half is open (see the closing note).
   it("a professional discussion is recorded the same way, as a discussion record with the mapper's claims", async () => {
     const r = await say(
       PRIYA,
@@ -162,6 +160,56 @@ describe("the assessor's observation in chat", () => {
     expect(shown).toContain("Professional discussion record");
     const ids = [...shown.matchAll(/"id":"claim:([^"]+)"/g)].map((m) => m[1] as string);
     expect(ids.length).toBeGreaterThan(0);
+  });
+
+  it("oral questioning is recorded as an oral questioning record, not as a discussion", async () => {
+    const r = await say(
+      PRIYA,
+      "oral questions with Amira: I asked what she may offer a customer whose order is late; she said a refund of the delivery charge, and that anything more goes to her supervisor.",
+    );
+    expect(JSON.stringify(adaptive(r))).toContain("Oral questioning record");
+    expect(JSON.stringify(adaptive(r))).not.toContain("Professional discussion record");
+  });
+
+  // Knowledge first: the learned mapper returns knowledge items only when it would defend them, and on this
+  // discussion it returns none, so this test uses a mapper stub that returns a criterion and a knowledge item (the
+  // criterion first). The discussion's text must be mapped with focus "knowledge", and the card lists the knowledge
+  // item before the criterion.
+  it("knowledge first: a discussion is mapped for knowledge, and its card lists knowledge items before criteria", async () => {
+    const asked: Array<Record<string, unknown>> = [];
+    const stubStore = await openStore("memory://");
+    const stubbed = createPortfolio({
+      store: stubStore,
+      catalogue: loadCatalogue(),
+      mapper: (text, options) => {
+        asked.push({ ...options });
+        const real = mapEvidence(text, options);
+        const support = { text, start: 0, end: text.length };
+        return {
+          ...real,
+          isEvidence: true,
+          criteria: [{ id: "201.1.1", unitId: "201", text: "criterion", score: 0.9, support }],
+          knowledge: [
+            { id: "201.K.a", unitId: "201", text: "knowledge", score: 0.5, support, guideSections: [] },
+          ],
+          ranges: [],
+        };
+      },
+    });
+    try {
+      await stubbed.loadDemoCentre();
+      const stubBot = createBotCore({ portfolio: stubbed });
+      const r = await stubBot.handle(
+        command(PRIYA, {
+          text: "discussed with Amira: she explained what her organisation's service offer is and what she may promise.",
+        }),
+      );
+      expect(asked).toEqual([expect.objectContaining({ focus: "knowledge" })]);
+      const ids = [...JSON.stringify(adaptive(r)).matchAll(/"id":"claim:([^"]+)"/g)].map((m) => m[1]);
+      expect(ids).toEqual(["201.K.a", "201.1.1"]);
+    } finally {
+      await stubStore.close();
+    }
   });
 
   it("an action plan made for Amira shows as her next planned assessment in progress", async () => {
@@ -179,7 +227,7 @@ describe("the assessor's observation in chat", () => {
       feedbackArrangements: "Straight after, in the staff room.",
     });
     expect(words(await say(AMIRA, "progress"))).toContain(
-      "Next planned assessment: unit 205 with Priya Shah, 02/03/2099 at 10:30 at Shop floor, Leeds. Sign the action plan on your portfolio page to agree it.",
+      "Next planned assessment: unit 205 with Priya Shah, 02/03/2099 at 10:30 at Shop floor, Leeds. Press Sign on the plan I sent you (or sign it on your portfolio page) to agree it.",
     );
   });
 });

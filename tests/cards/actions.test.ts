@@ -79,7 +79,16 @@ describe("slackInputs", () => {
         "claimset:206.1.1,206.1.2": {
           "input:claimset:206:0": { type: "checkboxes", selected_options: [{ value: "206.1.2" }] },
         },
-        odd: { "input:odd": { type: "datepicker" } },
+        odd: { "input:odd": { type: "users_select" } },
+        // the action plan form: methods ticked (a group of named boxes), a date and a time
+        methods: {
+          "input:methods": {
+            type: "checkboxes",
+            selected_options: [{ value: "direct_observation" }, { value: "case_study" }],
+          },
+        },
+        date: { "input:date": { type: "datepicker", selected_date: "2026-12-04" } },
+        time: { "input:time": { type: "timepicker", selected_time: "10:00" } },
       }),
     ).toEqual({
       "claim:205.1.3": "true",
@@ -89,6 +98,9 @@ describe("slackInputs", () => {
       testimony: "",
       "claim:206.1.1": "false",
       "claim:206.1.2": "true",
+      methods: "direct_observation,case_study",
+      date: "2026-12-04",
+      time: "10:00",
     });
   });
 });

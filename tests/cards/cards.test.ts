@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { VERBS } from "../../src/cards/actions.ts";
 import { adaptiveCard, slackBlocks, slackFallbackText, slackMessage } from "../../src/cards/render.ts";
+import { AUTHENTICITY_DECLARATION } from "../../src/portfolio/index.ts";
 import {
   adaptiveCardProblems,
   adaptiveRoundTripLosses,
@@ -14,7 +15,7 @@ import {
   slackLimitProblems,
   slackVisibleText,
 } from "./checks.ts";
-import { EXAMPLES, IDS } from "./fixtures.ts";
+import { EXAMPLES, IDS, suggestion } from "./fixtures.ts";
 import { expectGolden, expectGoldenText, goldenJson } from "./golden.ts";
 
 const names = Object.keys(EXAMPLES);
@@ -172,6 +173,18 @@ describe("the suggestion card", () => {
     const text = inputs(card).find((i) => i.type === "Input.Text");
     expect(text && "value" in text ? text.value : "").toContain("card machine went down");
     expect(adaptiveVisibleText(card)).toContain("Transcribed from your voice note (Whisper tiny (offline))");
+  });
+
+  it("says above Submit, word for word, the authenticity declaration pressing it makes (Teams and Slack)", () => {
+    const line = `By pressing Submit you declare: “${AUTHENTICITY_DECLARATION}”`;
+    expect(adaptiveVisibleText(adaptiveCard(example("suggestion")))).toContain(line);
+    expect(slackVisibleText(slackBlocks(example("suggestion"))).join("\n")).toContain(line);
+    // a resubmission (no declaration in the view) and a card with no Submit say nothing of it
+    const without = { kind: "suggestion" as const, view: { ...suggestion, declaration: undefined } };
+    expect(adaptiveVisibleText(adaptiveCard(without)).join("\n")).not.toContain("you declare");
+    expect(adaptiveVisibleText(adaptiveCard(example("suggestion-empty"))).join("\n")).not.toContain(
+      "you declare",
+    );
   });
 
   it("offers no Submit when nothing matched", () => {

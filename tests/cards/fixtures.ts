@@ -1,8 +1,12 @@
 // Example card views for the card tests and golden files: a busy Saturday when the card machine failed.
 
+import type { ActionPlanCardView, ActionPlanFormView } from "../../src/cards/action-plan.ts";
+import type { ExpertStatementCardView } from "../../src/cards/expert-statement.ts";
+import type { FeedbackCardView } from "../../src/cards/feedback.ts";
 import type {
   ApprovalView,
   CardView,
+  ChoiceView,
   CoverageView,
   QueueView,
   SampleListView,
@@ -11,6 +15,7 @@ import type {
   TestimonyView,
   WitnessRequestView,
 } from "../../src/cards/views.ts";
+import { AUTHENTICITY_DECLARATION } from "../../src/portfolio/index.ts";
 
 /** Database ids: they must never appear in visible text. */
 export const IDS = {
@@ -118,6 +123,7 @@ export const suggestion: SuggestionView = {
     },
   ],
   privacy: { kinds: ["name", "phone"] },
+  declaration: AUTHENTICITY_DECLARATION,
 };
 
 export const suggestionVoice: SuggestionView = {
@@ -328,6 +334,80 @@ export const sampleSigned: SampleView = {
   countersigned: { agreed: true, byName: "Morgan Lee", at: "2026-01-05T11:00:00Z" },
 };
 
+const METHODS: ChoiceView[] = [
+  { value: "direct_observation", label: "Direct /e-Observation" },
+  { value: "oral_questioning", label: "Oral questioning" },
+  { value: "professional_discussion", label: "Professional discussion" },
+  { value: "witness_testimony", label: "Witness testimony" },
+  { value: "portfolio_evidence", label: "Portfolio evidence" },
+  { value: "case_study", label: "Case study" },
+  { value: "written_questions", label: "Written questions" },
+  { value: "accredited_prior_achievement", label: "Accredited prior achievement" },
+  { value: "work_products", label: "Work products" },
+];
+
+export const actionPlanForm: ActionPlanFormView = {
+  candidateId: IDS.evidence3,
+  candidateName: "Sam Taylor",
+  units: [
+    { value: "205", label: "205 Make customer service personal" },
+    { value: "206", label: "206 Deal with customer problems" },
+  ],
+  unitId: "205",
+  skillsKnowledge: "Performance criteria, ranges and knowledge of unit 205",
+  methods: METHODS,
+  chosenMethods: ["direct_observation", "oral_questioning"],
+  venue: "Leeds store",
+  date: "2026-12-04",
+  time: "10:00",
+  requirements: "205: 2 performance criteria to show: 205.1.4, 205.2.1; a quiet period",
+  feedbackArrangements: "",
+};
+
+export const actionPlan: ActionPlanCardView = {
+  planId: IDS.evidence2,
+  candidateName: "Sam Taylor",
+  assessorName: "Carol Assessor",
+  unitId: "205",
+  unitTitle: "Make customer service personal",
+  skillsKnowledge: "Performance criteria, ranges and knowledge of unit 205",
+  methods: ["Direct /e-Observation", "Oral questioning"],
+  venue: "Leeds store",
+  when: "04/12/2026 at 10:00",
+  requirements: "205: 2 performance criteria to show: 205.1.4, 205.2.1; a quiet period",
+  feedbackArrangements: "Spoken feedback straight after, in the staff room",
+  signed: ["Confirmed by Carol Assessor on 02/12/2026 at 09:00"],
+  next: "sign",
+  status: "Read it, and press Sign to agree to this plan.",
+};
+
+export const feedback: FeedbackCardView = {
+  feedbackId: IDS.evidence,
+  candidateName: "Sam Taylor",
+  assessorName: "Carol Assessor",
+  about: "E12",
+  text: "You kept the queue informed & apologised. Next, offer a choice of solutions.",
+  outcome: "205.1.3 shown; 205.1.4 still to show",
+  signed: ["Confirmed by Carol Assessor on 02/12/2026 at 09:00"],
+  canReply: true,
+  canSign: true,
+  status: "Read it, reply if you want to, and press Sign to say you have read it.",
+};
+
+export const expertStatement: ExpertStatementCardView = {
+  statementId: IDS.evidence2,
+  ref: "E14",
+  witnessName: "Erin Teamleader",
+  position: "Store manager",
+  candidateName: "Sam Taylor",
+  when: "28/11/2026 at 11:00",
+  text: "I watched Sam calm an upset customer & find her order. Sam is competent in this.",
+  criteria: ["205.1.3", "205.2.4"],
+  signed: [],
+  canSign: true,
+  status: "Read it, and press Sign my statement if it is what you observed.",
+};
+
 /** Every example, by golden-file name. */
 export const EXAMPLES: Record<string, CardView> = {
   suggestion: { kind: "suggestion", view: suggestion },
@@ -349,6 +429,18 @@ export const EXAMPLES: Record<string, CardView> = {
     view: {
       title: "Help",
       text: "Send me what happened on your shift & I’ll match it to your standards. Say *progress* to see what’s left.",
+    },
+  },
+  "action-plan-form": { kind: "actionPlanForm", view: actionPlanForm },
+  "action-plan": { kind: "actionPlan", view: actionPlan },
+  feedback: { kind: "feedback", view: feedback },
+  "expert-statement": { kind: "expertStatement", view: expertStatement },
+  "approval-expert": {
+    kind: "approval",
+    view: {
+      ...approval,
+      source: "witness",
+      expert: { line: "Expert witness statement by Erin Teamleader, Store manager", signed: false },
     },
   },
   stale: {

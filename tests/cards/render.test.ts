@@ -103,6 +103,11 @@ describe.skipIf(skipBrowser)("cards in the adaptivecards renderer (headless Chro
     "coverage",
     "queue",
     "sample",
+    "action-plan-form",
+    "action-plan",
+    "feedback",
+    "expert-statement",
+    "approval-expert",
   ])("renders the %s card and saves a screenshot", async (name) => {
     await render(name);
     expect(existsSync(join(SHOTS, `${name}.png`))).toBe(true);
@@ -121,6 +126,26 @@ describe.skipIf(skipBrowser)("cards in the adaptivecards renderer (headless Chro
       "claim:205.1.3": "true",
       "claim:205.1.6": "false",
       "claim:206.K.c": "false",
+    });
+  });
+
+  it("sends the plan form's unit, ticked methods, date, time and texts with Sign and send the plan", async () => {
+    await render("action-plan-form");
+    await page.getByRole("checkbox", { name: "Case study" }).check();
+    await page.getByRole("checkbox", { name: "Oral questioning" }).uncheck();
+    await page.getByLabel("Feedback arrangements").fill("Straight after, in the staff room.");
+    await page.getByRole("button", { name: "Sign and send the plan" }).click();
+    const action = await lastAction();
+    expect(action?.verb).toBe("plan.make");
+    expect(action?.data).toMatchObject({
+      verb: "plan.make",
+      evidenceId: IDS.evidence3,
+      unit: "205",
+      methods: "direct_observation,case_study",
+      venue: "Leeds store",
+      date: "2026-12-04",
+      time: "10:00",
+      feedbackArrangements: "Straight after, in the staff room.",
     });
   });
 

@@ -136,4 +136,29 @@ describe.each(backends)("expert witnesses on $name", (backend) => {
     await expectAppError(as({ criteria: ["206.1.1"] }), "bad_input", /not criteria of unit 205/);
     await expectAppError(as({ candidateId: seed.candidate.id, actorId: seed.otherAssessor.id }), "not_found");
   });
+
+  test("the candidate's assessor attaches a statement for a confirmed expert, to filed evidence; the expert signs it", async () => {
+    // seed.witness's record was confirmed in the first test
+    const base = { candidateId: seed.candidate.id, witnessId: seed.witness.id, channel: "slack" as const };
+    // only the candidate's assessor attaches one for an expert
+    await expectAppError(statement({ ...base, actorId: seed.otherAssessor.id }), "not_found");
+    await expectAppError(statement({ ...base, actorId: seed.bystander.id }), "not_found");
+    const attached = await statement({ ...base, actorId: seed.assessor.id });
+    // the expert has not signed it yet, and is asked to
+    expect(attached.statement.signatures).toEqual([]);
+    expect(ctx.events).toContainEqual(
+      expect.objectContaining({ type: "expert_witness.statement_to_sign", witnessId: seed.witness.id }),
+    );
+    const view = await viewEvidence(ctx, { actorId: seed.assessor.id, evidenceId: attached.evidence.id });
+    expect(view.expertWitness).toEqual({ name: "Erin Teamleader", position: "Store manager", signed: false });
+    const signed = await signExpertStatement(ctx, {
+      actorId: seed.witness.id,
+      statementId: attached.statement.id,
+    });
+    expect(signed.signatures.map((s) => s.role)).toEqual(["witness"]);
+    expect(
+      (await viewEvidence(ctx, { actorId: seed.assessor.id, evidenceId: attached.evidence.id })).expertWitness
+        ?.signed,
+    ).toBe(true);
+  });
 });

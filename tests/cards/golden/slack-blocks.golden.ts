@@ -286,6 +286,13 @@ export const suggestion: KnownBlock[] = [
     "block_id": "claim:206.K.c"
   },
   {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*By pressing Submit you declare: “I confirm that this evidence is my own work and a true account of what I did.”*"
+    }
+  },
+  {
     "type": "actions",
     "elements": [
       {
@@ -480,6 +487,13 @@ export const suggestionVoice: KnownBlock[] = [
       ]
     },
     "block_id": "claim:206.K.c"
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*By pressing Submit you declare: “I confirm that this evidence is my own work and a true account of what I did.”*"
+    }
   },
   {
     "type": "actions",
@@ -2162,6 +2176,833 @@ export const message: KnownBlock[] = [
       "type": "mrkdwn",
       "text": "Send me what happened on your shift &amp; I’ll match it to your standards. Say *progress* to see what’s left."
     }
+  }
+];
+
+export const actionPlanForm: KnownBlock[] = [
+  {
+    "type": "header",
+    "text": {
+      "type": "plain_text",
+      "text": "Assessment action plan: Sam Taylor",
+      "emoji": true
+    }
+  },
+  {
+    "type": "context",
+    "elements": [
+      {
+        "type": "mrkdwn",
+        "text": "Check each part, then press Sign and send the plan: that is your signature, and Sam Taylor is asked to sign it too."
+      }
+    ]
+  },
+  {
+    "type": "input",
+    "block_id": "unit",
+    "label": {
+      "type": "plain_text",
+      "text": "Unit",
+      "emoji": true
+    },
+    "element": {
+      "type": "static_select",
+      "action_id": "input:unit",
+      "options": [
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "205 Make customer service personal",
+            "emoji": true
+          },
+          "value": "205"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "206 Deal with customer problems",
+            "emoji": true
+          },
+          "value": "206"
+        }
+      ],
+      "initial_option": {
+        "text": {
+          "type": "plain_text",
+          "text": "205 Make customer service personal",
+          "emoji": true
+        },
+        "value": "205"
+      }
+    }
+  },
+  {
+    "type": "input",
+    "block_id": "skillsKnowledge",
+    "label": {
+      "type": "plain_text",
+      "text": "What will be assessed (skills and knowledge)",
+      "emoji": true
+    },
+    "element": {
+      "type": "plain_text_input",
+      "action_id": "input:skillsKnowledge",
+      "multiline": false,
+      "initial_value": "Performance criteria, ranges and knowledge of unit 205"
+    }
+  },
+  {
+    "type": "input",
+    "block_id": "methods",
+    "label": {
+      "type": "plain_text",
+      "text": "How it will be assessed",
+      "emoji": true
+    },
+    "element": {
+      "type": "checkboxes",
+      "action_id": "input:methods",
+      "options": [
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Direct /e-Observation",
+            "emoji": true
+          },
+          "value": "direct_observation"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Oral questioning",
+            "emoji": true
+          },
+          "value": "oral_questioning"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Professional discussion",
+            "emoji": true
+          },
+          "value": "professional_discussion"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Witness testimony",
+            "emoji": true
+          },
+          "value": "witness_testimony"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Portfolio evidence",
+            "emoji": true
+          },
+          "value": "portfolio_evidence"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Case study",
+            "emoji": true
+          },
+          "value": "case_study"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Written questions",
+            "emoji": true
+          },
+          "value": "written_questions"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Accredited prior achievement",
+            "emoji": true
+          },
+          "value": "accredited_prior_achievement"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Work products",
+            "emoji": true
+          },
+          "value": "work_products"
+        }
+      ],
+      "initial_options": [
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Direct /e-Observation",
+            "emoji": true
+          },
+          "value": "direct_observation"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Oral questioning",
+            "emoji": true
+          },
+          "value": "oral_questioning"
+        }
+      ]
+    }
+  },
+  {
+    "type": "input",
+    "block_id": "venue",
+    "label": {
+      "type": "plain_text",
+      "text": "Venue",
+      "emoji": true
+    },
+    "element": {
+      "type": "plain_text_input",
+      "action_id": "input:venue",
+      "multiline": false,
+      "initial_value": "Leeds store"
+    }
+  },
+  {
+    "type": "input",
+    "block_id": "date",
+    "label": {
+      "type": "plain_text",
+      "text": "Date",
+      "emoji": true
+    },
+    "element": {
+      "type": "datepicker",
+      "action_id": "input:date",
+      "initial_date": "2026-12-04"
+    }
+  },
+  {
+    "type": "input",
+    "block_id": "time",
+    "label": {
+      "type": "plain_text",
+      "text": "Time",
+      "emoji": true
+    },
+    "element": {
+      "type": "timepicker",
+      "action_id": "input:time",
+      "initial_time": "10:00"
+    }
+  },
+  {
+    "type": "input",
+    "block_id": "requirements",
+    "label": {
+      "type": "plain_text",
+      "text": "Evidence requirements still to meet",
+      "emoji": true
+    },
+    "element": {
+      "type": "plain_text_input",
+      "action_id": "input:requirements",
+      "multiline": true,
+      "initial_value": "205: 2 performance criteria to show: 205.1.4, 205.2.1; a quiet period"
+    }
+  },
+  {
+    "type": "input",
+    "block_id": "feedbackArrangements",
+    "label": {
+      "type": "plain_text",
+      "text": "Feedback arrangements",
+      "emoji": true
+    },
+    "element": {
+      "type": "plain_text_input",
+      "action_id": "input:feedbackArrangements",
+      "multiline": true
+    },
+    "hint": {
+      "type": "plain_text",
+      "text": "For example: spoken feedback straight after, then written feedback in chat the same day",
+      "emoji": true
+    }
+  },
+  {
+    "type": "actions",
+    "elements": [
+      {
+        "type": "button",
+        "text": {
+          "type": "plain_text",
+          "text": "Sign and send the plan",
+          "emoji": true
+        },
+        "action_id": "plan.make",
+        "value": "{\"verb\":\"plan.make\",\"evidenceId\":\"9d2a7c4e-1b3f-4e8d-a6c5-7f0e2b4d8c33\",\"version\":0}",
+        "style": "primary"
+      }
+    ]
+  }
+];
+
+export const actionPlan: KnownBlock[] = [
+  {
+    "type": "header",
+    "text": {
+      "type": "plain_text",
+      "text": "Assessment action plan: unit 205, Sam Taylor",
+      "emoji": true
+    }
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Candidate:* Sam Taylor\n*Assessor:* Carol Assessor\n*Unit:* 205 Make customer service personal\n*What will be assessed:* Performance criteria, ranges and knowledge of unit 205\n*How:* Direct /e-Observation, Oral questioning\n*Venue:* Leeds store\n*When:* 04/12/2026 at 10:00\n*Feedback:* Spoken feedback straight after, in the staff room"
+    }
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Evidence requirements still to meet*\n205: 2 performance criteria to show: 205.1.4, 205.2.1; a quiet period"
+    }
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "Confirmed by Carol Assessor on 02/12/2026 at 09:00\nRead it, and press Sign to agree to this plan."
+    }
+  },
+  {
+    "type": "actions",
+    "elements": [
+      {
+        "type": "button",
+        "text": {
+          "type": "plain_text",
+          "text": "Sign: I agree to this plan",
+          "emoji": true
+        },
+        "action_id": "plan.sign",
+        "value": "{\"verb\":\"plan.sign\",\"evidenceId\":\"0b8e5d7c-2f34-4c1a-8d6e-5a9b3c7d1e22\",\"version\":0}",
+        "style": "primary"
+      }
+    ]
+  }
+];
+
+export const feedback: KnownBlock[] = [
+  {
+    "type": "header",
+    "text": {
+      "type": "plain_text",
+      "text": "Feedback on E12: Sam Taylor",
+      "emoji": true
+    }
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*From:* Carol Assessor\n*Outcome:* 205.1.3 shown; 205.1.4 still to show"
+    }
+  },
+  {
+    "type": "rich_text",
+    "elements": [
+      {
+        "type": "rich_text_quote",
+        "elements": [
+          {
+            "type": "text",
+            "text": "You kept the queue informed & apologised. Next, offer a choice of solutions."
+          }
+        ]
+      }
+    ]
+  },
+  {
+    "type": "input",
+    "block_id": "reply",
+    "label": {
+      "type": "plain_text",
+      "text": "Your reply to your assessor",
+      "emoji": true
+    },
+    "element": {
+      "type": "plain_text_input",
+      "action_id": "input:reply",
+      "multiline": true
+    },
+    "optional": true
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "Confirmed by Carol Assessor on 02/12/2026 at 09:00\nRead it, reply if you want to, and press Sign to say you have read it."
+    }
+  },
+  {
+    "type": "actions",
+    "elements": [
+      {
+        "type": "button",
+        "text": {
+          "type": "plain_text",
+          "text": "Send my reply",
+          "emoji": true
+        },
+        "action_id": "feedback.reply",
+        "value": "{\"verb\":\"feedback.reply\",\"evidenceId\":\"6f1c2a9e-4b7d-4f7e-9a51-0c3d2e8b7a10\",\"version\":0}"
+      },
+      {
+        "type": "button",
+        "text": {
+          "type": "plain_text",
+          "text": "Sign: I have read it",
+          "emoji": true
+        },
+        "action_id": "feedback.sign",
+        "value": "{\"verb\":\"feedback.sign\",\"evidenceId\":\"6f1c2a9e-4b7d-4f7e-9a51-0c3d2e8b7a10\",\"version\":0}",
+        "style": "primary"
+      }
+    ]
+  }
+];
+
+export const expertStatement: KnownBlock[] = [
+  {
+    "type": "header",
+    "text": {
+      "type": "plain_text",
+      "text": "Expert witness statement E14: Sam Taylor",
+      "emoji": true
+    }
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Expert witness:* Erin Teamleader, Store manager\n*Candidate:* Sam Taylor\n*When:* 28/11/2026 at 11:00"
+    }
+  },
+  {
+    "type": "rich_text",
+    "elements": [
+      {
+        "type": "rich_text_quote",
+        "elements": [
+          {
+            "type": "text",
+            "text": "I watched Sam calm an upset customer & find her order. Sam is competent in this."
+          }
+        ]
+      }
+    ]
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Against*\n• 205.1.3\n• 205.2.4"
+    }
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "Read it, and press Sign my statement if it is what you observed."
+    }
+  },
+  {
+    "type": "actions",
+    "elements": [
+      {
+        "type": "button",
+        "text": {
+          "type": "plain_text",
+          "text": "Sign my statement",
+          "emoji": true
+        },
+        "action_id": "statement.sign",
+        "value": "{\"verb\":\"statement.sign\",\"evidenceId\":\"0b8e5d7c-2f34-4c1a-8d6e-5a9b3c7d1e22\",\"version\":0}",
+        "style": "primary"
+      }
+    ]
+  }
+];
+
+export const approvalExpert: KnownBlock[] = [
+  {
+    "type": "header",
+    "text": {
+      "type": "plain_text",
+      "text": "Evidence E12 from Sam Taylor",
+      "emoji": true
+    }
+  },
+  {
+    "type": "context",
+    "elements": [
+      {
+        "type": "mrkdwn",
+        "text": "Submitted Sat 20 Dec 2025, 17:05 · Units 205, 206 · Witness account"
+      }
+    ]
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": ":mortar_board: *Expert witness statement by Erin Teamleader, Store manager (not yet signed by the expert)*"
+    }
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Account*"
+    }
+  },
+  {
+    "type": "rich_text",
+    "elements": [
+      {
+        "type": "rich_text_quote",
+        "elements": [
+          {
+            "type": "text",
+            "text": "It was the Saturday before Christmas and the queue was out of the door. The card machine stopped working, so I apologised to each customer, explained what had happened and offered to hold their shopping while they went to the cash machine. One lady was upset because she was in a hurry; I took her name and number and rang her when the machine was back. She thanked me and said she would come back next week."
+          }
+        ]
+      }
+    ]
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Witness testimony from Alex Green*\nWitness status: 3. Occupational expert familiar with the standards"
+    }
+  },
+  {
+    "type": "rich_text",
+    "elements": [
+      {
+        "type": "rich_text_quote",
+        "elements": [
+          {
+            "type": "text",
+            "text": "I was on the shop floor when the card machine failed. Sam kept the queue calm, apologised to everyone and looked after their shopping. A customer who was upset left happy after Sam rang her back."
+          }
+        ]
+      }
+    ]
+  },
+  {
+    "type": "context",
+    "elements": [
+      {
+        "type": "mrkdwn",
+        "text": "Alex Green, Team leader · Sat 20 Dec 2025, 16:40"
+      }
+    ]
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Claims:* choose Accept or Reject for each"
+    }
+  },
+  {
+    "type": "context",
+    "elements": [
+      {
+        "type": "mrkdwn",
+        "text": "*205 Make customer service personal*"
+      }
+    ]
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*205.1.3 let your customer know that you understand and that you are there to help*\n_“I apologised to each customer, explained what had happened and offered to hold their shopping.”_"
+    },
+    "accessory": {
+      "type": "static_select",
+      "action_id": "input:decision:c1a00000-0000-4000-8000-000000000001",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
+      "options": [
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Accept",
+            "emoji": true
+          },
+          "value": "accept"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Reject",
+            "emoji": true
+          },
+          "value": "reject"
+        }
+      ]
+    },
+    "block_id": "decision:c1a00000-0000-4000-8000-000000000001"
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*205.1.6 balance the time you take when giving individual attention to one customer with the needs and expectations of other customers*\n_“It was the Saturday before Christmas and the queue was out of the door.”_"
+    },
+    "accessory": {
+      "type": "static_select",
+      "action_id": "input:decision:c1a00000-0000-4000-8000-000000000002",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
+      "options": [
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Accept",
+            "emoji": true
+          },
+          "value": "accept"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Reject",
+            "emoji": true
+          },
+          "value": "reject"
+        }
+      ]
+    },
+    "block_id": "decision:c1a00000-0000-4000-8000-000000000002"
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*During a busy period for your organisation (205 ER4b)*\n_“It was the Saturday before Christmas and the queue was out of the door.”_"
+    },
+    "accessory": {
+      "type": "static_select",
+      "action_id": "input:decision:c1a00000-0000-4000-8000-000000000003",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
+      "options": [
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Accept",
+            "emoji": true
+          },
+          "value": "accept"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Reject",
+            "emoji": true
+          },
+          "value": "reject"
+        }
+      ]
+    },
+    "block_id": "decision:c1a00000-0000-4000-8000-000000000003"
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Unhappy about the service they are receiving (205 ER5b)*\n_“One lady was upset because she was in a hurry.”_"
+    },
+    "accessory": {
+      "type": "static_select",
+      "action_id": "input:decision:c1a00000-0000-4000-8000-000000000004",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
+      "options": [
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Accept",
+            "emoji": true
+          },
+          "value": "accept"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Reject",
+            "emoji": true
+          },
+          "value": "reject"
+        }
+      ]
+    },
+    "block_id": "decision:c1a00000-0000-4000-8000-000000000004"
+  },
+  {
+    "type": "context",
+    "elements": [
+      {
+        "type": "mrkdwn",
+        "text": "*206 Go the extra mile in customer service*"
+      }
+    ]
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*206.3.1 take the appropriate action to go the extra mile*\n_“I took her name and number and rang her when the machine was back.”_"
+    },
+    "accessory": {
+      "type": "static_select",
+      "action_id": "input:decision:c1a00000-0000-4000-8000-000000000005",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
+      "options": [
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Accept",
+            "emoji": true
+          },
+          "value": "accept"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Reject",
+            "emoji": true
+          },
+          "value": "reject"
+        }
+      ]
+    },
+    "block_id": "decision:c1a00000-0000-4000-8000-000000000005"
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*When people, systems or resources have let you down (206 ER4d)*\n_“The card machine stopped working.”_"
+    },
+    "accessory": {
+      "type": "static_select",
+      "action_id": "input:decision:c1a00000-0000-4000-8000-000000000006",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
+      "options": [
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Accept",
+            "emoji": true
+          },
+          "value": "accept"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Reject",
+            "emoji": true
+          },
+          "value": "reject"
+        }
+      ]
+    },
+    "block_id": "decision:c1a00000-0000-4000-8000-000000000006"
+  },
+  {
+    "type": "input",
+    "block_id": "comment",
+    "label": {
+      "type": "plain_text",
+      "text": "Comment for Sam (needed to refer back, or to say why a claim is rejected)",
+      "emoji": true
+    },
+    "element": {
+      "type": "plain_text_input",
+      "action_id": "input:comment",
+      "multiline": true,
+      "max_length": 2000
+    },
+    "optional": true
+  },
+  {
+    "type": "actions",
+    "elements": [
+      {
+        "type": "button",
+        "text": {
+          "type": "plain_text",
+          "text": "Accept all",
+          "emoji": true
+        },
+        "action_id": "evidence.approve_all",
+        "value": "{\"verb\":\"evidence.approve_all\",\"evidenceId\":\"6f1c2a9e-4b7d-4f7e-9a51-0c3d2e8b7a10\",\"version\":4}",
+        "style": "primary"
+      },
+      {
+        "type": "button",
+        "text": {
+          "type": "plain_text",
+          "text": "Submit",
+          "emoji": true
+        },
+        "action_id": "evidence.decide",
+        "value": "{\"verb\":\"evidence.decide\",\"evidenceId\":\"6f1c2a9e-4b7d-4f7e-9a51-0c3d2e8b7a10\",\"version\":4}"
+      },
+      {
+        "type": "button",
+        "text": {
+          "type": "plain_text",
+          "text": "Refer back",
+          "emoji": true
+        },
+        "action_id": "evidence.refer",
+        "value": "{\"verb\":\"evidence.refer\",\"evidenceId\":\"6f1c2a9e-4b7d-4f7e-9a51-0c3d2e8b7a10\",\"version\":4}"
+      }
+    ]
   }
 ];
 
