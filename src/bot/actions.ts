@@ -10,8 +10,8 @@ import {
   type WitnessRelationshipChoice,
 } from "../portfolio/index.ts";
 import { recordAction, recordCardFor } from "./assessor-records.ts";
-import { candidatePages, pageLink } from "./page-links.ts";
 import { feedbackAction } from "./feedback-chat.ts";
+import { candidatePages, pageLink } from "./page-links.ts";
 import { planAction } from "./plans-chat.ts";
 import { card, say } from "./reply.ts";
 import { statementAction } from "./statements-chat.ts";
