@@ -2,6 +2,7 @@
 import type { Express } from "express";
 import { portfolioConversationReferences } from "../bot/conversation-references.ts";
 import { createBotCore } from "../bot/core.ts";
+import { refreshAudience } from "../bot/refresh-audience.ts";
 import { portfolioCardCopies } from "../bot/slack/card-copies.ts";
 import { mountSlack } from "../bot/slack/mount.ts";
 import { teamsMode } from "../bot/teams/mode.ts";
@@ -93,6 +94,7 @@ export async function buildProduct(
           conversations,
           afterTurn,
           cardCopies: { record: (copy) => portfolio.channels.recordCopy("teams", copy) },
+          refreshAudience: refreshAudience(portfolio, "teams"),
         });
         if (teams) channels.teams = teams;
       },

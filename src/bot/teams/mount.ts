@@ -12,7 +12,7 @@ import type { BotReply } from "../types.ts";
 import { MemberDirectory } from "./member-info.ts";
 import { teamsMode } from "./mode.ts";
 import { replyActivity } from "./render.ts";
-import { type BotIdentity, type TeamsDeps, turnHandlers } from "./turns.ts";
+import { type BotIdentity, refreshFor, type TeamsDeps, turnHandlers } from "./turns.ts";
 
 export type { TeamsDeps } from "./turns.ts";
 
@@ -103,9 +103,9 @@ export function mountTeams(app: Express, deps: TeamsDeps): TeamsChannel | undefi
       if (!isReference(reference)) throw new Error("sendProactive needs a Teams ConversationReference.");
       const { activityId: _reply, ...conversation } = reference;
       await adapter.continueConversation(identity, conversation, async (context) => {
-        // The card refreshes for the person it is sent to (their Teams MRI in the conversation reference).
-        const to = conversation.user?.id;
-        await context.sendActivity(replyActivity(reply, to ? { refreshUserIds: [to] } : {}));
+        // The card refreshes for the person it is sent to (their Teams MRI in the reference), then whoever may act on it.
+        const options = await refreshFor(deps, reply, conversation.user?.id, log);
+        await context.sendActivity(replyActivity(reply, options));
       });
     },
   };
