@@ -7,6 +7,7 @@ import { readIntent } from "./intents.ts";
 import { openEvidence } from "./open-evidence.ts";
 import { candidatePages, pageLink } from "./page-links.ts";
 import { card, say } from "./reply.ts";
+import { signIn } from "./sign-in.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply, IncomingFile } from "./types.ts";
 import { coverageView, queueView, sampleListView, suggestionView } from "./views.ts";
@@ -39,6 +40,8 @@ export async function handleText(turn: Turn): Promise<BotReply[]> {
       return queue(turn);
     case "sample":
       return sample(turn);
+    case "sign_in":
+      return signIn(turn);
     case "witness_request":
       return askWitness(turn, intent.who);
     case "open_evidence":
@@ -78,7 +81,9 @@ export function helpFor(person: PersonRecord): string {
       "You're a centre admin: on the server, npx shiftnote admin adds people, enrols candidates, chooses their assessor, links their Teams or Slack accounts, exports a portfolio and erases a person on request.",
       "npx shiftnote export prints the recording forms as PDF. Run npx shiftnote admin on its own to see every command.",
     );
-  if (!lines.length) lines.push("Your account has no role yet. Ask your centre admin to set you up.");
+  if (lines.length > 0)
+    lines.push("Type link for a sign-in link to your own pages (in Teams, to the app's My portfolio tab too).");
+  else lines.push("Your account has no role yet. Ask your centre admin to set you up.");
   return lines.join("\n");
 }
 

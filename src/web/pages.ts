@@ -16,6 +16,7 @@ import { mountAuth } from "./auth-routes.ts";
 import { mountDownloads } from "./download-routes.ts";
 import { fileLinks, mountFileRoutes } from "./file-routes.ts";
 import { currentViewer, localMode, pageHeaders, param, sendError, signedIn } from "./respond.ts";
+import { mountTab } from "./tab-routes.ts";
 import { type EvidenceForms, evidencePage } from "./views/evidence.ts";
 import { paths, type Viewer } from "./views/layout.ts";
 import { matrixPage } from "./views/matrix.ts";
@@ -43,7 +44,7 @@ const SAVED: Record<string, (ref: string) => string> = {
   unsampled: (ref) => `Nothing recorded: ${ref} stays unsampled.`,
 };
 
-/** Mounts /auth/* and /pages/* on the app. */
+/** Mounts /auth/*, /pages/* and the Teams tab (/tab/*) on the app. */
 export function mountPages(app: Express, deps: PagesDeps): void {
   const { config, portfolio } = deps;
   const { catalogue } = portfolio;
@@ -51,6 +52,8 @@ export function mountPages(app: Express, deps: PagesDeps): void {
   /** Delivery failures never undo a saved change: the outbox keeps what was not sent, for the next pass. */
   const delivered = () => deps.afterChange?.().catch(() => {});
 
+  // The Teams tab serves these same routes under /tab, so it is mounted first.
+  mountTab(app, { config, portfolio });
   app.use(["/pages", "/auth"], pageHeaders);
   app.use("/pages/assets", express.static(assetsDir, { index: false, maxAge: "1h" }));
   mountAuth(app, { config, portfolio });
