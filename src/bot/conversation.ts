@@ -6,6 +6,7 @@ import { documentsOf, handleDocuments } from "./files-turn.ts";
 import { readIntent } from "./intents.ts";
 import { openEvidence } from "./open-evidence.ts";
 import { candidatePages, pageLink } from "./page-links.ts";
+import { recentEvidence } from "./recent-evidence.ts";
 import { card, say } from "./reply.ts";
 import { signIn } from "./sign-in.ts";
 import type { Turn } from "./turn.ts";
@@ -42,6 +43,8 @@ export async function handleText(turn: Turn): Promise<BotReply[]> {
       return sample(turn);
     case "sign_in":
       return signIn(turn);
+    case "recent":
+      return recentEvidence(turn);
     case "witness_request":
       return askWitness(turn, intent.who);
     case "open_evidence":
@@ -61,7 +64,7 @@ export function helpFor(person: PersonRecord): string {
   if (person.roles.includes("candidate"))
     lines.push(
       "Tell me about a customer you helped today, in your own words or as a voice note, and I'll suggest which standards it covers.",
-      "Type progress to see what you have covered and what to aim for next.",
+      "Type progress to see what you have covered and what to aim for next, and recent for your last five pieces of evidence.",
       "To have a team leader back up your latest account, ask them by name or email, for example: ask Tom Reid to witness.",
       "Type a number such as E2 to open that piece of evidence again, to change it or see what happened to it.",
     );
@@ -82,7 +85,9 @@ export function helpFor(person: PersonRecord): string {
       "npx shiftnote export prints the recording forms as PDF. Run npx shiftnote admin on its own to see every command.",
     );
   if (lines.length > 0)
-    lines.push("Type link for a sign-in link to your own pages (in Teams, to the app's My portfolio tab too).");
+    lines.push(
+      "Type link for a sign-in link to your own pages (in Teams, to the app's My portfolio tab too).",
+    );
   else lines.push("Your account has no role yet. Ask your centre admin to set you up.");
   return lines.join("\n");
 }
