@@ -82,7 +82,8 @@ export async function buildProduct(
   const conversations = portfolioConversationReferences(portfolio);
   const channels: DeliveryChannels = {};
   // Whatever changes a portfolio (a bot turn, a page, the command line) leaves its notifications in the outbox.
-  const delivery = startDelivery({ portfolio, channels, log });
+  const portfolioLink = (personId: string, to?: string) => signLink(personId, config, 1800, to ? { to } : {});
+  const delivery = startDelivery({ portfolio, channels, log, portfolioLink });
   const afterTurn = () => delivery.flush();
   const reminders = startPlanReminders({ portfolio, log, afterRun: afterTurn });
 

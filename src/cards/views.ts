@@ -17,6 +17,15 @@ export interface EvidenceKey {
   ref?: string;
 }
 
+/** A photo or document kept with the evidence, as a card lists it. */
+export interface EvidenceFileView {
+  name: string;
+  mimeType: string;
+  bytes: number;
+  /** Where to see it on the evidence page (a sign-in link for the reader); absent where pages are not served. */
+  url?: string;
+}
+
 /** One mapped criterion, range or knowledge item the candidate may claim. */
 export interface SuggestedItemView {
   /** Catalogue id people use: `205.1.2`, `205.ER4.b`, `205.K.a`. */
@@ -62,6 +71,8 @@ export interface SuggestionView extends EvidenceKey {
   privacy?: { kinds: PersonalDataKind[] };
   /** Which mapper made the suggestions, in words ("Suggested by the offline mapper."). */
   mapper?: string;
+  /** The photos and documents kept with it. */
+  files?: EvidenceFileView[];
 }
 
 export interface CoverageCounts {
@@ -155,6 +166,8 @@ export interface WitnessRequestView extends EvidenceKey {
     relationshipOther?: string;
     testimony?: string;
   };
+  /** The photos and documents kept with the evidence. */
+  files?: EvidenceFileView[];
   /** Once given (or declined), the card shows it and asks nothing more. */
   answered?: { declined: false; testimony: TestimonyView } | { declined: true; byName: string; at: string };
 }
@@ -178,6 +191,8 @@ export interface ApprovalView extends EvidenceKey {
   source: "typed" | "voice" | "witness";
   testimonies: TestimonyView[];
   claims: ApprovalClaimView[];
+  /** The photos and documents kept with the evidence. */
+  files?: EvidenceFileView[];
   /** Present once decided: every copy of the card then shows the outcome and who decided. */
   decided?: { outcome: "assessed" | "referred"; byName: string; at: string; comment?: string };
 }
