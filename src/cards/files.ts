@@ -62,7 +62,11 @@ export function filesElements(files: readonly EvidenceFileView[] | undefined): a
 
 /** Slack's link text cannot hold "|" or a line break; the rest is escaped like any mrkdwn. */
 const linkText = (name: string) =>
-  sk.esc(truncate(name, NAME).replace(/[\n\r]+/g, " ").replace(/\s*\|\s*/g, " - "));
+  sk.esc(
+    truncate(name, NAME)
+      .replace(/[\n\r]+/g, " ")
+      .replace(/\s*\|\s*/g, " - "),
+  );
 
 /** The list as one Block Kit section (at most 3,000 characters: longer lists are cut at a whole line). */
 export function filesBlocks(files: readonly EvidenceFileView[] | undefined): KnownBlock[] {
