@@ -9,6 +9,7 @@ import {
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { consoleLog, describeError } from "../channel-log.ts";
 import type { BotReply } from "../types.ts";
+import { graphFilesFrom } from "./graph-files.ts";
 import { MemberDirectory } from "./member-info.ts";
 import { teamsMode } from "./mode.ts";
 import { replyActivity } from "./render.ts";
@@ -60,7 +61,15 @@ export function mountTeams(app: Express, deps: TeamsDeps): TeamsChannel | undefi
     startTypingTimer: false,
   });
   const members = new MemberDirectory(log);
-  const handlers = turnHandlers(deps, log, members);
+  const graph = deps.graphFiles ? { files: deps.graphFiles } : graphFilesFrom(deps.config);
+  if (graph.problem) log.warn(graph.problem);
+  else if (graph.files)
+    log.info("Files shared in Teams channels and group chats are fetched through Microsoft Graph.");
+  const handlers = turnHandlers(
+    { ...deps, ...(graph.files ? { graphFiles: graph.files } : {}) },
+    log,
+    members,
+  );
 
   agent.onActivity(ActivityTypes.Message, (context) => handlers.message(context));
   agent.addRoute(

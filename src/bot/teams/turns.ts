@@ -10,6 +10,7 @@ import type { BotCommand, BotCore, BotReply } from "../types.ts";
 import { ACTION_INVOKE, activityToCommand, teamsUserId } from "./activity-to-command.ts";
 import { attachmentsToFiles } from "./attachments.ts";
 import { SHARED_FILE_NOTICE, sharedFileOutOfReach } from "./files.ts";
+import type { GraphFiles } from "./graph-files.ts";
 import type { MemberDirectory } from "./member-info.ts";
 import { extensionCommand, extensionResponse, isExtensionInvoke } from "./message-extension.ts";
 import { actionResponse, badActionBody, cardActivity, type RenderOptions, replyActivity } from "./render.ts";
@@ -25,6 +26,8 @@ export interface TeamsDeps {
   afterTurn?: () => Promise<void>;
   /** Where cards posted in channels and group chats are recorded, so a reply under one is known as about its evidence. */
   cardCopies?: TeamsCardCopies;
+  /** Fetches files shared in channels and group chats through Graph (TEAMS_GRAPH_FILES); absent, the bot says how to send them. */
+  graphFiles?: GraphFiles;
   /** The Teams user ids of the people who may act on a card about `evidenceId`, for its refresh (none: only the speaker). */
   refreshAudience?: RefreshAudience;
   log?: ChannelLog;
@@ -117,6 +120,16 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
     }
   };
 
+  const sharedFiles = async (activity: Activity) => {
+    if (!deps.graphFiles) return [];
+    try {
+      return await deps.graphFiles.filesOf(activity);
+    } catch (error) {
+      log.warn(`Could not read a shared file through Microsoft Graph: ${describeError(error)}`);
+      return [];
+    }
+  };
+
   /** The card's refresh: the person who spoke or pressed (their Teams MRI) first, then whoever may act on it. */
   const forSpeaker = (context: TurnContext, reply: BotReply | undefined) =>
     refreshFor(
@@ -131,12 +144,16 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
     async message(context: TurnContext) {
       const parsed = activityToCommand(context.activity);
       if (!parsed) return;
-      const files = attachmentsToFiles(context.activity.attachments, {
+      let files = attachmentsToFiles(context.activity.attachments, {
         serviceUrl: context.activity.serviceUrl,
         getToken: () => connectorToken(context),
       });
-      if (!files.length && sharedFileOutOfReach(context.activity))
-        await context.sendActivity(SHARED_FILE_NOTICE);
+      // A file shared in a channel or group chat is in SharePoint: Graph fetches it when the app may, else the bot
+      // says how to send it. A message that was only overheard (no mention) is not read for files at all.
+      if (!files.length && !parsed.overheard && sharedFileOutOfReach(context.activity)) {
+        files = await sharedFiles(context.activity);
+        if (!files.length) await context.sendActivity(SHARED_FILE_NOTICE);
+      }
       const command = await withIdentity(context, { ...parsed, ...(files.length > 0 ? { files } : {}) });
       const result = await handleSafely(deps.core, command, log);
       await remember(context, command.actor.userId);
