@@ -1,21 +1,13 @@
 // The `link` command: a sign-in link to the person's own pages, and in Teams one that opens the My portfolio tab.
-import { candidatePages, pageLink } from "./page-links.ts";
+import { firstPage } from "../core/first-page.ts";
+import { pageLink } from "./page-links.ts";
 import { card, say } from "./reply.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply } from "./types.ts";
 
-/** A person's first page: a candidate's portfolio, an assessor's queue, a verifier's sampling. */
-function homeOf(turn: Turn): string {
-  const { person } = turn;
-  if (person.roles.includes("candidate")) return candidatePages(person.id);
-  if (person.roles.includes("assessor")) return "/pages/queue";
-  if (person.roles.includes("internal_verifier")) return "/pages/verify";
-  return "/pages";
-}
-
 /** Answers `link` (also "sign in", "open portfolio"): a button for the browser, and in Teams one for the tab. */
 export function signIn(turn: Turn): BotReply[] {
-  const browser = pageLink(turn, turn.person.id, homeOf(turn), "Open my pages");
+  const browser = pageLink(turn, turn.person.id, firstPage(turn.person), "Open my pages");
   const tab = turn.command.channel === "teams" ? turn.deps.tabLink?.(turn.person.id) : undefined;
   if (!browser && !tab)
     return [say("Shiftnote's pages are not served here, so there is nothing to sign in to.")];

@@ -1,24 +1,15 @@
 // The Teams personal tab ("My portfolio"): the same pages, under /tab, framed by Teams only and signed in inside the frame.
 import type { Express, NextFunction, Request, Response } from "express";
 import type { WebConfig } from "../core/config.ts";
-import type { PersonRecord } from "../core/types.ts";
+import { firstPage } from "../core/first-page.ts";
 import type { Portfolio } from "../portfolio/index.ts";
 import { currentViewer, pageHeaders, sendError } from "./respond.ts";
 import { verifyLink } from "./signed-link.ts";
-import { paths } from "./views/layout.ts";
 import { tabSignInPage } from "./views/tab.ts";
 
 /** Where Teams opens the tab (the manifest's `contentUrl`, with the sign-in token of a deep link in `signin`). */
 export const TAB_ENTRY = "/tab/portfolio";
 const TAB = "/tab";
-
-/** The first page of the tab for a person: a candidate's portfolio, an assessor's queue, a verifier's sampling. */
-export function tabHome(person: PersonRecord): string {
-  if (person.roles.includes("candidate")) return paths.portfolio(person.id);
-  if (person.roles.includes("assessor")) return "/pages/queue";
-  if (person.roles.includes("internal_verifier")) return "/pages/verify";
-  return "/pages";
-}
 
 /** Links and form targets in a page served in the tab stay in the tab (`/pages/…` → `/tab/pages/…`). */
 export const keepInTab = (body: string): string =>
@@ -64,7 +55,7 @@ export function mountTab(app: Express, deps: { config: WebConfig; portfolio: Por
     try {
       const viewer = await currentViewer(req, config, portfolio);
       if (viewer) {
-        res.redirect(303, tabHome(viewer.person));
+        res.redirect(303, firstPage(viewer.person));
         return;
       }
       // A deep link from the bot ("Open the My portfolio tab") carries a sign-in token: its page has the button.
