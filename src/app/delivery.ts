@@ -1,5 +1,6 @@
 // Delivery: sends what the outbox holds through whichever channel reaches each person, marks it sent, retries the rest.
-import { type NoticeLink, notificationReply } from "../bot/notifications.ts";
+import { withFileList } from "../bot/card-files.ts";
+import { notificationReply } from "../bot/notifications.ts";
 import type { SlackChannel } from "../bot/slack/mount.ts";
 import type { TeamsChannel } from "../bot/teams/mount.ts";
 import { isDatabaseUnavailable } from "../core/outage.ts";
@@ -19,8 +20,8 @@ export interface DeliveryOptions {
   everyMs?: number;
   /** After this many failed attempts a notification is given up on (it stays in the outbox, undelivered). */
   maxAttempts?: number;
-  /** Signs a link to the recipient's own pages, for the button a notice about evidence carries. */
-  portfolioLink?: NoticeLink;
+  /** Signed links to a person's pages: the button a notice about evidence carries, and the files a card lists. */
+  portfolioLink?(personId: string, to?: string): string;
 }
 
 export interface Delivery {
@@ -40,7 +41,9 @@ export function startDelivery(options: DeliveryOptions): Delivery {
   const maxAttempts = options.maxAttempts ?? 5;
 
   async function deliverOne(notice: Notice): Promise<void> {
-    const reply = notificationReply(portfolio.catalogue, notice, options.portfolioLink);
+    const drawn = notificationReply(portfolio.catalogue, notice, options.portfolioLink);
+    // The card lists the evidence's photos and documents as its recipient may see them.
+    const reply = drawn && notice.recipient ? await withFileList(options, drawn, notice.recipient.id) : drawn;
     let reached = 0;
     let failed = 0;
     // First the copies already shown (Slack keeps them; Teams cards refresh themselves when shown, through their

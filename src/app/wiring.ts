@@ -2,11 +2,13 @@
 import type { Express } from "express";
 import { portfolioConversationReferences } from "../bot/conversation-references.ts";
 import { createBotCore } from "../bot/core.ts";
+import { refreshAudience } from "../bot/refresh-audience.ts";
 import { portfolioCardCopies } from "../bot/slack/card-copies.ts";
 import { portfolioDeliveries } from "../bot/slack/delivered-events.ts";
 import { mountSlack } from "../bot/slack/mount.ts";
 import { teamsMode } from "../bot/teams/mode.ts";
 import { mountTeams } from "../bot/teams/mount.ts";
+import { teamsTabLink } from "../bot/teams/tab-link.ts";
 import type { BotCore } from "../bot/types.ts";
 import { mountPlayground, playgroundEnabled } from "../bot/web/playground.ts";
 import { localModeRefusal } from "../core/loopback.ts";
@@ -16,7 +18,7 @@ import { type Catalogue, loadCatalogue } from "../standards/catalogue.ts";
 import { openStore, type Store } from "../store/store.ts";
 import { chatTranscriber } from "../voice/chat-transcriber.ts";
 import { mountPages } from "../web/pages.ts";
-import { signLink } from "../web/signed-link.ts";
+import { signLink, signLinkToken } from "../web/signed-link.ts";
 import type { Config } from "./config.ts";
 import { type Delivery, type DeliveryChannels, startDelivery } from "./delivery.ts";
 import { evidenceFiles } from "./evidence-files.ts";
@@ -69,9 +71,14 @@ export async function buildProduct(
     if (as) log(`The Agents Playground's default user (Alex Wilber) speaks as ${as}.`);
   }
   const portfolioLink = (personId: string, to?: string) => signLink(personId, config, 1800, to ? { to } : {});
+  // The Teams app's id is the bot's (the manifest's `id`): the tab's deep links need it.
+  const teamsAppId = config.TEAMS_CLIENT_ID;
   const core = createBotCore({
     portfolio,
     portfolioLink,
+    ...(teamsAppId
+      ? { tabLink: (personId: string) => teamsTabLink(teamsAppId, signLinkToken(personId, config)) }
+      : {}),
     transcribe: chatTranscriber(config),
   });
   const conversations = portfolioConversationReferences(portfolio);
@@ -95,6 +102,7 @@ export async function buildProduct(
           conversations,
           afterTurn,
           cardCopies: { record: (copy) => portfolio.channels.recordCopy("teams", copy) },
+          refreshAudience: refreshAudience(portfolio, "teams"),
         });
         if (teams) channels.teams = teams;
       },

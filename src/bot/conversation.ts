@@ -8,7 +8,9 @@ import { readIntent } from "./intents.ts";
 import { openEvidence } from "./open-evidence.ts";
 import { candidatePages, pageLink } from "./page-links.ts";
 import { planInChat } from "./plans-chat.ts";
+import { recentEvidence } from "./recent-evidence.ts";
 import { card, say } from "./reply.ts";
+import { signIn } from "./sign-in.ts";
 import { statementInChat } from "./statements-chat.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply, IncomingFile } from "./types.ts";
@@ -42,6 +44,10 @@ export async function handleText(turn: Turn): Promise<BotReply[]> {
       return queue(turn);
     case "sample":
       return sample(turn);
+    case "sign_in":
+      return signIn(turn);
+    case "recent":
+      return recentEvidence(turn);
     case "witness_request":
       return askWitness(turn, intent.who);
     case "open_evidence":
@@ -73,7 +79,7 @@ export function helpFor(person: PersonRecord): string {
   if (person.roles.includes("candidate"))
     lines.push(
       "Tell me about a customer you helped today, in your own words or as a voice note, and I'll suggest which standards it covers.",
-      "Type progress to see what you have covered and what to aim for next.",
+      "Type progress to see what you have covered and what to aim for next, and recent for your last five pieces of evidence.",
       "To have a team leader back up your latest account, ask them by name or email, for example: ask Tom Reid to witness.",
       "Type a number such as E2 to open that piece of evidence again, to change it or see what happened to it.",
     );
@@ -97,7 +103,11 @@ export function helpFor(person: PersonRecord): string {
       "You're a centre admin: on the server, npx shiftnote admin adds people, enrols candidates, chooses their assessor, links their Teams or Slack accounts, exports a portfolio and erases a person on request.",
       "npx shiftnote export prints the recording forms as PDF. Run npx shiftnote admin on its own to see every command.",
     );
-  if (!lines.length) lines.push("Your account has no role yet. Ask your centre admin to set you up.");
+  if (lines.length > 0)
+    lines.push(
+      "Type link for a sign-in link to your own pages (in Teams, to the app's My portfolio tab too).",
+    );
+  else lines.push("Your account has no role yet. Ask your centre admin to set you up.");
   return lines.join("\n");
 }
 

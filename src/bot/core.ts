@@ -1,6 +1,7 @@
 // The bot core: one neutral command in, replies out; every channel calls this and nothing else.
 import { type AppError, isAppError } from "../core/errors.ts";
 import { handleAction } from "./actions.ts";
+import { withFileList } from "./card-files.ts";
 import { replyAfterFailure } from "./channel-errors.ts";
 import { watchWrites } from "./committed.ts";
 import { handleText } from "./conversation.ts";
@@ -39,7 +40,7 @@ export function createBotCore(deps: BotDeps): BotCore {
               ? await handleMessageAction(turn, command.messageAction)
               : await handleText(turn);
         // Whoever else must be told was recorded in the outbox with the change; delivery sends it.
-        return { replies };
+        return { replies: await Promise.all(replies.map((r) => withFileList(deps, r, person.id))) };
       } catch (error) {
         if (isAppError(error)) return { replies: [say((error as AppError).message)] };
         log(

@@ -76,3 +76,7 @@ export const teamsDownloadPolicy = (serviceUrl: string | undefined): DownloadPol
 
 export const slackDownloadPolicy = (apiUrl: string): DownloadPolicy =>
   policy("Slack", SLACK_FILE_HOSTS, apiUrl);
+
+/** Graph (and SharePoint, where a file's content redirects to), plus the configured Graph address itself. */
+export const graphDownloadPolicy = (graphApiUrl: string): DownloadPolicy =>
+  policy("Teams", TEAMS_FILE_HOSTS, graphApiUrl);

@@ -5,6 +5,10 @@ export type Intent =
   | { kind: "progress" }
   | { kind: "queue" }
   | { kind: "sample" }
+  /** "link", "sign in", "open portfolio": sign-in links to the person's pages (and the Teams tab). */
+  | { kind: "sign_in" }
+  /** "recent", "my evidence": the candidate's last five pieces of evidence. */
+  | { kind: "recent" }
   | { kind: "greeting" }
   | { kind: "thanks" }
   | { kind: "witness_request"; who: string }
@@ -34,6 +38,10 @@ const PROGRESS =
   /^(progress|my progress|show (me )?my progress|coverage|my coverage|gaps|my gaps|what('s| is) missing|what do i (still )?need|how am i doing)$/;
 const QUEUE = /^(queue|my queue|show (me )?(my |the )?queue|what('s| is) waiting|waiting)$/;
 const SAMPLE = /^(sample|sampling|samples|what (can|should) i sample)$/;
+const SIGN_IN =
+  /^(link|links|sign in|sign me in|log in|login|sign in link|open (my )?portfolio|my portfolio|open (my )?pages|open (the )?tab)$/;
+const RECENT =
+  /^(recent|recent evidence|my evidence|my recent evidence|latest evidence|list (my )?evidence)$/;
 const GREETING = /^(hi|hello|hey|hiya|morning|good (morning|afternoon|evening)|yo)( there)?( shiftnote)?$/;
 const THANKS =
   /^(thanks|thank you|ta|cheers|thanks a lot|thank you so much|nice one|great thanks|ok thanks|okay thanks)$/;
@@ -67,6 +75,8 @@ export function readIntent(text: string): Intent {
   if (PROGRESS.test(plain)) return { kind: "progress" };
   if (QUEUE.test(plain)) return { kind: "queue" };
   if (SAMPLE.test(plain)) return { kind: "sample" };
+  if (SIGN_IN.test(plain)) return { kind: "sign_in" };
+  if (RECENT.test(plain)) return { kind: "recent" };
   if (GREETING.test(plain)) return { kind: "greeting" };
   if (THANKS.test(plain)) return { kind: "thanks" };
   const open = OPEN_EVIDENCE.exec(plain);

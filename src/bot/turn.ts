@@ -10,6 +10,8 @@ export interface BotDeps {
   transcribe?(file: IncomingFile): Promise<VoiceTranscript>;
   /** A short-lived signed link that opens a person's pages (portfolio, queue); absent where pages are not served. */
   portfolioLink?(personId: string, to?: string): string;
+  /** A Teams deep link that opens the My portfolio tab signed in as the person; absent without a Teams app id. */
+  tabLink?(personId: string): string;
   /** Where to report unexpected errors (never shown to people). */
   log?(message: string, error?: unknown): void;
 }

@@ -33,6 +33,8 @@ export interface TextRun {
   weight?: TextWeight;
   color?: TextColor;
   size?: TextSize;
+  /** A link on these words (Adaptive Cards 1.2+). */
+  selectAction?: OpenUrlAction;
 }
 
 export interface RichTextBlock extends Common {

@@ -3,6 +3,7 @@
 import type { KnownBlock } from "@slack/types";
 import { INPUT } from "./actions.ts";
 import * as ac from "./adaptive.ts";
+import { filesBlocks, filesElements } from "./files.ts";
 import {
   accountBlocks,
   accountElement,
@@ -121,6 +122,7 @@ function buildCard(view: ApprovalView, limits: Limits): ac.AdaptiveCard {
   body.push(
     ac.text("Account", { weight: "bolder", spacing: "medium" }),
     accountElement(view.text, limits.account),
+    ...filesElements(view.files),
   );
   for (const t of view.testimonies.slice(0, limits.testimonies))
     body.push(testimonyElement(t, limits.testimony));
@@ -197,7 +199,7 @@ export function approvalBlocks(view: ApprovalView): KnownBlock[] {
       ),
     );
   }
-  head.push(sk.section("*Account*"), ...accountBlocks(view.text, 2500));
+  head.push(sk.section("*Account*"), ...accountBlocks(view.text, 2500), ...filesBlocks(view.files));
   for (const t of view.testimonies.slice(0, 3)) head.push(...testimonyBlocks(t));
   head.push(sk.section(decided ? "*Claims*" : "*Claims:* choose Accept or Reject for each"));
 

@@ -3,6 +3,7 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import { INPUT, payload } from "./actions.ts";
 import * as ac from "./adaptive.ts";
+import { filesBlocks, filesElements } from "./files.ts";
 import * as sk from "./slack.ts";
 import { guideList, personalDataWords, plural, quote, shortRef, truncate } from "./text.ts";
 import type {
@@ -147,6 +148,7 @@ function buildCard(view: SuggestionView, limits: (typeof LIMITS)[number]): ac.Ad
       items.push(ac.subtle("This is the start of your account. Choose Edit text to see all of it."));
     body.push(ac.container(items, { style: "emphasis", spacing: "medium" }));
   }
+  body.push(...filesElements(view.files));
   if (view.privacy && view.privacy.kinds.length > 0) {
     body.push(
       ac.container(
@@ -280,6 +282,7 @@ export function suggestionBlocks(view: SuggestionView): KnownBlock[] {
     if (shown !== view.text.trim())
       head.push(sk.context("This is the start of your account. Choose Edit text to see all of it."));
   }
+  head.push(...filesBlocks(view.files));
   if (view.privacy && view.privacy.kinds.length > 0) {
     head.push(
       sk.section(

@@ -20,6 +20,15 @@ export interface EvidenceKey {
   ref?: string;
 }
 
+/** A photo or document kept with the evidence, as a card lists it. */
+export interface EvidenceFileView {
+  name: string;
+  mimeType: string;
+  bytes: number;
+  /** Where to see it on the evidence page (a sign-in link for the reader); absent where pages are not served. */
+  url?: string;
+}
+
 /** One mapped criterion, range or knowledge item the candidate may claim. */
 export interface SuggestedItemView {
   /** Catalogue id people use: `205.1.2`, `205.ER4.b`, `205.K.a`. */
@@ -72,6 +81,8 @@ export interface SuggestionView extends EvidenceKey {
    * at its first Submit); absent on a resubmission, which makes none.
    */
   declaration?: string;
+  /** The photos and documents kept with it. */
+  files?: EvidenceFileView[];
 }
 
 export interface CoverageCounts {
@@ -165,6 +176,8 @@ export interface WitnessRequestView extends EvidenceKey {
     relationshipOther?: string;
     testimony?: string;
   };
+  /** The photos and documents kept with the evidence. */
+  files?: EvidenceFileView[];
   /** Once given (or declined), the card shows it and asks nothing more. */
   answered?: { declined: false; testimony: TestimonyView } | { declined: true; byName: string; at: string };
 }
@@ -190,6 +203,8 @@ export interface ApprovalView extends EvidenceKey {
   claims: ApprovalClaimView[];
   /** For an expert witness statement: "Expert witness statement by Tom Reid, Store manager", and whether signed. */
   expert?: { line: string; signed: boolean };
+  /** The photos and documents kept with the evidence. */
+  files?: EvidenceFileView[];
   /** Present once decided: every copy of the card then shows the outcome and who decided. */
   decided?: { outcome: "assessed" | "referred"; byName: string; at: string; comment?: string };
   /** A button to the evidence on the assessor's own pages (its history, files and the unit's matrix). */

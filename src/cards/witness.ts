@@ -3,6 +3,7 @@
 import type { KnownBlock } from "@slack/types";
 import { INPUT } from "./actions.ts";
 import * as ac from "./adaptive.ts";
+import { filesBlocks, filesElements } from "./files.ts";
 import { accountBlocks, accountElement, byUnit, claimTitle, unitHeading, unitsLine } from "./parts.ts";
 import * as sk from "./slack.ts";
 import { firstName, formatWhen, plural, truncate } from "./text.ts";
@@ -46,6 +47,7 @@ function buildCard(view: WitnessRequestView, limits: (typeof LIMITS)[number]): a
   body.push(
     ac.text(`What happened, in ${name}’s words`, { weight: "bolder", spacing: "medium" }),
     accountElement(view.text, limits.account),
+    ...filesElements(view.files),
   );
   body.push(ac.text(`What ${name} says this shows`, { weight: "bolder", spacing: "medium" }));
   for (const [unit, claims] of byUnit(view.claims.slice(0, limits.claims), view.units)) {
@@ -126,7 +128,11 @@ function buildCard(view: WitnessRequestView, limits: (typeof LIMITS)[number]): a
 export function witnessRequestBlocks(view: WitnessRequestView): KnownBlock[] {
   const name = firstName(view.candidateName);
   const blocks: KnownBlock[] = [sk.header(title(view)), sk.context(sk.esc(intro(view)))];
-  blocks.push(sk.section(`*What happened, in ${sk.esc(name)}’s words*`), ...accountBlocks(view.text, 2000));
+  blocks.push(
+    sk.section(`*What happened, in ${sk.esc(name)}’s words*`),
+    ...accountBlocks(view.text, 2000),
+    ...filesBlocks(view.files),
+  );
   const lines = byUnit(view.claims.slice(0, MAX_CLAIMS), view.units).flatMap(([unit, claims]) => [
     `*${sk.esc(unitHeading(unit))}*`,
     ...claims.map((c) => `• ${sk.esc(truncate(claimTitle(c), 180))}`),

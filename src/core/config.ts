@@ -67,6 +67,15 @@ const variables = z.object({
   TEAMS_CERTIFICATE_PEM_FILE: optionalText,
   TEAMS_CERTIFICATE_KEY_FILE: optionalText,
   TEAMS_ANONYMOUS: flag,
+  /** Fetch files shared in Teams channels and group chats through Microsoft Graph (needs the app's secret and consent). */
+  TEAMS_GRAPH_FILES: flag,
+  /** Microsoft Graph and the Entra sign-in endpoint; tests point them at local fakes. */
+  GRAPH_API_URL: optionalText.pipe(
+    z.url({ message: "must be a URL such as https://graph.microsoft.com/v1.0" }).optional(),
+  ),
+  GRAPH_LOGIN_URL: optionalText.pipe(
+    z.url({ message: "must be a URL such as https://login.microsoftonline.com" }).optional(),
+  ),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
   /** An app-level token (xapp-…, scope connections:write): Slack over Socket Mode, no public URL or signing secret. */
@@ -112,6 +121,9 @@ export type TeamsConfig = Pick<
   | "TEAMS_CERTIFICATE_PEM_FILE"
   | "TEAMS_CERTIFICATE_KEY_FILE"
   | "TEAMS_ANONYMOUS"
+  | "TEAMS_GRAPH_FILES"
+  | "GRAPH_API_URL"
+  | "GRAPH_LOGIN_URL"
   | "SHIFTNOTE_LOG_LEVEL"
 >;
 

@@ -17,6 +17,7 @@ import { assignStaff } from "./assign-staff.ts";
 import { attachExpertStatement } from "./attach-expert-statement.ts";
 import { attachFiles } from "./attach-files.ts";
 import { candidateRecords } from "./candidate-records.ts";
+import { cardAudience } from "./card-audience.ts";
 import { channelState } from "./channel-state.ts";
 import {
   askWitness,
@@ -203,6 +204,8 @@ export function createPortfolio(deps: PortfolioDeps) {
     testify: bind(ctx, giveTestimony),
     /** A reply in an evidence card's thread: whether it may become testimony, as the witness rules allow. */
     threadWitness: bind(ctx, threadWitness),
+    /** Who may act on a card about this evidence (ids only, for its Teams refresh). */
+    cardAudience: bind(ctx, cardAudience),
     decide: bind(ctx, recordDecision),
     /** A decision from a card's inputs or a page's fields: both read the same way, and every claim must be decided. */
     async decideFromForm(input: {

@@ -7,8 +7,9 @@ import type { Portfolio } from "../portfolio/index.ts";
 import { csrfValid, endSession, readSession, startSession } from "./auth/session.ts";
 import { html } from "./html.ts";
 import { allowPerson, limitByAddress, limiters, SIGN_IN_LIMITS } from "./rate-limit.ts";
-import { currentViewer, localMode, sendError, sendRefusal } from "./respond.ts";
+import { currentViewer, inTeamsTab, localMode, sendError, sendRefusal } from "./respond.ts";
 import { safeDestination, signLinkToken, verifyLink } from "./signed-link.ts";
+import { TAB_ENTRY } from "./tab-routes.ts";
 import { page } from "./views/layout.ts";
 import { demoPage, errorPage, signInPage } from "./views/simple.ts";
 
@@ -23,6 +24,17 @@ function sameOrigin(req: express.Request): boolean {
     return new URL(origin).host === req.get("host");
   } catch {
     return false;
+  }
+}
+
+/** The token of a sign-in form: the token itself, or the whole link pasted into the Teams tab's box. */
+function tokenOf(value: unknown): string {
+  const given = typeof value === "string" ? value.trim() : "";
+  if (!/^https?:\/\//.test(given)) return given;
+  try {
+    return new URL(given).searchParams.get("token") ?? "";
+  } catch {
+    return "";
   }
 }
 
@@ -68,7 +80,7 @@ export function mountAuth(app: Express, deps: { config: WebConfig; portfolio: Po
         return;
       }
       const body = req.body as Record<string, unknown> | undefined;
-      const token = typeof body?.token === "string" ? body.token : "";
+      const token = tokenOf(body?.token);
       const checked = await checkLink(token);
       if (!checked.ok) {
         sendRefusal(res, checked.status, checked.reason, config);
@@ -79,8 +91,9 @@ export function mountAuth(app: Express, deps: { config: WebConfig; portfolio: Po
         sendRefusal(res, 401, "used", config);
         return;
       }
-      startSession(res, config, checked.person.id);
-      res.redirect(303, safeDestination(checked.payload.to) ?? "/pages");
+      startSession(res, config, checked.person.id, Date.now(), inTeamsTab(res));
+      // In the Teams tab the person lands on their own first page there (portfolio, queue or sampling).
+      res.redirect(303, safeDestination(checked.payload.to) ?? (inTeamsTab(res) ? TAB_ENTRY : "/pages"));
     } catch (error) {
       sendError(res, error);
     }
@@ -109,7 +122,7 @@ export function mountAuth(app: Express, deps: { config: WebConfig; portfolio: Po
         );
       return;
     }
-    endSession(res, config);
+    endSession(res, config, inTeamsTab(res));
     res
       .type("html")
       .send(

@@ -18,6 +18,7 @@ import { fileLinks, mountFileRoutes } from "./file-routes.ts";
 import { html } from "./html.ts";
 import { mountRecordRoutes } from "./record-routes.ts";
 import { currentViewer, localMode, pageHeaders, param, sendError, signedIn } from "./respond.ts";
+import { mountTab } from "./tab-routes.ts";
 import { type EvidenceForms, evidencePage } from "./views/evidence.ts";
 import { assessorRecordPart, expertStatementPart } from "./views/evidence-records.ts";
 import { paths, type Viewer } from "./views/layout.ts";
@@ -61,7 +62,7 @@ const RECORD_SAVED: Record<string, string> = {
   replied: "Sent: your reply is with your assessor.",
 };
 
-/** Mounts /auth/* and /pages/* on the app. */
+/** Mounts /auth/*, /pages/* and the Teams tab (/tab/*) on the app. */
 export function mountPages(app: Express, deps: PagesDeps): void {
   const { config, portfolio } = deps;
   const { catalogue } = portfolio;
@@ -69,6 +70,8 @@ export function mountPages(app: Express, deps: PagesDeps): void {
   /** Delivery failures never undo a saved change: the outbox keeps what was not sent, for the next pass. */
   const delivered = () => deps.afterChange?.().catch(() => {});
 
+  // The Teams tab serves these same routes under /tab, so it is mounted first.
+  mountTab(app, { config, portfolio });
   app.use(["/pages", "/auth"], pageHeaders);
   app.use("/pages/assets", express.static(assetsDir, { index: false, maxAge: "1h" }));
   mountAuth(app, { config, portfolio });

@@ -5,17 +5,23 @@ import { httpStatusOf, isAppError } from "../core/errors.ts";
 import { localModeOn } from "../core/loopback.ts";
 import type { Portfolio } from "../portfolio/index.ts";
 import { csrfToken, readSession } from "./auth/session.ts";
-import { pageSecurityHeaders } from "./security-headers.ts";
+import { pageSecurityHeaders, tabSecurityHeaders } from "./security-headers.ts";
 import type { Viewer } from "./views/layout.ts";
 import { errorPage, type Refusal, refusalPage } from "./views/simple.ts";
 
 /** Local mode, the playground's rule: no Teams or Slack credentials, or SHIFTNOTE_PLAYGROUND=1; loopback HOST only. */
 export const localMode = (config: WebConfig): boolean => localModeOn(config);
 
-/** Pages hold personal data: never cached, never framed, no script but our own, no referrer with a token in it. */
+/** Whether this request is the Teams personal tab's (set by the tab routes, `src/web/tab-routes.ts`). */
+export const inTeamsTab = (res: Response): boolean => res.locals.teamsTab === true;
+
+/**
+ * Pages hold personal data: never cached, no script but our own, no referrer with a token in it, and never framed,
+ * except in the Teams tab, which Teams alone may frame.
+ */
 export function pageHeaders(req: Request, res: Response, next: NextFunction): void {
   res.set("Cache-Control", "no-store");
-  pageSecurityHeaders(req, res, next);
+  (inTeamsTab(res) ? tabSecurityHeaders : pageSecurityHeaders)(req, res, next);
 }
 
 /** The person the session cookie names, if they still exist and are not erased. */

@@ -1,4 +1,4 @@
-// Security headers by helmet: the pages' Content-Security-Policy as it was, and HSTS whenever the site is served over https.
+// Security headers by helmet: the pages' Content-Security-Policy (framed by Teams only in its tab), and HSTS over https.
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
 import type { WebConfig as Config } from "../core/config.ts";
@@ -21,6 +21,32 @@ export const pageSecurityHeaders = helmet({
   contentSecurityPolicy: { useDefaults: false, directives: PAGE_CSP_DIRECTIVES },
   referrerPolicy: { policy: "same-origin" },
   frameguard: { action: "deny" },
+  strictTransportSecurity: false,
+});
+
+/**
+ * The hosts Microsoft documents for framing a Teams tab (Teams, the Microsoft 365 app and Outlook, and the
+ * *.cloud.microsoft domain they are moving to): the only pages that may be framed are the Teams tab's, and only by these.
+ */
+export const TEAMS_FRAME_ANCESTORS = [
+  "https://teams.microsoft.com",
+  "https://*.teams.microsoft.com",
+  "https://*.cloud.microsoft",
+  "https://*.microsoft365.com",
+  "https://*.office.com",
+  "https://outlook.office.com",
+  "https://outlook.office365.com",
+] as const;
+
+/** The pages' policy inside the Teams tab: the same, except that Teams (and only Teams) may frame them. */
+export const tabSecurityHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: { ...PAGE_CSP_DIRECTIVES, frameAncestors: ["'self'", ...TEAMS_FRAME_ANCESTORS] },
+  },
+  referrerPolicy: { policy: "same-origin" },
+  // X-Frame-Options cannot name several hosts; the CSP above decides who may frame the tab.
+  frameguard: false,
   strictTransportSecurity: false,
 });
 

@@ -14,6 +14,11 @@ describe("readIntent", () => {
     ["Hiya!", "greeting"],
     ["thanks!", "thanks"],
     ["Cheers", "thanks"],
+    ["link", "sign_in"],
+    ["Sign in", "sign_in"],
+    ["open my portfolio", "sign_in"],
+    ["recent", "recent"],
+    ["My evidence", "recent"],
   ])("reads %j as %s", (text, kind) => {
     expect(readIntent(text).kind).toBe(kind);
   });

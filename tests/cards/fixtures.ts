@@ -8,6 +8,7 @@ import type {
   CardView,
   ChoiceView,
   CoverageView,
+  EvidenceFileView,
   QueueView,
   SampleListView,
   SampleView,
@@ -50,6 +51,22 @@ export const STATUS_CATEGORIES = [
   { value: "3", label: "3. Occupational expert familiar with the standards" },
   { value: "4", label: "4. Occupational expert not familiar with the standards" },
   { value: "5", label: "5. Non-expert not familiar with the standards" },
+];
+
+/** A photo of a thank-you card and a completed checklist, kept with the evidence (one with a name Slack must escape). */
+export const FILES: EvidenceFileView[] = [
+  {
+    name: "thank-you card.jpg",
+    mimeType: "image/jpeg",
+    bytes: 1_258_291,
+    url: "https://shiftnote.example/auth/link?token=file-1",
+  },
+  {
+    name: "till checklist <Saturday> | signed.pdf",
+    mimeType: "application/pdf",
+    bytes: 88_064,
+    url: "https://shiftnote.example/auth/link?token=file-2",
+  },
 ];
 
 export const suggestion: SuggestionView = {
@@ -124,6 +141,7 @@ export const suggestion: SuggestionView = {
   ],
   privacy: { kinds: ["name", "phone"] },
   declaration: AUTHENTICITY_DECLARATION,
+  files: FILES,
 };
 
 export const suggestionVoice: SuggestionView = {
@@ -132,6 +150,7 @@ export const suggestionVoice: SuggestionView = {
   text: "so it was really busy saturday and the card machine went down so i said sorry to everyone and um held their shopping for them",
   voice: { engine: "Whisper tiny (offline)" },
   privacy: undefined,
+  files: undefined,
   units: suggestion.units.slice(1),
 };
 
@@ -215,6 +234,7 @@ export const witnessRequest: WitnessRequestView = {
   declaration:
     "I am not related to the candidate, I am not their partner or a close friend, and I do not live with them.",
   defaults: { relationship: "team_leader" },
+  files: FILES,
 };
 
 export const witnessGiven: WitnessRequestView = {
@@ -234,6 +254,7 @@ export const approval: ApprovalView = {
   source: "typed",
   testimonies: [testimony],
   claims: claimsForWitness.map((c, n) => ({ ...c, claimId: claimId(n), decision: "pending" })),
+  files: FILES,
 };
 
 export const approvalDecided: ApprovalView = {

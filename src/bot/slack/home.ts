@@ -1,4 +1,4 @@
-// The App Home tab: on app_home_opened, the person's progress, queue or sampling, published with views.publish.
+// The App Home tab: on app_home_opened, the person's progress, recent evidence, queue or sampling, published with views.publish.
 import type { WebClient } from "@slack/web-api";
 import { type HomePart, slackBlocks, slackHomeView } from "../../cards/index.ts";
 import type { Actor, BotCore } from "../types.ts";
@@ -7,6 +7,7 @@ import type { Actor, BotCore } from "../types.ts";
 /** What the tab asks the core for; `only` keeps the cards of that kind (staff's `progress` answers with their queue). */
 const PARTS: ReadonlyArray<{ text: string; heading: string; only?: string }> = [
   { text: "progress", heading: "Your progress and what to aim for next", only: "coverage" },
+  { text: "recent", heading: "Your recent evidence", only: "message" },
   { text: "queue", heading: "Waiting for your decision" },
   { text: "sample", heading: "Assessed evidence to sample" },
 ];

@@ -43,11 +43,31 @@ const placeholderHelp: Record<string, { help: string; test: string }> = {
   },
 };
 
-/** Replaces ${{NAME}} placeholders; SHIFTNOTE_VERSION comes from package.json. */
+/** The host of SHIFTNOTE_PUBLIC_URL (for `validDomains`), or undefined when it is unset or not an address. */
+function publicHost(options: PackageOptions): string | undefined {
+  const url = options.env.SHIFTNOTE_PUBLIC_URL?.trim();
+  if (!url)
+    return options.allowPlaceholder
+      ? new URL(placeholderHelp.SHIFTNOTE_PUBLIC_URL?.test ?? "").host
+      : undefined;
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Replaces ${{NAME}} placeholders; SHIFTNOTE_VERSION comes from package.json, SHIFTNOTE_PUBLIC_HOST from the URL. */
 export function fillPlaceholders(text: string, options: PackageOptions, version: string): string {
   const missing: string[] = [];
   const filled = text.replace(/\$\{\{([A-Z0-9_]+)\}\}/g, (_all, name: string) => {
     if (name === "SHIFTNOTE_VERSION") return version;
+    if (name === "SHIFTNOTE_PUBLIC_HOST") {
+      const host = publicHost(options);
+      if (!host)
+        missing.push(`SHIFTNOTE_PUBLIC_URL: set it to ${placeholderHelp.SHIFTNOTE_PUBLIC_URL?.help}`);
+      return host ?? "";
+    }
     const value = options.env[name]?.trim().replace(/\/+$/, "");
     if (value) return value;
     const known = placeholderHelp[name];

@@ -84,7 +84,8 @@ function download(
   return downloadFile(url, { policy: teamsDownloadPolicy(serviceUrl), ...(token ? { token } : {}) });
 }
 
-function mimeFromName(name: string): string | undefined {
+/** The type a file's name says it has, for the kinds people send. */
+export function mimeFromName(name: string): string | undefined {
   const extension = name.split(".").pop()?.toLowerCase();
   const types: Record<string, string> = {
     m4a: "audio/mp4",
@@ -94,6 +95,15 @@ function mimeFromName(name: string): string | undefined {
     webm: "audio/webm",
     mp4: "video/mp4",
     pdf: "application/pdf",
+    jpg: "image/jpeg",
+    jpeg: "image/jpeg",
+    png: "image/png",
+    heic: "image/heic",
+    webp: "image/webp",
+    doc: "application/msword",
+    xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    odt: "application/vnd.oasis.opendocument.text",
     docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     txt: "text/plain",
   };

@@ -9,10 +9,11 @@ import {
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { consoleLog, describeError } from "../channel-log.ts";
 import type { BotReply } from "../types.ts";
+import { graphFilesFrom } from "./graph-files.ts";
 import { MemberDirectory } from "./member-info.ts";
 import { teamsMode } from "./mode.ts";
 import { replyActivity } from "./render.ts";
-import { type BotIdentity, type TeamsDeps, turnHandlers } from "./turns.ts";
+import { type BotIdentity, refreshFor, type TeamsDeps, turnHandlers } from "./turns.ts";
 
 export type { TeamsDeps } from "./turns.ts";
 
@@ -60,7 +61,15 @@ export function mountTeams(app: Express, deps: TeamsDeps): TeamsChannel | undefi
     startTypingTimer: false,
   });
   const members = new MemberDirectory(log);
-  const handlers = turnHandlers(deps, log, members);
+  const graph = deps.graphFiles ? { files: deps.graphFiles } : graphFilesFrom(deps.config);
+  if (graph.problem) log.warn(graph.problem);
+  else if (graph.files)
+    log.info("Files shared in Teams channels and group chats are fetched through Microsoft Graph.");
+  const handlers = turnHandlers(
+    { ...deps, ...(graph.files ? { graphFiles: graph.files } : {}) },
+    log,
+    members,
+  );
 
   agent.onActivity(ActivityTypes.Message, (context) => handlers.message(context));
   agent.addRoute(
@@ -103,9 +112,9 @@ export function mountTeams(app: Express, deps: TeamsDeps): TeamsChannel | undefi
       if (!isReference(reference)) throw new Error("sendProactive needs a Teams ConversationReference.");
       const { activityId: _reply, ...conversation } = reference;
       await adapter.continueConversation(identity, conversation, async (context) => {
-        // The card refreshes for the person it is sent to (their Teams MRI in the conversation reference).
-        const to = conversation.user?.id;
-        await context.sendActivity(replyActivity(reply, to ? { refreshUserIds: [to] } : {}));
+        // The card refreshes for the person it is sent to (their Teams MRI in the reference), then whoever may act on it.
+        const options = await refreshFor(deps, reply, conversation.user?.id, log);
+        await context.sendActivity(replyActivity(reply, options));
       });
     },
   };

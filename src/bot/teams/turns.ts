@@ -1,7 +1,7 @@
 // The Teams turns: a message or a card action becomes one bot command; the replies become activities or the invoke response.
 import { type Activity, ActivityTypes } from "@microsoft/agents-activity";
 import type { CloudAdapter, TurnContext } from "@microsoft/agents-hosting";
-import { REFRESH_VERB } from "../../cards/index.ts";
+import { type CardView, REFRESH_VERB } from "../../cards/index.ts";
 import type { TeamsConfig } from "../../core/config.ts";
 import { handleSafely, keepGoing } from "../channel-errors.ts";
 import { type ChannelLog, describeError } from "../channel-log.ts";
@@ -10,9 +10,10 @@ import type { BotCommand, BotCore, BotReply } from "../types.ts";
 import { ACTION_INVOKE, activityToCommand, teamsUserId } from "./activity-to-command.ts";
 import { attachmentsToFiles } from "./attachments.ts";
 import { SHARED_FILE_NOTICE, sharedFileOutOfReach } from "./files.ts";
+import type { GraphFiles } from "./graph-files.ts";
 import type { MemberDirectory } from "./member-info.ts";
 import { extensionCommand, extensionResponse, isExtensionInvoke } from "./message-extension.ts";
-import { actionResponse, badActionBody, cardActivity, replyActivity } from "./render.ts";
+import { actionResponse, badActionBody, cardActivity, type RenderOptions, replyActivity } from "./render.ts";
 import { cardCopyOf, type TeamsCardCopies } from "./thread-copies.ts";
 
 export type BotIdentity = Parameters<CloudAdapter["continueConversation"]>[0];
@@ -25,7 +26,40 @@ export interface TeamsDeps {
   afterTurn?: () => Promise<void>;
   /** Where cards posted in channels and group chats are recorded, so a reply under one is known as about its evidence. */
   cardCopies?: TeamsCardCopies;
+  /** Fetches files shared in channels and group chats through Graph (TEAMS_GRAPH_FILES); absent, the bot says how to send them. */
+  graphFiles?: GraphFiles;
+  /** The Teams user ids of the people who may act on a card about `evidenceId`, for its refresh (none: only the speaker). */
+  refreshAudience?: RefreshAudience;
   log?: ChannelLog;
+}
+
+export type RefreshAudience = (view: CardView, evidenceId: string) => Promise<string[]>;
+
+/**
+ * Who a card's refresh is for: the people who may act on it (candidate, assessor, witness: `refreshAudience`), and
+ * in a personal chat its reader `first` ahead of them. In a channel or group chat the reader is named only when
+ * nobody who may act on the card is known (the cards module keeps the first 60).
+ */
+export async function refreshFor(
+  deps: Pick<TeamsDeps, "refreshAudience">,
+  reply: BotReply | undefined,
+  first: string | undefined,
+  log: ChannelLog,
+  personal = true,
+): Promise<RenderOptions> {
+  let actors: string[] = [];
+  const about = reply?.card?.about;
+  if (reply?.card && about && deps.refreshAudience) {
+    try {
+      actors = await deps.refreshAudience(reply.card.view, about.evidenceId);
+    } catch (error) {
+      // Without the list the card still refreshes for the person in front of it.
+      log.warn(`Could not tell who a card refreshes for: ${describeError(error)}`);
+    }
+  }
+  const reader = first && (personal || actors.length === 0) ? [first] : [];
+  const ids = [...new Set([...reader, ...actors])];
+  return ids.length > 0 ? { refreshUserIds: ids } : {};
 }
 
 /** The routes: a message, an invoke (card action) and the app being added, each as one bot command. */
@@ -86,21 +120,45 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
     }
   };
 
+  const sharedFiles = async (activity: Activity) => {
+    if (!deps.graphFiles) return [];
+    try {
+      return await deps.graphFiles.filesOf(activity);
+    } catch (error) {
+      log.warn(`Could not read a shared file through Microsoft Graph: ${describeError(error)}`);
+      return [];
+    }
+  };
+
+  /** The card's refresh: the person who spoke or pressed (their Teams MRI) first, then whoever may act on it. */
+  const forSpeaker = (context: TurnContext, reply: BotReply | undefined) =>
+    refreshFor(
+      deps,
+      reply,
+      context.activity.from?.id,
+      log,
+      context.activity.conversation?.conversationType === "personal",
+    );
+
   return {
     async message(context: TurnContext) {
       const parsed = activityToCommand(context.activity);
       if (!parsed) return;
-      const files = attachmentsToFiles(context.activity.attachments, {
+      let files = attachmentsToFiles(context.activity.attachments, {
         serviceUrl: context.activity.serviceUrl,
         getToken: () => connectorToken(context),
       });
-      if (!files.length && sharedFileOutOfReach(context.activity))
-        await context.sendActivity(SHARED_FILE_NOTICE);
+      // A file shared in a channel or group chat is in SharePoint: Graph fetches it when the app may, else the bot
+      // says how to send it. A message that was only overheard (no mention) is not read for files at all.
+      if (!files.length && !parsed.overheard && sharedFileOutOfReach(context.activity)) {
+        files = await sharedFiles(context.activity);
+        if (!files.length) await context.sendActivity(SHARED_FILE_NOTICE);
+      }
       const command = await withIdentity(context, { ...parsed, ...(files.length > 0 ? { files } : {}) });
       const result = await handleSafely(deps.core, command, log);
       await remember(context, command.actor.userId);
       for (const reply of result.replies) {
-        const activity = replyActivity(reply, forSpeaker(context));
+        const activity = replyActivity(reply, await forSpeaker(context, reply));
         if (reply.replacesCard && reply.card && context.activity.replyToId) {
           // An older client's Action.Submit: update the card it came from.
           activity.id = context.activity.replyToId;
@@ -138,7 +196,8 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
       const command = await withIdentity(context, parsed);
       const result = await handleSafely(deps.core, command, log);
       await remember(context, command.actor.userId);
-      const { body, rest } = actionResponse(result.replies, forSpeaker(context));
+      const replacing = result.replies.find((reply) => reply.replacesCard && reply.card);
+      const { body, rest } = actionResponse(result.replies, await forSpeaker(context, replacing));
       const pressedCardId = context.activity.replyToId;
       // A refresh is one person's view of a copy: it answers them only and must not overwrite the others'.
       const refresh = command.action?.verb === REFRESH_VERB;
@@ -155,7 +214,8 @@ export function turnHandlers(deps: TeamsDeps, log: ChannelLog, members: MemberDi
         }
       }
       await sendInvokeResponse(context, 200, body);
-      for (const reply of rest) await context.sendActivity(replyActivity(reply, forSpeaker(context)));
+      for (const reply of rest)
+        await context.sendActivity(replyActivity(reply, await forSpeaker(context, reply)));
       await notify();
     },
 
@@ -188,7 +248,3 @@ async function connectorToken(context: TurnContext): Promise<string | undefined>
     .getTokenProviderFromActivity(identity, context.activity)
     .getAccessToken(scope);
 }
-
-/** The card's refresh is for the person who spoke or pressed (their Teams MRI), the one who acts on it here. */
-const forSpeaker = (context: TurnContext) =>
-  context.activity.from?.id ? { refreshUserIds: [context.activity.from.id] } : {};

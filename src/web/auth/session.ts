@@ -1,4 +1,4 @@
-// The page session: a signed, expiring, HttpOnly SameSite=Lax cookie naming the person, and its CSRF token.
+// The page session: a signed, expiring, HttpOnly cookie naming the person (SameSite=None only inside the Teams tab), and its CSRF token.
 import { randomBytes } from "node:crypto";
 import type { Request, Response } from "express";
 import type { WebConfig } from "../../core/config.ts";
@@ -37,15 +37,30 @@ export function readCookie(req: Request, name: string): string | undefined {
 
 const secure = (config: WebConfig) => publicUrl(config).startsWith("https:");
 
-/** Starts a session for `personId`: sets the signed cookie and returns it. */
-export function startSession(res: Response, config: WebConfig, personId: string, now = Date.now()): Session {
+/**
+ * The cookie's cross-site rule. A page framed by Teams is a third party to teams.microsoft.com, so its cookie must be
+ * `SameSite=None; Secure` (and `Partitioned`, kept apart from any other site's frames) to be sent at all; that is
+ * done only for the tab over https. Everywhere else the cookie stays `SameSite=Lax`.
+ */
+function crossSite(config: WebConfig, framed: boolean) {
+  if (framed && secure(config)) return { sameSite: "none" as const, secure: true, partitioned: true };
+  return { sameSite: "lax" as const, secure: secure(config) };
+}
+
+/** Starts a session for `personId`: sets the signed cookie and returns it (`framed`: inside the Teams tab). */
+export function startSession(
+  res: Response,
+  config: WebConfig,
+  personId: string,
+  now = Date.now(),
+  framed = false,
+): Session {
   const id = randomBytes(12).toString("base64url");
   const expiresAt = Math.floor(now / 1000) + SESSION_SECONDS;
   const token = signToken(sessionSecret(config), "session", { p: personId, s: id }, expiresAt);
   res.cookie(SESSION_COOKIE, token, {
     httpOnly: true,
-    sameSite: "lax",
-    secure: secure(config),
+    ...crossSite(config, framed),
     path: "/",
     maxAge: SESSION_SECONDS * 1000,
     encode: String,
@@ -63,8 +78,8 @@ export function readSession(req: Request, config: WebConfig, now = Date.now()): 
   return { personId: check.payload.p, id: check.payload.s, expiresAt: check.payload.exp };
 }
 
-export function endSession(res: Response, config: WebConfig): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure: secure(config), path: "/" });
+export function endSession(res: Response, config: WebConfig, framed = false): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, ...crossSite(config, framed), path: "/" });
 }
 
 /** The token every form of this session carries; a form from another site cannot know it. */

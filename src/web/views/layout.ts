@@ -1,5 +1,6 @@
 // The page shell: landmarks, skip link, navigation by role, sign-out, breadcrumbs and notices.
 import { formatDateTime } from "../../core/dates.ts";
+import { EVIDENCE_STATUS_WORDS } from "../../core/status-words.ts";
 import type { PersonRecord } from "../../core/types.ts";
 import { type Html, type HtmlValue, html } from "../html.ts";
 
@@ -88,14 +89,7 @@ export function when(iso: string | null | undefined): string {
   return iso ? formatDateTime(iso) : "";
 }
 
-export const STATUS_WORDS: Record<string, string> = {
-  draft: "Draft",
-  submitted: "Waiting for assessment",
-  assessed: "Assessed",
-  referred: "Referred back",
-  sampled: "Assessed and sampled",
-  discarded: "Discarded",
-};
+export const STATUS_WORDS: Record<string, string> = EVIDENCE_STATUS_WORDS;
 
 export const statusBadge = (status: string) =>
   html`<span class="badge status-${status}">${STATUS_WORDS[status] ?? status}</span>`;

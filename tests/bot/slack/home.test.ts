@@ -10,6 +10,7 @@ let slack: SlackProduct;
 beforeAll(async () => {
   api = await startFakeSlackApi();
   api.users.set("UAMIRA", { name: "Amira Hussain", email: "amira.hussain@demo.shiftnote.test" });
+  api.users.set("UGRACE", { name: "Grace Mensah", email: "grace.mensah@demo.shiftnote.test" });
   api.users.set("UPRIYA", { name: "Priya Shah", email: "priya.shah@demo.shiftnote.test" });
   api.users.set("USTRANGER", { name: "Sam Nobody", email: "sam.nobody@example.org" });
   slack = await startSlackProduct(api, secret);
@@ -56,6 +57,52 @@ describe("the Slack App Home tab", () => {
     expect(view.blocks.length).toBeLessThanOrEqual(100);
   });
 
+  it("lists a candidate's last five pieces of evidence, newest first, each with its state and a link to its page", async () => {
+    const before = api.callsTo("views.publish").length;
+    await openHome("UAMIRA");
+    const view = await publishedFor("UAMIRA", before + 1);
+    const text = JSON.stringify(view.blocks);
+    const at = text.indexOf("Your recent evidence");
+    expect(at).toBeGreaterThan(text.indexOf("Your progress and what to aim for next"));
+    const amira = (await slack.product.store.people.byEmail("amira.hussain@demo.shiftnote.test"))?.id ?? "";
+    const own = (await slack.product.store.evidence.ofCandidate(amira)).filter(
+      (e) => e.status !== "discarded",
+    );
+    const expected = own
+      .map((e) => Number(e.ref.slice(1)))
+      .sort((a, b) => b - a)
+      .slice(0, 5)
+      .map((n) => `E${n}`);
+    expect(expected.length).toBeGreaterThan(0);
+    const headers = view.blocks
+      .filter((b) => b.type === "header")
+      .map((b) => (b.text as { text: string }).text)
+      .filter((t) => /^E\d+ · /.test(t));
+    expect(headers.map((t) => t.split(" · ")[0])).toEqual(expected);
+    for (const header of headers)
+      expect(header.split(" · ")[1]).toMatch(
+        /^(Draft|Waiting for assessment|Assessed|Referred back|Assessed and sampled)$/,
+      );
+    const buttons = view.blocks.flatMap((b) =>
+      b.type === "actions" ? (b.elements as Array<{ text: { text: string }; url?: string }>) : [],
+    );
+    for (const ref of expected) {
+      const button = buttons.find((e) => e.text.text === `Open ${ref}`);
+      expect(button?.url, ref).toMatch(/\/auth\/link\?token=/);
+    }
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+  });
+
+  it("shows an internal verifier what she can sample", async () => {
+    const before = api.callsTo("views.publish").length;
+    await openHome("UGRACE");
+    const view = await publishedFor("UGRACE", before + 1);
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain("Assessed evidence to sample");
+    expect(text).not.toContain("Your recent evidence");
+    expect(text).not.toContain("Waiting for your decision");
+  });
+
   it("shows an assessor her queue, not a candidate's progress", async () => {
     const before = api.callsTo("views.publish").length;
     await openHome("UPRIYA");
@@ -63,6 +110,7 @@ describe("the Slack App Home tab", () => {
     const text = JSON.stringify(view.blocks);
     expect(text).toContain("Waiting for your decision");
     expect(text).not.toContain("Your progress and what to aim for next");
+    expect(text).not.toContain("Your recent evidence");
   });
 
   it("tells someone the centre doesn't know how to get set up, and ignores the Messages tab", async () => {

@@ -125,6 +125,28 @@ describe("npm run package:teams", () => {
     ]);
   });
 
+  it("has the personal tab My portfolio beside the chat, on the public host it names in validDomains", async () => {
+    const { manifest } = await packageTeamsApp({
+      env: {
+        TEAMS_CLIENT_ID: "3f2b6a1c-9d4e-4c1a-8b7e-2a5f0c9d1e77",
+        SHIFTNOTE_PUBLIC_URL: "https://shiftnote.centre.example/",
+      },
+      outFile: out(),
+    });
+    const tabs = manifest.staticTabs as Array<Record<string, unknown>>;
+    // The chat stays the app's first tab; My portfolio opens the tab routes, which Teams alone may frame.
+    expect(tabs.map((tab) => tab.entityId)).toEqual(["conversations", "portfolio", "about"]);
+    expect(tabs[1]).toEqual({
+      entityId: "portfolio",
+      name: "My portfolio",
+      contentUrl: "https://shiftnote.centre.example/tab/portfolio?signin={page.subPageId}",
+      websiteUrl: "https://shiftnote.centre.example/pages",
+      scopes: ["personal"],
+    });
+    expect(manifest.validDomains).toEqual(["shiftnote.centre.example"]);
+    expect(await validateManifest(manifest)).toEqual([]);
+  });
+
   it("fails clearly, naming each variable, when the bot id or public URL is missing", async () => {
     const attempt = packageTeamsApp({ env: {}, outFile: out() });
     await expect(attempt).rejects.toThrow(PackageError);

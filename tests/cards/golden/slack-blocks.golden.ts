@@ -38,6 +38,13 @@ export const suggestion: KnownBlock[] = [
     "type": "section",
     "text": {
       "type": "mrkdwn",
+      "text": "*Photos and documents (2)*\n<https://shiftnote.example/auth/link?token=file-1|thank-you card.jpg> · Photo · 1.2 MB\n<https://shiftnote.example/auth/link?token=file-2|till checklist &lt;Saturday&gt; - signed.pdf> · PDF · 86 KB"
+    }
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
       "text": ":warning: *Your account mentions a name and a phone number of someone else.*\nEvidence should not identify customers. I can file it with those details replaced, for example “[customer’s name]”."
     },
     "accessory": {
@@ -764,6 +771,13 @@ export const witnessRequest: KnownBlock[] = [
     "type": "section",
     "text": {
       "type": "mrkdwn",
+      "text": "*Photos and documents (2)*\n<https://shiftnote.example/auth/link?token=file-1|thank-you card.jpg> · Photo · 1.2 MB\n<https://shiftnote.example/auth/link?token=file-2|till checklist &lt;Saturday&gt; - signed.pdf> · PDF · 86 KB"
+    }
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
       "text": "*What Sam says this shows*\n*205 Make customer service personal*\n• 205.1.3 let your customer know that you understand and that you are there to help\n• 205.1.6 balance the time you take when giving individual attention to one customer with the needs and expectations of other customers\n• During a busy period for your organisation (205 ER4b)\n• Unhappy about the service they are receiving (205 ER5b)\n*206 Go the extra mile in customer service*\n• 206.3.1 take the appropriate action to go the extra mile\n• When people, systems or resources have let you down (206 ER4d)"
     }
   },
@@ -1030,6 +1044,13 @@ export const witnessGiven: KnownBlock[] = [
     "type": "section",
     "text": {
       "type": "mrkdwn",
+      "text": "*Photos and documents (2)*\n<https://shiftnote.example/auth/link?token=file-1|thank-you card.jpg> · Photo · 1.2 MB\n<https://shiftnote.example/auth/link?token=file-2|till checklist &lt;Saturday&gt; - signed.pdf> · PDF · 86 KB"
+    }
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
       "text": "*What Sam says this shows*\n*205 Make customer service personal*\n• 205.1.3 let your customer know that you understand and that you are there to help\n• 205.1.6 balance the time you take when giving individual attention to one customer with the needs and expectations of other customers\n• During a busy period for your organisation (205 ER4b)\n• Unhappy about the service they are receiving (205 ER5b)\n*206 Go the extra mile in customer service*\n• 206.3.1 take the appropriate action to go the extra mile\n• When people, systems or resources have let you down (206 ER4d)"
     }
   },
@@ -1097,6 +1118,13 @@ export const approval: KnownBlock[] = [
         ]
       }
     ]
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Photos and documents (2)*\n<https://shiftnote.example/auth/link?token=file-1|thank-you card.jpg> · Photo · 1.2 MB\n<https://shiftnote.example/auth/link?token=file-2|till checklist &lt;Saturday&gt; - signed.pdf> · PDF · 86 KB"
+    }
   },
   {
     "type": "section",
@@ -1467,6 +1495,13 @@ export const approvalDecided: KnownBlock[] = [
     "type": "section",
     "text": {
       "type": "mrkdwn",
+      "text": "*Photos and documents (2)*\n<https://shiftnote.example/auth/link?token=file-1|thank-you card.jpg> · Photo · 1.2 MB\n<https://shiftnote.example/auth/link?token=file-2|till checklist &lt;Saturday&gt; - signed.pdf> · PDF · 86 KB"
+    }
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
       "text": "*Witness testimony from Alex Green*\nWitness status: 3. Occupational expert familiar with the standards"
     }
   },
@@ -1607,6 +1642,13 @@ export const approvalReferred: KnownBlock[] = [
         ]
       }
     ]
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Photos and documents (2)*\n<https://shiftnote.example/auth/link?token=file-1|thank-you card.jpg> · Photo · 1.2 MB\n<https://shiftnote.example/auth/link?token=file-2|till checklist &lt;Saturday&gt; - signed.pdf> · PDF · 86 KB"
+    }
   },
   {
     "type": "section",
@@ -3058,6 +3100,13 @@ export const stale: KnownBlock[] = [
         ]
       }
     ]
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Photos and documents (2)*\n<https://shiftnote.example/auth/link?token=file-1|thank-you card.jpg> · Photo · 1.2 MB\n<https://shiftnote.example/auth/link?token=file-2|till checklist &lt;Saturday&gt; - signed.pdf> · PDF · 86 KB"
+    }
   },
   {
     "type": "section",
