@@ -2733,6 +2733,13 @@ export const approvalExpert: KnownBlock[] = [
     "type": "section",
     "text": {
       "type": "mrkdwn",
+      "text": "*Photos and documents (2)*\n<https://shiftnote.example/auth/link?token=file-1|thank-you card.jpg> · Photo · 1.2 MB\n<https://shiftnote.example/auth/link?token=file-2|till checklist &lt;Saturday&gt; - signed.pdf> · PDF · 86 KB"
+    }
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
       "text": "*Witness testimony from Alex Green*\nWitness status: 3. Occupational expert familiar with the standards"
     }
   },
