@@ -16,15 +16,22 @@ import type {
 export interface Thresholds {
   notEvidence: number;
   unit: number;
+  /** A unit is chosen too when its probability is at least this share of the likeliest unit's (1: never). */
+  unitRelative: number;
   maxUnits: number;
   /** A criterion is shown when its probability reaches this … */
   show: number;
   /** … at most this many … */
   maxShown: number;
+  /** … and the likeliest this many of the chosen units are shown even under `show` (a handful per account). */
+  minShown: number;
   /** … and at most this many claims quote the same sentence. */
   perSentence: number;
   knowledge: number;
   maxKnowledge: number;
+  /** With focus "knowledge" (a discussion, oral questioning): the lower threshold and the longer list. */
+  knowledgeFocus: number;
+  maxKnowledgeFocus: number;
   situation: number;
   /** … and a catalogue cue, or a best sentence that shows it this well on its own. */
   situationSentence: number;
@@ -35,12 +42,16 @@ export interface Thresholds {
 export const DEFAULT_THRESHOLDS: Thresholds = {
   notEvidence: 0.5,
   unit: 0.5,
+  unitRelative: 1,
   maxUnits: 4,
   show: 0.5,
   maxShown: 8,
+  minShown: 0,
   perSentence: 3,
   knowledge: 0.6,
   maxKnowledge: 2,
+  knowledgeFocus: 0.3,
+  maxKnowledgeFocus: 6,
   situation: 0.5,
   situationSentence: 0.1,
   maxCriteria: 12,
@@ -62,10 +73,14 @@ function supportOf(text: AnalysedText, segment: number): SupportingSentence {
   return { text: text.analysis.text.slice(s.start, s.end), start: s.start, end: s.end };
 }
 
-/** The chosen units: those over the threshold (at most maxUnits), and always the likeliest. */
+/** The chosen units: those over the threshold or near enough the likeliest (at most maxUnits), and always the likeliest. */
 export function chooseUnits(p: Predictions, t: Thresholds): Array<[string, number]> {
   const sorted = [...p.units].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return sorted.filter(([, q], i) => i === 0 || q >= t.unit).slice(0, t.maxUnits);
+  const top = sorted[0]?.[1] ?? 0;
+  const relative = t.unitRelative ?? 1;
+  return sorted
+    .filter(([, q], i) => i === 0 || q >= t.unit || (relative < 1 && q >= relative * top))
+    .slice(0, t.maxUnits);
 }
 
 /** Situations present: over the threshold, and of two opposites only the likelier. */
@@ -85,7 +100,13 @@ export function chooseSituations(p: Predictions, t: Thresholds, catalogue: Catal
   });
 }
 
-export function assemble(index: ScorerIndex, text: AnalysedText, p: Predictions, t: Thresholds): Assembled {
+export function assemble(
+  index: ScorerIndex,
+  text: AnalysedText,
+  p: Predictions,
+  t: Thresholds,
+  focus?: "knowledge",
+): Assembled {
   const catalogue = index.catalogue;
   const chosen = chooseUnits(p, t);
   const chosenSet = new Set(chosen.map(([u]) => u));
@@ -102,6 +123,8 @@ export function assemble(index: ScorerIndex, text: AnalysedText, p: Predictions,
   });
 
   const perSentence = new Map<number, number>();
+  const knowledge =
+    focus === "knowledge" ? chooseKnowledge(index, text, p, t, chosenSet, perSentence, focus) : [];
   let shownCount = 0;
   const ranked = p.targets
     .filter((x) => x.kind === "criterion")
@@ -109,7 +132,11 @@ export function assemble(index: ScorerIndex, text: AnalysedText, p: Predictions,
   const criteria: CriterionSuggestion[] = ranked.slice(0, t.maxCriteria).map((x) => {
     const target = index.targets[x.target];
     const used = perSentence.get(x.bestSegment) ?? 0;
-    const shown = x.p >= t.show && chosenSet.has(x.unitId) && used < t.perSentence && shownCount < t.maxShown;
+    const shown =
+      (x.p >= t.show || shownCount < t.minShown) &&
+      chosenSet.has(x.unitId) &&
+      used < t.perSentence &&
+      shownCount < t.maxShown;
     if (shown) {
       shownCount++;
       perSentence.set(x.bestSegment, used + 1);
@@ -124,29 +151,10 @@ export function assemble(index: ScorerIndex, text: AnalysedText, p: Predictions,
     };
   });
 
-  const knowledge: KnowledgeSuggestion[] = [];
-  const knowledgeRanked = p.targets
-    .filter((x) => x.kind === "knowledge" && chosenSet.has(x.unitId) && x.p >= t.knowledge)
-    .sort((a, b) => b.p - a.p || a.target - b.target);
-  for (const x of knowledgeRanked) {
-    if (knowledge.length >= t.maxKnowledge) break;
-    const used = perSentence.get(x.bestSegment) ?? 0;
-    if (used >= t.perSentence) continue;
-    perSentence.set(x.bestSegment, used + 1);
-    const target = index.targets[x.target];
-    const item = catalogue.knowledgeItem(target?.id ?? "");
-    knowledge.push({
-      id: target?.id ?? "",
-      unitId: x.unitId,
-      text: target?.text ?? "",
-      score: round(x.p),
-      support: supportOf(text, x.bestSegment),
-      guideSections: item?.item.guideSections ?? [],
-      shown: true,
-    });
-  }
+  if (focus !== "knowledge") knowledge.push(...chooseKnowledge(index, text, p, t, chosenSet, perSentence));
 
   const present = chooseSituations(p, t, catalogue);
+
   const situations: DetectedSituation[] = present
     .map((s) => ({
       id: s.situation,
@@ -174,6 +182,46 @@ export function assemble(index: ScorerIndex, text: AnalysedText, p: Predictions,
   return { units, criteria, knowledge, situations, ranges };
 }
 
+/**
+ * The knowledge items the text shows, likeliest first. A discussion or oral questioning (focus "knowledge")
+ * is there to show understanding, so it is read with a lower threshold, a longer list, and first (its
+ * items take the sentences before the criteria do).
+ */
+function chooseKnowledge(
+  index: ScorerIndex,
+  text: AnalysedText,
+  p: Predictions,
+  t: Thresholds,
+  chosenSet: ReadonlySet<string>,
+  perSentence: Map<number, number>,
+  focus?: "knowledge",
+): KnowledgeSuggestion[] {
+  const threshold = focus === "knowledge" ? Math.min(t.knowledge, t.knowledgeFocus) : t.knowledge;
+  const max = focus === "knowledge" ? t.maxKnowledgeFocus : t.maxKnowledge;
+  const knowledge: KnowledgeSuggestion[] = [];
+  const knowledgeRanked = p.targets
+    .filter((x) => x.kind === "knowledge" && chosenSet.has(x.unitId) && x.p >= threshold)
+    .sort((a, b) => b.p - a.p || a.target - b.target);
+  for (const x of knowledgeRanked) {
+    if (knowledge.length >= max) break;
+    const used = perSentence.get(x.bestSegment) ?? 0;
+    if (used >= t.perSentence) continue;
+    perSentence.set(x.bestSegment, used + 1);
+    const target = index.targets[x.target];
+    const item = index.catalogue.knowledgeItem(target?.id ?? "");
+    knowledge.push({
+      id: target?.id ?? "",
+      unitId: x.unitId,
+      text: target?.text ?? "",
+      score: round(x.p),
+      support: supportOf(text, x.bestSegment),
+      guideSections: item?.item.guideSections ?? [],
+      shown: true,
+    });
+  }
+  return knowledge;
+}
+
 export interface Decision {
   isEvidence: boolean;
   /** Why not, for people, when it is not evidence. */
@@ -188,8 +236,14 @@ export const NOT_EVIDENCE_REASON =
 const EMPTY: Assembled = { units: [], criteria: [], knowledge: [], situations: [], ranges: [] };
 
 /** The one decision the card, `shiftnote map`, the evaluation and the cross-validation all use. */
-export function decide(index: ScorerIndex, text: AnalysedText, p: Predictions, t: Thresholds): Decision {
+export function decide(
+  index: ScorerIndex,
+  text: AnalysedText,
+  p: Predictions,
+  t: Thresholds,
+  focus?: "knowledge",
+): Decision {
   if (p.notEvidence >= t.notEvidence || !p.units.size)
     return { isEvidence: false, reason: NOT_EVIDENCE_REASON, parts: EMPTY };
-  return { isEvidence: true, parts: assemble(index, text, p, t) };
+  return { isEvidence: true, parts: assemble(index, text, p, t, focus) };
 }

@@ -38,6 +38,25 @@ function firstPersonBefore(tokens: AnalysedText["analysis"]["tokens"], at: numbe
   return false;
 }
 
+/** Words that say what usually happens, not what happened ("normally quiet, but that day…"): a cue right after one is read as negated. */
+const HABITUAL = new Set(["normally", "usually", "typically", "generally"]);
+
+/** Whether one of the three words before token `at` (in the same sentence) is a habitual word. */
+function habitualBefore(tokens: AnalysedText["analysis"]["tokens"], at: number): boolean {
+  let words = 0;
+  for (let i = at - 1; i >= 0 && words < 3; i--) {
+    const t = tokens[i];
+    if (!t) return false;
+    if (!t.word) {
+      if (/[.!?;]/.test(t.value)) return false;
+      continue;
+    }
+    words++;
+    if (HABITUAL.has(t.value.toLowerCase())) return true;
+  }
+  return false;
+}
+
 /** Words a multi-word cue may have between two of its words ("the card machine, which had been playing up all week, froze"). */
 export const CUE_GAP = 8;
 
@@ -88,6 +107,7 @@ export function cueMatches(
       }
       if (!ok) continue;
       if (customerAct && firstPersonBefore(all, positions[i] as number)) continue;
+      if (habitualBefore(all, positions[i] as number)) neg = true;
       if (neg) negated++;
       else plain++;
     }

@@ -138,7 +138,17 @@ export interface TargetEvidence {
   bestPlain: number;
   /** Sum over segments of the probabilities (how much of the text shows it, not only its best sentence). */
   mass: number;
+  /**
+   * Sentence votes: each segment gives its strength (the probability of its best target of this kind) to
+   * the targets of the kind it shows best, shared by softmax of the sentence logits (`vote`) and of the
+   * cosines to the nearest example sentences (`voteCos`). Divided by the segments' total strength.
+   */
+  vote: number;
+  voteCos: number;
 }
+
+/** How sharply a segment's vote goes to its nearest examples' target (cosine softmax temperature). */
+const VOTE_SHARPNESS = 25;
 
 /** Scores every segment against every target with the sentence models. */
 export function targetEvidence(
@@ -158,11 +168,19 @@ export function targetEvidence(
     strongSegments: 0,
     bestPlain: -20,
     mass: 0,
+    vote: 0,
+    voteCos: 0,
   }));
-  const kindModels = targets.map((t) => models[index.targets[t]?.kind ?? "criterion"]);
+  const kinds = targets.map((t) => index.targets[t]?.kind ?? "criterion");
+  const kindModels = kinds.map((k) => models[k]);
+  const zs = new Float64Array(targets.length);
+  const cs = new Float64Array(targets.length);
+  const strength: Record<string, number> = {};
   text.segments.forEach((segment, s) => {
     eachSentenceFeatures(index, view, segment, targets, allowed, (j, x) => {
       const z = linear(kindModels[j] as LogisticModel, x);
+      zs[j] = z;
+      cs[j] = x[9] ? (x[3] as number) : -1;
       const e = out[j] as TargetEvidence;
       if (z > e.best) {
         e.second = e.best;
@@ -173,16 +191,61 @@ export function targetEvidence(
       e.mass += 1 / (1 + Math.exp(-z));
       if (!segment.negated && z > e.bestPlain) e.bestPlain = z;
     });
+    castVotes(kinds, zs, cs, out, strength);
   });
+  for (let j = 0; j < out.length; j++) {
+    const e = out[j] as TargetEvidence;
+    const total = strength[kinds[j] as string] ?? 0;
+    e.vote = total > 0 ? e.vote / total : 0;
+    e.voteCos = total > 0 ? e.voteCos / total : 0;
+  }
   return out;
+}
+
+/** One segment's votes, per kind of target: its strength shared among the targets it shows best. */
+function castVotes(
+  kinds: readonly TargetKind[],
+  zs: Float64Array,
+  cs: Float64Array,
+  out: TargetEvidence[],
+  strength: Record<string, number>,
+): void {
+  for (const kind of ["criterion", "knowledge"] as const) {
+    let zMax = Number.NEGATIVE_INFINITY;
+    let cMax = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < kinds.length; j++) {
+      if (kinds[j] !== kind) continue;
+      if ((zs[j] as number) > zMax) zMax = zs[j] as number;
+      if ((cs[j] as number) > cMax) cMax = cs[j] as number;
+    }
+    if (zMax === Number.NEGATIVE_INFINITY) continue;
+    const w = 1 / (1 + Math.exp(-zMax));
+    strength[kind] = (strength[kind] ?? 0) + w;
+    let zSum = 0;
+    let cSum = 0;
+    for (let j = 0; j < kinds.length; j++) {
+      if (kinds[j] !== kind) continue;
+      zSum += Math.exp((zs[j] as number) - zMax);
+      cSum += Math.exp(VOTE_SHARPNESS * ((cs[j] as number) - cMax));
+    }
+    for (let j = 0; j < kinds.length; j++) {
+      if (kinds[j] !== kind) continue;
+      const e = out[j] as TargetEvidence;
+      e.vote += (w * Math.exp((zs[j] as number) - zMax)) / zSum;
+      e.voteCos += (w * Math.exp(VOTE_SHARPNESS * ((cs[j] as number) - cMax))) / cSum;
+    }
+  }
 }
 
 export interface Neighbours {
   /** Similarity-weighted share of the nearest accounts carrying each label. */
   share(has: (account: number) => boolean): number;
+  /** The accounts considered, nearest first (all of them, not only the voting few). */
+  ranked?: readonly number[];
 }
 
 const NEIGHBOURS = 12;
+const NEIGHBOUR_SHARPNESS = 20;
 
 /** The nearest labelled accounts of a view to a text (by SIF vectors of the whole texts). */
 export function neighbours(
@@ -200,7 +263,7 @@ export function neighbours(
   sims.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
   const top = sims.slice(0, NEIGHBOURS);
   const best = top[0]?.[1] ?? 0;
-  const weights = top.map(([, s]) => Math.exp(20 * (s - best)));
+  const weights = top.map(([, s]) => Math.exp(NEIGHBOUR_SHARPNESS * (s - best)));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   return {
     share(has) {
@@ -208,6 +271,73 @@ export function neighbours(
       top.forEach(([a], i) => {
         if (has(a)) s += weights[i] as number;
       });
+      return s / total;
+    },
+    ranked: sims.map(([a]) => a),
+  };
+}
+
+/** How many corpus sentences vote for each sentence of the text, and how sharply by similarity. */
+const SENTENCE_NEIGHBOURS = 5;
+const SENTENCE_SHARPNESS = 20;
+/** Sentences are looked for in this many of the nearest accounts by the whole text (keeps mapping fast). */
+const SENTENCE_POOL = 80;
+
+/**
+ * Sentence-level neighbours: each segment of the text finds the nearest segments of the view's labelled
+ * accounts (other workplaces' when training) and they vote their accounts' labels; the share is over all
+ * the text's segments, so a label wins by being what most of the story's sentences resemble.
+ */
+export function sentenceNeighbours(view: View, text: AnalysedText, nearest: Neighbours): Neighbours {
+  const m = view.segmentMatrix;
+  const owner = view.segmentOwner;
+  // The evidence accounts nearest by the whole text (the account neighbours' ranking).
+  const ranges = (nearest.ranked ?? [])
+    .slice(0, SENTENCE_POOL)
+    .map((a) => [view.segmentFrom[a] as number, view.segmentTo[a] as number] as const)
+    .filter(([from, to]) => to > from);
+  const rows = ranges.length;
+  const votes = new Map<number, number>();
+  let total = 0;
+  const topS = new Float64Array(SENTENCE_NEIGHBOURS);
+  const topA = new Int32Array(SENTENCE_NEIGHBOURS);
+  for (const segment of text.segments) {
+    if (segment.words.length < 4 || !rows) continue;
+    const v = segment.vector;
+    const dims = v.length;
+    topS.fill(-2);
+    topA.fill(-1);
+    for (const [from, to] of ranges)
+      for (let r = from; r < to; r++) {
+        let s = 0;
+        const o = r * dims;
+        for (let d = 0; d < dims; d++) s += (v[d] as number) * (m[o + d] as number);
+        if (s <= (topS[SENTENCE_NEIGHBOURS - 1] as number)) continue;
+        let k = SENTENCE_NEIGHBOURS - 1;
+        while (k > 0 && s > (topS[k - 1] as number)) {
+          topS[k] = topS[k - 1] as number;
+          topA[k] = topA[k - 1] as number;
+          k--;
+        }
+        topS[k] = s;
+        topA[k] = owner[r] as number;
+      }
+    const best = topS[0] as number;
+    let sum = 0;
+    for (let k = 0; k < SENTENCE_NEIGHBOURS; k++)
+      if ((topA[k] as number) >= 0) sum += Math.exp(SENTENCE_SHARPNESS * ((topS[k] as number) - best));
+    for (let k = 0; k < SENTENCE_NEIGHBOURS; k++) {
+      const a = topA[k] as number;
+      if (a < 0) continue;
+      votes.set(a, (votes.get(a) ?? 0) + Math.exp(SENTENCE_SHARPNESS * ((topS[k] as number) - best)) / sum);
+    }
+    total++;
+  }
+  return {
+    share(has) {
+      if (!total) return 0;
+      let s = 0;
+      for (const [a, w] of votes) if (has(a)) s += w;
       return s / total;
     },
   };

@@ -26,6 +26,8 @@ export interface StoredAccount {
   units: string[];
   targets: string[];
   situations: string[];
+  /** Its segments' int8 vectors (each unit length ×127), one after another, in base64. */
+  segments?: string;
 }
 
 export interface ModelFile {
@@ -49,6 +51,24 @@ export function packVector(v: Float32Array): string {
   for (let i = 0; i < v.length; i++)
     bytes[i] = Math.max(-127, Math.min(127, Math.round((v[i] as number) * 127)));
   return Buffer.from(bytes.buffer).toString("base64");
+}
+
+/** Rows of unit-length vectors as int8 (×127) in base64. */
+export function packRows(rows: Float32Array): string {
+  return packVector(rows);
+}
+
+/** Rows packed by packRows, each made unit length again. */
+export function unpackRows(s: string | undefined, dims = 100): Float32Array {
+  const bytes = new Int8Array(Buffer.from(s ?? "", "base64"));
+  const v = new Float32Array(bytes.length);
+  for (let r = 0; r + dims <= bytes.length; r += dims) {
+    let n = 0;
+    for (let d = 0; d < dims; d++) n += ((bytes[r + d] as number) / 127) ** 2;
+    n = Math.sqrt(n) || 1;
+    for (let d = 0; d < dims; d++) v[r + d] = (bytes[r + d] as number) / 127 / n;
+  }
+  return v;
 }
 
 export function unpackVector(s: string, dims = 100): Float32Array {
@@ -108,6 +128,7 @@ export function mapperFromModel(
     units: new Set(a.units),
     targets: new Set(a.targets),
     situations: new Set(a.situations),
+    segments: unpackRows(a.segments),
   }));
   const index = buildScorerIndex(catalogue, vectors, examples, accounts, index0);
   return {

@@ -108,7 +108,11 @@ export function mapWith(
   const catalogue = mapper.index.catalogue;
   const unitsConsidered = candidateUnits(catalogue, options);
   const gate = gateText(raw);
-  const extra = { unitsConsidered, scorer: mapper.description };
+  const extra = {
+    unitsConsidered,
+    scorer: mapper.description,
+    ...(options.focus === "knowledge" ? { focus: options.focus } : {}),
+  };
   if (!gate.ok) return emptyResult(raw, gate.reason, started, undefined, extra);
   const text = analyseText(gate.text, mapper.index.vectors);
   // Offsets are the same in the cleaned and the original text; quote the original.
@@ -129,7 +133,13 @@ export function mapWith(
     unitsConsidered,
     mapper.models.sentence,
   );
-  const decision = decide(mapper.index, text, predict(features, mapper.models), mapper.thresholds);
+  const decision = decide(
+    mapper.index,
+    text,
+    predict(features, mapper.models),
+    mapper.thresholds,
+    options.focus,
+  );
   if (!decision.isEvidence) return emptyResult(raw, decision.reason ?? "", started, safePrivacy(raw), extra);
   return {
     isEvidence: true,

@@ -37,6 +37,8 @@ export interface AccountRef {
   /** Criteria and knowledge items. */
   targets: Set<string>;
   situations: Set<string>;
+  /** The SIF vectors of its segments, one after another (for sentence-level neighbours). */
+  segments: Float32Array;
 }
 
 export interface UnitInfo {
@@ -59,6 +61,12 @@ export interface View {
   negativeMatrix: Float32Array;
   negativeStart: Int32Array;
   accounts: number[];
+  /** The evidence accounts' segment vectors, one after another, and the account each belongs to. */
+  segmentMatrix: Float32Array;
+  segmentOwner: Int32Array;
+  /** Per account (by its index in the corpus): its first segment row and one past its last (equal when none). */
+  segmentFrom: Int32Array;
+  segmentTo: Int32Array;
   /** Per unit: unit-length mean vector of the accounts that evidence it (zero when none). */
   unitCentroids: Map<string, Float32Array>;
   /** Per unit: how often an account that has it on the plan evidences it (smoothed). */
@@ -85,6 +93,11 @@ export interface ScorerIndex {
    * out only that workplace's accounts (an account is never its own neighbour).
    */
   view(excludeWorkplace?: string, options?: { examples?: boolean }): View;
+  /**
+   * A view without the examples and accounts the predicates name, cached under `key` (the honest
+   * cross-validation's: a held-out register's sentences and accounts, and a workplace's accounts).
+   */
+  viewWithout(key: string, example: (i: number) => boolean, account: (i: number) => boolean): View;
 }
 
 /** A cue's words as written, lower case ("was packed" must not match "was packing"). */
@@ -156,6 +169,7 @@ export function buildView(
   accounts: readonly AccountRef[],
   excludeWorkplace?: string,
   excludeExamples = true,
+  leaveOut?: { example: (i: number) => boolean; account: (i: number) => boolean },
 ): View {
   const exampleDocs = new Bm25Index({ k1: 1.2, b: 0.75 });
   const positives: number[][] = Array.from({ length: targetsCount }, () => []);
@@ -163,6 +177,7 @@ export function buildView(
   const terms: string[][] = Array.from({ length: targetsCount }, () => []);
   examples.forEach((e, i) => {
     if (excludeExamples && excludeWorkplace !== undefined && e.workplace === excludeWorkplace) return;
+    if (leaveOut?.example(i)) return;
     if (e.positive) {
       (positives[e.target] as number[]).push(i);
       (terms[e.target] as string[]).push(...e.terms);
@@ -177,6 +192,7 @@ export function buildView(
   const shown = new Map<string, number>();
   accounts.forEach((a, i) => {
     if (excludeWorkplace !== undefined && a.workplace === excludeWorkplace) return;
+    if (leaveOut?.account(i)) return;
     kept.push(i);
     if (!a.notEvidence)
       for (const u of a.registered) {
@@ -219,6 +235,22 @@ export function buildView(
   };
   const pos = matrix(positives);
   const neg = matrix(negatives);
+  const dims = examples[0]?.vector.length ?? accounts[0]?.vector.length ?? 100;
+  const owned = kept.filter((i) => !(accounts[i] as AccountRef).notEvidence);
+  const rows = owned.reduce((n, i) => n + (accounts[i] as AccountRef).segments.length / dims, 0);
+  const segmentMatrix = new Float32Array(rows * dims);
+  const segmentOwner = new Int32Array(rows);
+  const segmentFrom = new Int32Array(accounts.length);
+  const segmentTo = new Int32Array(accounts.length);
+  let row = 0;
+  for (const i of owned) {
+    const seg = (accounts[i] as AccountRef).segments;
+    segmentMatrix.set(seg, row * dims);
+    segmentFrom[i] = row;
+    for (let r = 0; r < seg.length / dims; r++) segmentOwner[row + r] = i;
+    row += seg.length / dims;
+    segmentTo[i] = row;
+  }
   const unitPriors = new Map<string, number>();
   for (const [u, n] of registered) unitPriors.set(u, ((evidenced.get(u) ?? 0) + 1) / (n + 3));
   const targetPriors = new Map<string, number>();
@@ -236,6 +268,10 @@ export function buildView(
     negativeMatrix: neg.m,
     negativeStart: neg.start,
     accounts: kept,
+    segmentMatrix,
+    segmentOwner,
+    segmentFrom,
+    segmentTo,
     unitCentroids: sums,
     unitPriors,
   };
@@ -264,6 +300,14 @@ export function buildScorerIndex(
       if (!v) {
         v = buildView(base.targets.length, examples, accounts, excludeWorkplace, withExamples);
         views.set(key, v);
+      }
+      return v;
+    },
+    viewWithout(key, example, account) {
+      let v = views.get(`without|${key}`);
+      if (!v) {
+        v = buildView(base.targets.length, examples, accounts, undefined, false, { example, account });
+        views.set(`without|${key}`, v);
       }
       return v;
     },

@@ -5,6 +5,7 @@ import {
   clampLogit,
   neighbours,
   type SentenceModels,
+  sentenceNeighbours,
   sigmoid,
   type TargetEvidence,
   targetEvidence,
@@ -89,6 +90,7 @@ export function textFeatures(
   const byTarget = new Map<number, TargetEvidence>(evidence.map((e) => [e.target, e]));
   const evidenceNeighbours = neighbours(index, view, text, true);
   const allNeighbours = neighbours(index, view, text, false);
+  const sentenceVotes = sentenceNeighbours(view, text, evidenceNeighbours);
   const accounts = index.accounts;
 
   const criterionBest = units.flatMap((u) => u.criteria.map((c) => byTarget.get(c)?.best ?? -20));
@@ -113,6 +115,16 @@ export function textFeatures(
     Math.log1p(u.criteria.reduce((a, c) => a + sigmoid(byTarget.get(c)?.best ?? -20), 0)),
   );
   const topMass = Math.max(0, ...unitMass);
+  // Sentence votes: the share of the text's sentences that show this unit's criteria best of all.
+  const unitVote = units.map((u) => u.criteria.reduce((a, c) => a + (byTarget.get(c)?.vote ?? 0), 0));
+  const unitVoteCos = units.map((u) => u.criteria.reduce((a, c) => a + (byTarget.get(c)?.voteCos ?? 0), 0));
+  // Sentence-level neighbours: the share of the text's sentences whose nearest corpus sentences are in accounts with the unit.
+  const unitSentenceShare = units.map((u) =>
+    sentenceVotes.share((a) => accounts[a]?.units.has(u.id) ?? false),
+  );
+  const topSentenceShare = Math.max(0, ...unitSentenceShare);
+  const topVote = Math.max(0, ...unitVote);
+  const topVoteCos = Math.max(0, ...unitVoteCos);
   const unitRows = units.map((u, i) => {
     const zs = u.criteria.map((c) => byTarget.get(c)?.best ?? -20);
     const share = unitShares[i] as number;
@@ -133,6 +145,12 @@ export function textFeatures(
         (unitMass[i] as number) - topMass,
         Math.log1p(zs.length) / 3,
         sigmoid(unitBest[i] as number) * share,
+        unitVote[i] as number,
+        unitVoteCos[i] as number,
+        (unitVote[i] as number) - topVote,
+        (unitVoteCos[i] as number) - topVoteCos,
+        unitSentenceShare[i] as number,
+        (unitSentenceShare[i] as number) - topSentenceShare,
       ],
     };
   });
@@ -164,6 +182,11 @@ export function textFeatures(
           clampLogit(e.best - own),
           Math.log1p(ownZs.filter((z) => z > e.best).length),
           sigmoid(e.best) * unitShare,
+          // How much of the text's sentences vote for it, and its sentence-level neighbour share.
+          e.vote,
+          e.voteCos,
+          e.vote * unitShare,
+          sentenceVotes.share((a) => accounts[a]?.targets.has(target.id) ?? false),
         ],
         bestSegment: e.bestSegment,
       });

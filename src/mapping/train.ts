@@ -4,7 +4,7 @@ import type { Catalogue } from "../standards/catalogue.ts";
 import type { Corpus, CorpusAccount } from "./corpus.ts";
 import { type SentenceModels, sentenceFeatures } from "./features.ts";
 import { fitLogistic } from "./logistic.ts";
-import { type ModelFile, packVector } from "./model.ts";
+import { type ModelFile, packRows, packVector } from "./model.ts";
 import { textFeatures } from "./scorer.ts";
 import {
   type AccountRef,
@@ -30,11 +30,31 @@ export interface TrainOptions {
   excludeWorkplaceExamples?: boolean;
   /** Accounts composed from the example sentences, added to the written ones (register "synthetic"). */
   synthetic?: number;
+  /**
+   * Cross-validate by register honestly (default): each held-out register's accounts are featurised by
+   * sentence models fitted without that register's example sentences, against the examples and accounts of
+   * the other registers only, so the thresholds are chosen on what an unseen register would get.
+   */
+  honestRegisters?: boolean;
   /** Starts a progress display for a stage of `total` steps. */
   stage?: (label: string, total: number) => Stage;
 }
 
 const quiet: Stage = { tick() {}, stop() {} };
+
+/** Segments shorter than this many words are too thin to be a neighbour's sentence. */
+const NEIGHBOUR_SEGMENT_WORDS = 4;
+
+/** An account's segment vectors (those of at least NEIGHBOUR_SEGMENT_WORDS words), one after another. */
+function segmentRows(text: ReturnType<typeof analyseText>): Float32Array {
+  const kept = text.segments.filter((g) => g.words.length >= NEIGHBOUR_SEGMENT_WORDS);
+  const dims = text.vector.length;
+  const out = new Float32Array(kept.length * dims);
+  kept.forEach((g, i) => {
+    out.set(g.vector, i * dims);
+  });
+  return out;
+}
 
 /** Units a training account is mapped against: its plan's known units, or its level's. */
 export function candidatesFor(catalogue: Catalogue, level: number, registered: readonly string[]): string[] {
@@ -52,12 +72,16 @@ function situationsOf(catalogue: Catalogue, ranges: readonly string[]): Set<stri
   return out;
 }
 
-/** Fits one sentence model per kind of target on the example sentences, each featurised without its own workplace's examples. */
+/**
+ * Fits one sentence model per kind of target on the example sentences, each featurised without its own
+ * workplace's examples; with `without`, leaving one register's examples out altogether (honest CV).
+ */
 function fitSentenceModels(
   index: ReturnType<typeof buildScorerIndex>,
-  analysed: Array<{ negated: boolean; words: string[] }>,
+  analysed: Array<{ negated: boolean; words: string[]; register: string }>,
   seed: number,
   stage: Stage,
+  without?: string,
 ): SentenceModels {
   const rng = random(seed);
   const rows: Record<TargetKind, number[][]> = { criterion: [], knowledge: [], situation: [] };
@@ -74,6 +98,7 @@ function fitSentenceModels(
     stage.tick();
     const target = index.targets[e.target];
     if (!target) return;
+    if (without !== undefined && analysed[i]?.register === without) return;
     // The candidates a plan would give: the example's own unit and four others of its level (every
     // situation for a situation), so the "against the best" features see what they see at run time.
     let candidates: number[];
@@ -92,7 +117,14 @@ function fitSentenceModels(
     const allowed = new Uint8Array(index.targets.length);
     for (const t of targets) allowed[t] = 1;
     const a = analysed[i] as { negated: boolean; words: string[] };
-    const view = index.view(e.workplace);
+    const view =
+      without === undefined
+        ? index.view(e.workplace)
+        : index.viewWithout(
+            `sentences|${without}|${e.workplace}`,
+            (k) => analysed[k]?.register === without || index.examples[k]?.workplace === e.workplace,
+            () => false,
+          );
     const x = sentenceFeatures(
       index,
       view,
@@ -182,6 +214,7 @@ export function train(
       units: new Set(notEvidence ? [] : a.gold.units),
       targets: new Set(notEvidence ? [] : [...a.gold.pcs, ...a.gold.knowledge]),
       situations: notEvidence ? new Set() : situationsOf(catalogue, a.gold.ranges),
+      segments: segmentRows(text),
     });
     return text;
   });
@@ -216,8 +249,33 @@ export function train(
     { name: "register", key: (a) => a.register },
     { name: "workplace", key: (a) => a.workplace },
   ];
+  const heldOut = new Map<string, LabelledText[]>();
+  if (options.honestRegisters ?? true) {
+    const registers = [
+      ...new Set(accountsIn.filter((a) => a.register !== "synthetic").map((a) => a.register)),
+    ].sort();
+    const st = stage("Refitting without each register", registers.length);
+    const honest = labelled.map((l) => l);
+    for (const r of registers) {
+      const models = fitSentenceModels(index, exampleMeta, options.seed, quiet, r);
+      labelled.forEach((l, i) => {
+        const a = accountsIn[i] as CorpusAccount;
+        if (a.register !== r) return;
+        const view = index.viewWithout(
+          `accounts|${r}|${a.workplace}`,
+          (k) => exampleMeta[k]?.register === r,
+          (k) => accountsIn[k]?.register === r || accountsIn[k]?.workplace === a.workplace,
+        );
+        const candidates = candidatesFor(catalogue, a.level, a.registered_units);
+        honest[i] = { ...l, features: textFeatures(index, view, l.text, candidates, models) };
+      });
+      st.tick();
+    }
+    st.stop();
+    heldOut.set("register", honest);
+  }
   s1 = stage("Cross-validating", labelled.length * 2);
-  const cv = crossValidate(fullIndex, labelled, groups, s1);
+  const cv = crossValidate(fullIndex, labelled, groups, s1, heldOut);
   s1.stop();
   const fitted: Fitted = fitTextModels(fullIndex, labelled);
 
@@ -247,6 +305,7 @@ export function train(
       units: [...a.units],
       targets: [...a.targets],
       situations: [...a.situations],
+      segments: packRows(a.segments),
     })),
     crossValidation: cv.figures,
   };

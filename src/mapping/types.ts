@@ -104,13 +104,27 @@ export interface MappingResult {
   unitsConsidered?: string[];
   /** Which scorer answered, e.g. "learned model 2026-12-01 (seed 12)"; for the card and `shiftnote map`. */
   scorer?: string;
+  /** The focus the text was mapped with ("knowledge": a discussion, whose knowledge items come first). */
+  focus?: "knowledge";
 }
 
-/** The claims a card shows (and files): criteria and knowledge whose `shown` is not false. */
+/**
+ * The one rule for what is shown, and so filed: criteria and knowledge whose `shown` is not false, knowledge
+ * first for a discussion. The card, `shiftnote map` and `npm run eval` all count these.
+ */
 export function shownClaims(result: MappingResult): Array<CriterionSuggestion | KnowledgeSuggestion> {
   if (!result.isEvidence) return [];
-  return [
-    ...result.criteria.filter((c) => c.shown !== false),
-    ...result.knowledge.filter((k) => k.shown !== false),
-  ];
+  const criteria = result.criteria.filter((c) => c.shown !== false);
+  const knowledge = result.knowledge.filter((k) => k.shown !== false);
+  return result.focus === "knowledge" ? [...knowledge, ...criteria] : [...criteria, ...knowledge];
+}
+
+/** The result as the card files it: only the shown criteria and knowledge (the ranking behind them is not filed), and the ranges. */
+export function shownResult(result: MappingResult): MappingResult {
+  if (!result.isEvidence) return { ...result, criteria: [], knowledge: [], ranges: [] };
+  return {
+    ...result,
+    criteria: result.criteria.filter((c) => c.shown !== false),
+    knowledge: result.knowledge.filter((k) => k.shown !== false),
+  };
 }

@@ -1,7 +1,7 @@
 // What a person does in chat, as portfolio operations: who is speaking, filing an account, asking a witness, card actions.
 import type { Channel, EvidenceRecord, PersonRecord } from "../core/types.ts";
 import { checkPrivacy, placeholderFor } from "../mapping/privacy.ts";
-import type { MapOptions, MappingResult, PersonalDataSpan } from "../mapping/types.ts";
+import { type MapOptions, type MappingResult, type PersonalDataSpan, shownResult } from "../mapping/types.ts";
 import { suggestionsToClaims } from "./claims.ts";
 import type { PortfolioContext } from "./context.ts";
 import { checkAccountLength, chooseEnrolment, createDraft } from "./create-draft.ts";
@@ -44,18 +44,6 @@ export async function identify(ctx: PortfolioContext, user: ChatUser): Promise<P
     externalId: user.userId,
   });
   return person;
-}
-
-/** How many suggestions a card offers: enough to cover what an assessor would tick, few enough to read on a phone. */
-const CARD_LIMITS = { criteria: 6, knowledge: 3 } as const;
-
-/** The mapper ranks many criteria (its recall is measured at 10); the draft keeps, and the card shows, the strongest few. */
-function strongest(mapped: MappingResult): MappingResult {
-  return {
-    ...mapped,
-    criteria: mapped.criteria.slice(0, CARD_LIMITS.criteria),
-    knowledge: mapped.knowledge.slice(0, CARD_LIMITS.knowledge),
-  };
 }
 
 /** A draft as a card shows it: what was just written, or the stored draft when a retried message is answered. */
@@ -103,7 +91,8 @@ export async function fileAccount(
     enrolmentId: enrolment.id,
     text,
     source: voice ? "voice" : "typed",
-    mapped: strongest(mapped),
+    // The mapper ranks many criteria (its recall is measured at 10); the draft files only those it shows.
+    mapped: shownResult(mapped),
     ...(voice?.engine ? { transcriptionEngine: voice.engine } : {}),
     ...(voice?.audioPath ? { audioPath: voice.audioPath } : {}),
     eventId: input.eventId,
@@ -207,7 +196,7 @@ export async function editText(
   const { evidence } = input;
   const enrolment = await ctx.store.enrolments.byId(evidence.enrolmentId);
   const mapped = await mapper(input.text, { level: enrolment?.level ?? 2, units: enrolment?.unitIds ?? [] });
-  const suggested = suggestionsToClaims(mapped);
+  const suggested = suggestionsToClaims(shownResult(mapped));
   const keep = new Set(suggested.map((s) => s.id));
   await editEvidence(ctx, {
     actorId: input.actorId,

@@ -4,6 +4,7 @@ import { createBotCore } from "../../src/bot/core.ts";
 import type { BotCommand, BotCore, BotReply, BotResult as CoreResult } from "../../src/bot/types.ts";
 import { adaptiveCard, slackBlocks } from "../../src/cards/index.ts";
 import { mapEvidence } from "../../src/mapping/offline.ts";
+import { shownClaims } from "../../src/mapping/types.ts";
 import { createPortfolio, type Portfolio } from "../../src/portfolio/index.ts";
 import { loadCatalogue } from "../../src/standards/catalogue.ts";
 import { openStore, type Store } from "../../src/store/store.ts";
@@ -160,6 +161,27 @@ describe("a candidate's account becomes assessed evidence", () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe("the card files what the mapper shows", () => {
+  it("offers exactly the claims `shiftnote map` and the evaluation count as shown, and the ranges", async () => {
+    const amira = await store.people.byEmail(AMIRA);
+    const enrolment = (await store.enrolments.ofCandidate(amira?.id ?? ""))[0];
+    const mapped = mapEvidence(ACCOUNT_3, { level: enrolment?.level ?? 2, units: enrolment?.unitIds ?? [] });
+    const card = firstCard(await say(AMIRA, ACCOUNT_3));
+    const expected = [...shownClaims(mapped), ...mapped.ranges].map((c) => `claim:${c.id}`);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(new Set(inputIds(card, "claim:"))).toEqual(new Set(expected));
+    // The ranking behind the shown few is not filed.
+    const hidden = mapped.criteria.filter((c) => c.shown === false).map((c) => `claim:${c.id}`);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const id of hidden) expect(inputIds(card, "claim:")).not.toContain(id);
+  });
+});
+
+const ACCOUNT_3 =
+  "A young mum rang the surgery because she could not get an appointment for her son's rash through the app. " +
+  "I listened, said I was sorry it had been so hard, and checked the list with her while she waited on the line. " +
+  "There was a cancellation at four, so I booked it, read the time back to her and told her to ring again if it got worse.";
 
 describe("what people who are not the candidate's assessor can do", () => {
   it("lets nobody else decide, and changes nothing when they try", async () => {

@@ -186,6 +186,22 @@ describe("mapEvidence: the situations a story has become ranges", () => {
     expect(ranges.some((id) => /^20[56]\.ER4\.d$/.test(id))).toBe(true);
   });
 
+  it("reads 'normally quiet, but' as what usually happens, not what happened", () => {
+    const text =
+      "Tuesday mornings are normally quiet, but that day the shop was heaving because of the bus strike. " +
+      "A man asked me for a phone charger that would fit his old phone, so I checked the drawer behind the till, found one and showed him how it fitted.";
+    const result = mapEvidence(text, LEVEL2);
+    expect(ids(result, "situations")).not.toContain("quiet_period");
+  });
+
+  it("finds a let-down in a booking app that was 'playing up'", () => {
+    const text =
+      "Our booking app was playing up so a regular could not see her class. " +
+      "I checked the list on the desk computer, booked her onto the Thursday session and wrote the time on a card for her.";
+    const result = mapEvidence(text, LEVEL2);
+    expect(ids(result, "situations")).toContain("let_down");
+  });
+
   it("does not read a business customer as a busy period", () => {
     const result = mapEvidence(
       "A business customer came in to set up an account for his building firm. I explained the trade discount, " +
@@ -310,5 +326,23 @@ describe("mapEvidence: units, situations and ranges are decided with the account
       LEVEL2,
     );
     expect(ids(result, "situations")).not.toContain("customer_asked");
+  });
+});
+
+describe("mapEvidence: a discussion, mapped for the knowledge it shows", () => {
+  const DISCUSSION =
+    "My assessor asked me why I use a customer's name. I said using their name makes it feel personal, like they matter to us and are not just the next in the queue. " +
+    "She asked what I would not write down about a customer, and I said we never keep things like their health or money worries on the notes, only what we need for the order. " +
+    "Then she asked how I can tell someone is getting angry, and I said they raise their voice, fold their arms or start repeating themselves, and that is when I slow down and stay calm.";
+
+  it("lists more of the knowledge the answers show with focus 'knowledge', and lists it first", () => {
+    const plain = mapEvidence(DISCUSSION, LEVEL2);
+    const focused = mapEvidence(DISCUSSION, { ...LEVEL2, focus: "knowledge" });
+    expect(focused.isEvidence).toBe(true);
+    const items = focused.knowledge.map((k) => k.id);
+    expect(items).toEqual(expect.arrayContaining(["205.K.a", "205.K.c"]));
+    expect(items.length).toBeGreaterThan(plain.knowledge.length);
+    const claims = shownClaims(focused);
+    expect(claims.slice(0, items.length).map((c) => c.id)).toEqual(items);
   });
 });

@@ -1,7 +1,13 @@
 // `shiftnote map`: maps one account (a file, standard input or a voice note) to the standards and shows why.
 import { readFileSync } from "node:fs";
 import { AppError } from "../../core/errors.ts";
-import type { MappingResult, SupportingSentence } from "../../mapping/types.ts";
+import {
+  type CriterionSuggestion,
+  type KnowledgeSuggestion,
+  type MappingResult,
+  type SupportingSentence,
+  shownClaims,
+} from "../../mapping/types.ts";
 import { type Catalogue, loadCatalogue } from "../../standards/catalogue.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, parseLevel, parseList, UsageError } from "../cli-args.ts";
@@ -90,7 +96,7 @@ export function formatResult(result: MappingResult, catalogue: Catalogue): strin
     lines.push("", "Units");
     for (const u of result.units) lines.push(`  ${u.unitId.padEnd(5)} ${u.title}  (${score(u.score)})`);
   }
-  const shown = result.criteria.filter((c) => c.shown !== false);
+  const shown = shownClaims(result).filter((c): c is CriterionSuggestion => !("guideSections" in c));
   if (shown.length) {
     lines.push("", `Criteria the card shows and files (${shown.length})`);
     for (const c of shown) {
@@ -113,9 +119,10 @@ export function formatResult(result: MappingResult, catalogue: Catalogue): strin
     lines.push("", "Situations");
     for (const s of result.situations) lines.push(`  ${s.label}: ${quote(s.support)}`);
   }
-  if (result.knowledge.length) {
+  const knowledge = shownClaims(result).filter((k): k is KnowledgeSuggestion => "guideSections" in k);
+  if (knowledge.length) {
     lines.push("", "Knowledge shown");
-    for (const k of result.knowledge.slice(0, 10)) {
+    for (const k of knowledge) {
       lines.push(`  ${k.id.padEnd(9)} ${k.text}`);
       const guide = k.guideSections.map((id) =>
         `${id} ${catalogue.guideSections.get(id)?.title ?? ""}`.trim(),
