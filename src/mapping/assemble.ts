@@ -67,10 +67,54 @@ export interface Assembled {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/**
+ * Where a quote a person reads should start. A long written sentence is scored in clauses, and a clause cut at a new
+ * subject can start mid-phrase ("she had done, and checked…"): the quote then starts after its first comma or
+ * semicolon when enough words follow, or else back at the punctuation (or sentence start) before it.
+ */
+function readableStart(full: string, start: number, end: number): number {
+  const before = full.slice(0, start).trimEnd();
+  if (before === "" || /[.!?;:,\n]$/.test(before) || !/^[a-z]/.test(full.slice(start, end))) return start;
+  const body = full.slice(start, end);
+  const cut = /[,;]\s+/.exec(body);
+  if (cut && words(body.slice(cut.index + cut[0].length)) >= 5) return start + cut.index + cut[0].length;
+  const back = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.search(/[.!?][^.!?]*$/));
+  const from = back < 0 ? 0 : back + 1;
+  const widened = full.slice(from, start);
+  return words(widened) <= 15 ? from + (widened.length - widened.trimStart().length) : start;
+}
+
+/** Words that open the next clause, so a quote may end just before them. */
+const CLAUSE_START = /^\s+(and|but|so|then|because|which|while|when|until|though|although|or)\b/i;
+
+/** Where a quote should end: at its clause's punctuation, a few words on when it was cut mid-phrase ("…anything"). */
+function readableEnd(full: string, start: number, end: number): number {
+  const after = full.slice(end);
+  const quote = full.slice(start, end).trimEnd();
+  if (
+    after.trim() === "" ||
+    /^\s*[.!?;:,]/.test(after) ||
+    /[.!?;:,]$/.test(quote) ||
+    CLAUSE_START.test(after)
+  )
+    return end;
+  const next = /[.!?;:,\n]/.exec(after);
+  if (next && words(after.slice(0, next.index)) <= 8) return end + next.index;
+  const back = Math.max(quote.lastIndexOf(", "), quote.lastIndexOf("; "));
+  return back > 0 && words(quote.slice(0, back)) >= 5 ? start + back : end;
+}
+
 function supportOf(text: AnalysedText, segment: number): SupportingSentence {
   const s = (text.segments[segment] ?? text.segments[0])?.segment;
-  if (!s) return { text: text.analysis.text, start: 0, end: text.analysis.text.length };
-  return { text: text.analysis.text.slice(s.start, s.end), start: s.start, end: s.end };
+  const full = text.analysis.text;
+  if (!s) return { text: full, start: 0, end: full.length };
+  const start = readableStart(full, s.start, s.end);
+  let end = readableEnd(full, start, s.end);
+  // a clause's own trailing comma or semicolon is not part of the quote
+  while (end > start + 1 && /[\s,;:]/.test(full[end - 1] ?? "")) end -= 1;
+  return { text: full.slice(start, end), start, end };
 }
 
 /** The chosen units: those over the threshold or near enough the likeliest (at most maxUnits), and always the likeliest. */

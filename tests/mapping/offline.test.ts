@@ -121,6 +121,25 @@ describe("mapEvidence: supporting sentences", () => {
     expect(supports.length).toBeGreaterThan(5);
     for (const s of supports) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
+
+  it("never start or end a written quote in the middle of a clause", () => {
+    // a long written sentence is cut into clauses; the quote a person reads starts where a clause starts
+    const text =
+      "The lift at the station was out of order all morning. A man in a wheelchair needed the far platform and I apologised that it was nothing he had done wrong, then I walked him round by the level crossing path and waited with him until his train came in, which he was grateful for.";
+    const result = mapEvidence(text, { level: 2, units: ["201", "205", "206", "213"] });
+    const supports = [...result.criteria.map((c) => c.support), ...result.ranges.map((r) => r.support)];
+    expect(supports.length).toBeGreaterThan(0);
+    for (const s of supports) {
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+      const before = text.slice(0, s.start).trimEnd();
+      // at the start of the text, after a sentence's or a clause's punctuation, or a capital letter
+      expect(before === "" || /[.!?;:,]$/.test(before) || /^[A-Z]/.test(s.text)).toBe(true);
+      const after = text.slice(s.end);
+      // at the end of the text, before punctuation, or before the word that opens the next clause
+      const ended = /[.!?]$/.test(s.text) || /^[.!?;:,]/.test(after);
+      expect(after === "" || ended || /^\s+(and|but|so|then|which)\b/.test(after)).toBe(true);
+    }
+  });
 });
 
 describe("mapEvidence: bad input never throws", () => {
