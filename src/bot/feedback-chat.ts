@@ -46,19 +46,16 @@ export async function feedbackInChat(turn: Turn, rest: string): Promise<BotReply
   const evidence = evidenceId ? await portfolio.view({ actorId: person.id, evidenceId }) : undefined;
   const outcome = outcomeMatch?.[1]?.trim() || (evidence ? outcomeOf(evidence) : undefined);
   if (!outcome) return [say(`Add the outcome at the end, after "Outcome:", for example "${example}".`)];
-  const given = await portfolio.giveFeedback({
+  // sending it is the assessor's signature: given signed in one step, so the candidate gets one message
+  const signed = await portfolio.giveFeedback({
     actorId: person.id,
     candidateId: match.candidate.id,
     ...(evidenceId ? { evidenceId } : { unitId: on[2] ?? "" }),
     text,
     outcome,
-    eventId: command.eventId,
-  });
-  // sending it is the assessor's signature
-  const signed = await portfolio.signFeedback({
-    actorId: person.id,
-    feedbackId: given.id,
+    sign: true,
     channel: command.channel,
+    eventId: command.eventId,
   });
   return [
     card(

@@ -172,14 +172,15 @@ export async function planAction(
   const { portfolio, person, command } = turn;
   const via = { actorId: person.id, channel: command.channel };
   if (verb === "plan.make") {
-    const made = await portfolio.makeActionPlan({
+    // sending the form is the assessor's signature: made signed in one step, so the candidate gets one message
+    const signed = await portfolio.makeActionPlan({
       actorId: person.id,
       candidateId: subjectId,
       ...(await fromForm(portfolio, person.id, subjectId, inputs)),
+      sign: true,
+      channel: command.channel,
       eventId: command.eventId,
     });
-    // sending the form is the assessor's signature
-    const signed = await portfolio.signActionPlan({ ...via, planId: made.id });
     return [
       card({ kind: "actionPlan", view: planCardView(signed, person.id) }, { replacesCard: true }),
       say(

@@ -5,8 +5,10 @@ import { evidenceNotFound } from "./errors.ts";
 import { type FeedbackView, feedbackView } from "./feedback-view.ts";
 import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { loadAssessorOfCandidate, recordNotFound, requiredText } from "./record-access.ts";
+import { feedbackSignature } from "./sign-feedback.ts";
+import type { SignedVia } from "./signing.ts";
 
-export interface GiveFeedbackInput {
+export interface GiveFeedbackInput extends SignedVia {
   actorId: string;
   candidateId: string;
   /** The unit assessed, or leave it out and name the evidence. */
@@ -16,6 +18,8 @@ export interface GiveFeedbackInput {
   skillsKnowledge?: string;
   text: string;
   outcome: string;
+  /** The assessor signs it as they give it: one step, and the candidate is told once, by the signed feedback. */
+  sign?: boolean;
   eventId?: string;
 }
 
@@ -39,7 +43,7 @@ export async function giveFeedback(ctx: PortfolioContext, input: GiveFeedbackInp
       ? `Performance criteria, ranges and knowledge of unit ${input.unitId}`
       : `Evidence ${evidence?.ref}`);
 
-  // one transaction: the feedback, the audit event and the candidate told
+  // one transaction: the feedback, the audit event, the assessor's signature if asked, and the candidate told
   const given = (feedbackId: string): PortfolioEvent => ({
     type: "feedback.given",
     feedbackId,
@@ -69,6 +73,16 @@ export async function giveFeedback(ctx: PortfolioContext, input: GiveFeedbackInp
         evidenceId: evidence?.id ?? null,
       },
     });
+    if (input.sign)
+      await tx.signatures.sign(
+        feedbackSignature(
+          feedback,
+          { personId: assessor.id, role: "assessor" },
+          input,
+          ctx.now(),
+          enrolment.centreId,
+        ),
+      );
     await tx.outbox.record(told(given(feedback.id), assessor.id));
     return feedback.id;
   });

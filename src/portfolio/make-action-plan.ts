@@ -7,8 +7,10 @@ import { getProgress } from "./get-progress.ts";
 import { parseDateTime } from "./london-time.ts";
 import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { loadAssessorOfCandidate, recordNotFound, requiredText } from "./record-access.ts";
+import { planSignature } from "./sign-action-plan.ts";
+import type { SignedVia } from "./signing.ts";
 
-export interface MakeActionPlanInput {
+export interface MakeActionPlanInput extends SignedVia {
   actorId: string;
   candidateId: string;
   unitId: string;
@@ -21,6 +23,8 @@ export interface MakeActionPlanInput {
   /** The evidence requirements still to meet; the unit's gaps when left out. */
   requirements?: string;
   feedbackArrangements: string;
+  /** The assessor signs it as they make it: one step, and the candidate is told once, by the signed plan. */
+  sign?: boolean;
   eventId?: string;
 }
 
@@ -67,7 +71,7 @@ export async function makeActionPlan(
   const skillsKnowledge =
     input.skillsKnowledge?.trim() || `Performance criteria, ranges and knowledge of unit ${input.unitId}`;
 
-  // one transaction: the plan, the audit event and the candidate asked to sign it
+  // one transaction: the plan, the audit event, the assessor's signature if asked, and the candidate asked to sign it
   const made = (planId: string): PortfolioEvent => ({
     type: "action_plan.made",
     planId,
@@ -100,6 +104,16 @@ export async function makeActionPlan(
         plannedAt: plannedAt.toISOString(),
       },
     });
+    if (input.sign)
+      await tx.signatures.sign(
+        planSignature(
+          plan,
+          { personId: assessor.id, role: "assessor" },
+          input,
+          ctx.now(),
+          enrolment.centreId,
+        ),
+      );
     await tx.outbox.record(told(made(plan.id), assessor.id));
     return plan.id;
   });

@@ -1,4 +1,6 @@
 // Use case: the candidate or their assessor signs an assessment action plan (both sign it).
+
+import type { NewSignature } from "../store/signature-repository.ts";
 import { type ActionPlanView, actionPlanViews } from "./action-plan-view.ts";
 import type { PortfolioContext } from "./context.ts";
 import { loadActor } from "./load.ts";
@@ -10,6 +12,23 @@ export interface SignActionPlanInput extends SignedVia {
   actorId: string;
   planId: string;
 }
+
+/** A signature on the plan by one of its two people; making it signed (make-action-plan) writes the same one. */
+export const planSignature = (
+  plan: { id: string },
+  signer: { personId: string; role: "candidate" | "assessor" },
+  via: SignedVia,
+  signedAt: Date,
+  centreId: string | null,
+): NewSignature => ({
+  kind: "action_plan",
+  subjectType: "action_plan",
+  subjectId: plan.id,
+  ...signer,
+  channel: via.channel ?? null,
+  signedAt,
+  centreId,
+});
 
 /** Signing twice keeps the first signature. */
 export async function signActionPlan(
@@ -38,16 +57,15 @@ export async function signActionPlan(
     assessorId: plan.assessorId,
   };
   const { created } = await ctx.store.transaction(async (tx) => {
-    const signed = await tx.signatures.sign({
-      kind: "action_plan",
-      subjectType: "action_plan",
-      subjectId: plan.id,
-      personId: actor.id,
-      role,
-      channel: input.channel ?? null,
-      signedAt: ctx.now(),
-      centreId: enrolment?.centreId ?? actor.centreId,
-    });
+    const signed = await tx.signatures.sign(
+      planSignature(
+        plan,
+        { personId: actor.id, role },
+        input,
+        ctx.now(),
+        enrolment?.centreId ?? actor.centreId,
+      ),
+    );
     if (signed.created) await tx.outbox.record(told(event, actor.id));
     return signed;
   });

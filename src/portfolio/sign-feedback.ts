@@ -1,4 +1,6 @@
 // Use case: the assessor or the candidate signs the feedback (both sign it).
+
+import type { NewSignature } from "../store/signature-repository.ts";
 import type { PortfolioContext } from "./context.ts";
 import { type FeedbackView, feedbackView } from "./feedback-view.ts";
 import { loadActor } from "./load.ts";
@@ -10,6 +12,23 @@ export interface SignFeedbackInput extends SignedVia {
   actorId: string;
   feedbackId: string;
 }
+
+/** A signature on the feedback by one of its two people; giving it signed (give-feedback) writes the same one. */
+export const feedbackSignature = (
+  feedback: { id: string },
+  signer: { personId: string; role: "candidate" | "assessor" },
+  via: SignedVia,
+  signedAt: Date,
+  centreId: string | null,
+): NewSignature => ({
+  kind: "feedback",
+  subjectType: "feedback",
+  subjectId: feedback.id,
+  ...signer,
+  channel: via.channel ?? null,
+  signedAt,
+  centreId,
+});
 
 /** Signing twice keeps the first signature. */
 export async function signFeedback(ctx: PortfolioContext, input: SignFeedbackInput): Promise<FeedbackView> {
@@ -37,16 +56,15 @@ export async function signFeedback(ctx: PortfolioContext, input: SignFeedbackInp
   };
   const { created } = await ctx.store.transaction(async (tx) => {
     if (role === "candidate") await tx.feedback.markRead(feedback.id, at);
-    const signed = await tx.signatures.sign({
-      kind: "feedback",
-      subjectType: "feedback",
-      subjectId: feedback.id,
-      personId: actor.id,
-      role,
-      channel: input.channel ?? null,
-      signedAt: at,
-      centreId: enrolment?.centreId ?? actor.centreId,
-    });
+    const signed = await tx.signatures.sign(
+      feedbackSignature(
+        feedback,
+        { personId: actor.id, role },
+        input,
+        at,
+        enrolment?.centreId ?? actor.centreId,
+      ),
+    );
     if (signed.created) await tx.outbox.record(told(event, actor.id));
     return signed;
   });

@@ -139,7 +139,7 @@ export function mountRecordRoutes(app: Express, deps: RecordRoutesDeps): void {
       return `${paths.evidence(candidateId, made.evidence.ref)}?saved=recorded`;
     }
     if (kind === "plan") {
-      const plan = await portfolio.makeActionPlan({
+      await portfolio.makeActionPlan({
         actorId,
         candidateId,
         unitId: one(f.unitId),
@@ -149,23 +149,25 @@ export function mountRecordRoutes(app: Express, deps: RecordRoutesDeps): void {
         plannedAt: one(f.plannedAt),
         requirements: one(f.requirements),
         feedbackArrangements: one(f.feedbackArrangements),
+        sign: one(f.sign) === "yes",
+        ...web,
         ...eventOf(f),
       });
-      if (one(f.sign) === "yes") await portfolio.signActionPlan({ actorId, planId: plan.id, ...web });
       return `${back}?saved=plan`;
     }
     if (kind === "feedback") {
       const [what, id] = one(f.on).split(":");
-      const given = await portfolio.giveFeedback({
+      await portfolio.giveFeedback({
         actorId,
         candidateId,
         ...(what === "evidence" ? { evidenceId: id ?? "" } : { unitId: id ?? "" }),
         skillsKnowledge: one(f.skillsKnowledge),
         text: one(f.text),
         outcome: one(f.outcome),
+        sign: one(f.sign) === "yes",
+        ...web,
         ...eventOf(f),
       });
-      if (one(f.sign) === "yes") await portfolio.signFeedback({ actorId, feedbackId: given.id, ...web });
       return `${back}?saved=feedback`;
     }
     const years = Number(one(f.experienceYears));

@@ -122,6 +122,7 @@ describe("assessment action plans in the playground", () => {
     expect(words(await act(TOM, filled))).toMatch(/can't find/i);
     expect(await product.store.actionPlans.ofCandidate(amira)).toHaveLength(0);
 
+    await inbox(AMIRA); // what the demo centre told her before
     const sent = await act(PRIYA, filled);
     expect(words(sent)).toMatch(/^Signed and sent: Amira Hussain is asked to sign the plan/m);
     expect(shown(sent)).toContain("Confirmed by Priya Shah on ");
@@ -130,10 +131,13 @@ describe("assessment action plans in the playground", () => {
     expect(plan?.methods).toEqual(["direct_observation", "oral_questioning"]);
     expect(plan?.requirements).toBe(requirements);
 
-    // Amira gets the plan in chat with Sign; only she (or Priya) may sign it
+    // Amira gets one message, the plan with Priya's signature and Sign; only she (or Priya) may sign it
     const told = await inbox(AMIRA);
+    expect(told).toHaveLength(1);
+    expect(words(told)).not.toContain("has signed");
     const toSign = told.find((r) => verbData(r.card, "plan.sign"));
     expect(toSign?.text).toMatch(/^Priya Shah has planned the assessment of unit 201: .* at Leeds store/);
+    expect(JSON.stringify(toSign?.card)).toContain("Confirmed by Priya Shah on ");
     expect(JSON.stringify(toSign?.card)).toContain("Evidence requirements still to meet");
     const sign = verbData(toSign?.card, "plan.sign") as Record<string, unknown>;
     expect(words(await act(TOM, sign))).toMatch(/can't find/i);
@@ -169,8 +173,13 @@ describe("feedback in the playground", () => {
     expect(shown(given)).toContain("Confirmed by Priya Shah on ");
     expect(shown(given)).toContain("201.1.2 shown, 201.2.3 still to show");
 
-    const told = (await inbox(AMIRA)).find((r) => verbData(r.card, "feedback.reply"));
+    // one message: the feedback with Priya's signature, not a separate "has signed" line
+    const all = await inbox(AMIRA);
+    expect(all).toHaveLength(1);
+    expect(words(all)).not.toContain("has signed");
+    const told = all.find((r) => verbData(r.card, "feedback.reply"));
     expect(told?.text).toMatch(/^Feedback from Priya Shah on unit 201\. Read it/);
+    expect(JSON.stringify(told?.card)).toContain("Confirmed by Priya Shah on ");
     expect(JSON.stringify(told?.card)).toContain("You kept the customer informed and checked back.");
     const reply = verbData(told?.card, "feedback.reply") as Record<string, unknown>;
     const sign = verbData(told?.card, "feedback.sign") as Record<string, unknown>;
@@ -191,6 +200,8 @@ describe("feedback in the playground", () => {
     const signed = await act(AMIRA, sign);
     expect(shown(signed)).toContain("You have both signed this feedback.");
     expect(shown(signed)).toContain("Confirmed by Amira Hussain on ");
+    // the other person signing later is still told
+    expect(words(await inbox(PRIYA))).toContain("Amira Hussain has signed the feedback on unit 201.");
   }, 60_000);
 
   it("feedback on a piece of evidence by its number; a stranger's or a missing number is not found", async () => {

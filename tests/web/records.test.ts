@@ -181,6 +181,12 @@ describe("issue 17's records on the pages", () => {
       sign: "yes",
     });
     expect(feedback.status).toBe(303);
+    // "Sign it now" signs as it makes: Amira is told once of each (the plan, the feedback), not also "has signed"
+    const toAmira = (await app.store.outbox.pending(500, 10))
+      .filter((n) => n.recipientId === app.id("amira"))
+      .map((n) => n.kind);
+    expect(toAmira.filter((k) => k === "action_plan.made" || k === "feedback.given")).toHaveLength(2);
+    expect(toAmira.filter((k) => k === "action_plan.signed" || k === "feedback.signed")).toEqual([]);
     const own = await text("amira", amira());
     ids.plan = /plans\/([^/"]+)\/sign/.exec(own)?.[1] ?? "";
     ids.feedback = /feedback\/([^/"]+)\/sign/.exec(own)?.[1] ?? "";
