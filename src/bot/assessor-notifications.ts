@@ -81,6 +81,14 @@ export function assessorNotificationReply(notice: Notice): BotReply | undefined 
           text: `${actorName} has attached your expert witness statement to ${statement.candidateName}'s evidence (${statement.evidenceRef}). Read it and press Sign my statement if it is what you observed.`,
         },
       );
+    case "expert_witness.statement_signed":
+      if (!statement) return undefined;
+      return card(
+        { kind: "expertStatement", view: statementCardView(statement, recipient.id) },
+        {
+          text: `${statement.witness.name} has signed an expert witness statement on your evidence (${statement.evidenceRef}). Read it and press Sign if it is a true account of what you did.`,
+        },
+      );
     default:
       return undefined;
   }

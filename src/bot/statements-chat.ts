@@ -72,9 +72,12 @@ export async function statementInChat(turn: Turn, rest: string): Promise<BotRepl
   ];
 }
 
-/** The statement as this person sees it: Sign for the expert until they have signed it. */
+/** The statement as this person sees it: Sign for the expert until they have signed it, then for the candidate. */
 export function statementCardView(view: ExpertStatementView, viewerId: string): ExpertStatementCardView {
   const expertSigned = view.signatures.some((s) => s.personId === view.witness.personId);
+  const candidate = viewerId === view.candidateId;
+  const candidateSigned = view.signatures.some((s) => s.personId === view.candidateId);
+  const candidateToSign = candidate && expertSigned && !candidateSigned;
   return {
     statementId: view.id,
     ref: view.evidenceRef,
@@ -85,16 +88,19 @@ export function statementCardView(view: ExpertStatementView, viewerId: string): 
     text: view.text,
     criteria: view.claims.map((c) => c.targetId),
     signed: view.signatures.map((s) => s.line),
-    canSign: viewerId === view.witness.personId && !expertSigned,
-    status: expertSigned
-      ? "Signed by the expert witness: it is with the candidate's assessor to assess."
-      : viewerId === view.witness.personId
-        ? "Read it, and press Sign my statement if it is what you observed."
-        : `Waiting for ${view.witness.name} to sign it.`,
+    canSign: (viewerId === view.witness.personId && !expertSigned) || candidateToSign,
+    ...(candidate ? { signLabel: "Sign" } : {}),
+    status: candidateToSign
+      ? "Read it, and press Sign if it is a true account of what you did."
+      : expertSigned
+        ? "Signed by the expert witness: it is with the candidate's assessor to assess."
+        : viewerId === view.witness.personId
+          ? "Read it, and press Sign my statement if it is what you observed."
+          : `Waiting for ${view.witness.name} to sign it.`,
   };
 }
 
-/** Sign my statement, from the card the expert was sent. */
+/** Sign my statement (the expert) or Sign (the candidate, once the expert has), from the card they were sent. */
 export async function statementAction(turn: Turn, statementId: string): Promise<BotReply[]> {
   const { portfolio, person, command } = turn;
   const signed = await portfolio.signExpertStatement({
@@ -105,7 +111,9 @@ export async function statementAction(turn: Turn, statementId: string): Promise<
   return [
     card({ kind: "expertStatement", view: statementCardView(signed, person.id) }, { replacesCard: true }),
     say(
-      `Signed. Your statement (${signed.evidenceRef}) is with ${signed.candidateName}'s assessor to assess.`,
+      person.id === signed.candidateId
+        ? `Signed: your signature is on ${signed.witness.name}'s expert witness statement (${signed.evidenceRef}).`
+        : `Signed. Your statement (${signed.evidenceRef}) is with ${signed.candidateName}'s assessor to assess.`,
     ),
   ];
 }

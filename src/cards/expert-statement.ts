@@ -1,4 +1,4 @@
-// An expert witness statement in chat: what the expert observed, against which criteria, and Sign for the expert.
+// An expert witness statement in chat: what the expert observed, against which criteria, and Sign for the expert, then the candidate.
 
 import type { KnownBlock } from "@slack/types";
 import * as ac from "./adaptive.ts";
@@ -21,6 +21,8 @@ export interface ExpertStatementCardView {
   criteria: string[];
   signed: string[];
   canSign: boolean;
+  /** The Sign button's words: "Sign my statement" for the expert (left out), "Sign" for the candidate. */
+  signLabel?: string;
   status: string;
 }
 
@@ -44,7 +46,9 @@ export function expertStatementCard(view: ExpertStatementCardView): ac.AdaptiveC
       ...view.signed.map((line) => ac.subtle(line)),
       ac.text(view.status, { isSubtle: true }),
     ],
-    view.canSign ? [ac.execute(SIGN, "statement.sign", key(view), { style: "positive" })] : [],
+    view.canSign
+      ? [ac.execute(view.signLabel ?? SIGN, "statement.sign", key(view), { style: "positive" })]
+      : [],
   );
 }
 
@@ -66,7 +70,7 @@ export function expertStatementBlocks(view: ExpertStatementCardView): KnownBlock
     ),
     sk.section(sk.esc([...view.signed, view.status].join("\n"))),
     ...(view.canSign
-      ? [sk.actions([sk.button(SIGN, "statement.sign", key(view), { style: "primary" })])]
+      ? [sk.actions([sk.button(view.signLabel ?? SIGN, "statement.sign", key(view), { style: "primary" })])]
       : []),
   ];
 }

@@ -141,6 +141,13 @@ export async function attachExpertStatement(
           candidateId: candidate.id,
           assessorId: enrolment.assessorId,
         };
+  // signed by the expert as they attach it: the candidate is asked to sign it too
+  const expertSigned = (statementId: string, evidenceId: string): PortfolioEvent => ({
+    type: "expert_witness.statement_signed",
+    statementId,
+    evidenceId,
+    candidateId: candidate.id,
+  });
   const statementId = await ctx.store.once(
     input.eventId,
     "expert_statement.attach",
@@ -193,12 +200,15 @@ export async function attachExpertStatement(
           centreId: enrolment.centreId,
         });
       await tx.outbox.record(told(attached(statement.id, statement.evidenceId), input.actorId));
+      if (!onBehalf)
+        await tx.outbox.record(told(expertSigned(statement.id, statement.evidenceId), input.actorId));
       return statement.id;
     },
   );
 
   const result = await answer(ctx, statementId);
   await notifySafely(ctx.notify, attached(statementId, result.evidence.id));
+  if (!onBehalf) await notifySafely(ctx.notify, expertSigned(statementId, result.evidence.id));
   return result;
 }
 

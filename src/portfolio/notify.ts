@@ -33,7 +33,9 @@ export type PortfolioEvent =
       assessorId: string | null;
     }
   /** A statement the candidate's assessor attached for an expert witness: the expert is asked to sign it. */
-  | { type: "expert_witness.statement_to_sign"; statementId: string; evidenceId: string; witnessId: string };
+  | { type: "expert_witness.statement_to_sign"; statementId: string; evidenceId: string; witnessId: string }
+  /** The expert's signature is on a statement: the candidate is asked to sign it too (the form's two signatures). */
+  | { type: "expert_witness.statement_signed"; statementId: string; evidenceId: string; candidateId: string };
 
 /** Who is told about an event (one entry each), or an entry with no one to tell when only card copies change. */
 export function told(event: PortfolioEvent, actorId: string | null, version?: number): OutboxEntry[] {
@@ -81,6 +83,8 @@ export function told(event: PortfolioEvent, actorId: string | null, version?: nu
       return event.assessorId ? [to(event.assessorId)] : [to(null)];
     case "expert_witness.statement_to_sign":
       return [to(event.witnessId)];
+    case "expert_witness.statement_signed":
+      return [to(event.candidateId)];
     default:
       // A new draft is answered in the candidate's own chat; an erasure tells nobody.
       return [];

@@ -2,6 +2,7 @@
 import type { PortfolioContext } from "./context.ts";
 import { type ExpertStatementView, expertStatementView } from "./expert-witness-view.ts";
 import { loadActor } from "./load.ts";
+import { notifySafely, type PortfolioEvent, told } from "./notify.ts";
 import { recordNotFound } from "./record-access.ts";
 import type { SignedVia } from "./signing.ts";
 
@@ -21,9 +22,16 @@ export async function signExpertStatement(
         ? ("witness" as const)
         : null;
   if (!statement || !role) throw recordNotFound("expert witness statement");
-  // one transaction: the signature and its audit event (signing twice keeps the first)
-  await ctx.store.transaction((tx) =>
-    tx.signatures.sign({
+  // one transaction: the signature, its audit event and, for the expert's, the candidate asked to sign too
+  // (signing twice keeps the first)
+  const event: PortfolioEvent = {
+    type: "expert_witness.statement_signed",
+    statementId: statement.id,
+    evidenceId: statement.evidenceId,
+    candidateId: statement.candidateId,
+  };
+  const { created } = await ctx.store.transaction(async (tx) => {
+    const signed = await tx.signatures.sign({
       kind: "expert_witness_statement",
       subjectType: "expert_witness_statement",
       subjectId: statement.id,
@@ -32,8 +40,11 @@ export async function signExpertStatement(
       channel: input.channel ?? null,
       signedAt: ctx.now(),
       centreId: actor.centreId,
-    }),
-  );
+    });
+    if (signed.created && role === "witness") await tx.outbox.record(told(event, actor.id));
+    return signed;
+  });
+  if (created && role === "witness") await notifySafely(ctx.notify, event);
   const view = await expertStatementView(ctx, statement);
   if (!view) throw recordNotFound("expert witness statement");
   return view;

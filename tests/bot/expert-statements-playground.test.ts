@@ -112,6 +112,8 @@ describe("expert witness statements in the playground", () => {
     );
     const sign = verbData(told?.card, "statement.sign") as Record<string, unknown>;
     expect(words(await act(GRACE, sign))).toMatch(/can't find/i);
+    // until Tom has signed, Amira is not asked to sign
+    expect(verbData(await inbox(AMIRA), "statement.sign")).toBeUndefined();
 
     // before Tom signs, the evidence card says it is an expert's and not yet signed by them
     const open = { verb: "evidence.open", evidenceId: statement?.id, version: statement?.version };
@@ -124,6 +126,19 @@ describe("expert witness statements in the playground", () => {
     const after = JSON.stringify(await act(PRIYA, open));
     expect(after).toContain("Expert witness statement by Tom Reid, Team leader");
     expect(after).not.toContain("not yet signed by the expert");
+
+    // now Amira is asked to sign it (the form's candidate signature); a stranger can't, and she signs once
+    const asked = (await inbox(AMIRA)).find((r) => verbData(r.card, "statement.sign"));
+    expect(asked?.text).toMatch(/^Tom Reid has signed an expert witness statement on your evidence \(E\d+\)/);
+    expect(JSON.stringify(asked?.card)).toContain("press Sign if it is a true account of what you did");
+    const hers = verbData(asked?.card, "statement.sign") as Record<string, unknown>;
+    expect(words(await act(GRACE, hers))).toMatch(/can't find/i);
+    const countersigned = await act(AMIRA, hers);
+    expect(words(countersigned)).toMatch(
+      /^Signed: your signature is on Tom Reid's expert witness statement \(E\d+\)\./m,
+    );
+    expect(JSON.stringify(countersigned)).toContain("Confirmed by Amira Hussain on ");
+    expect(verbData(countersigned, "statement.sign")).toBeUndefined();
   }, 60_000);
 
   it("Tom attaches his own, signed as he sends it, against the evidence's claims; Priya is told", async () => {
@@ -142,6 +157,9 @@ describe("expert witness statements in the playground", () => {
     expect(words(await inbox(PRIYA))).toContain(
       "Tom Reid has attached an expert witness statement for you to assess.",
     );
+    // signed by Tom as he sent it, so Amira is asked to sign it at once
+    const asked = (await inbox(AMIRA)).find((r) => verbData(r.card, "statement.sign"));
+    expect(asked?.text).toMatch(/^Tom Reid has signed an expert witness statement on your evidence/);
   }, 60_000);
 
   it("someone with no expert record, or a candidate, attaches nothing; a draft or missing number is not found", async () => {
