@@ -13,6 +13,7 @@ import { recordAction, recordCardFor } from "./assessor-records.ts";
 import { feedbackAction } from "./feedback-chat.ts";
 import { candidatePages, pageLink } from "./page-links.ts";
 import { planAction } from "./plans-chat.ts";
+import { queue } from "./queue.ts";
 import { card, say } from "./reply.ts";
 import { statementAction } from "./statements-chat.ts";
 import type { Turn } from "./turn.ts";
@@ -42,7 +43,9 @@ async function currentCard(turn: Turn, evidence: EvidenceView, notice?: string):
       candidatePages(evidence.candidateId, evidence.ref),
       `Open ${evidence.ref} on my pages`,
     );
-    return { kind: "approval", view: link ? { ...view, link } : view } as const;
+    // the assigned assessor's card (opened from their queue, or redrawn after deciding) has Back to my queue
+    const back = isAssignedAssessor(me, evidence) ? { back: true } : {};
+    return { kind: "approval", view: { ...view, ...(link ? { link } : {}), ...back } } as const;
   };
   const view =
     evidence.candidateId === me.id
@@ -124,6 +127,7 @@ export async function handleAction(turn: Turn, data: CardActionData): Promise<Bo
   if (payload.verb === "feedback.reply" || payload.verb === "feedback.sign")
     return feedbackAction(turn, payload.verb, payload.evidenceId, inputs);
   if (payload.verb === "statement.sign") return statementAction(turn, payload.evidenceId);
+  if (payload.verb === "queue.show") return queue(turn, { replacesCard: true });
   const actorId = turn.person.id;
   const { portfolio } = turn;
   // Re-read first: this is also the permission check (not found for anyone with no access).

@@ -8,13 +8,14 @@ import { readIntent } from "./intents.ts";
 import { openEvidence } from "./open-evidence.ts";
 import { candidatePages, pageLink } from "./page-links.ts";
 import { planInChat } from "./plans-chat.ts";
+import { queue } from "./queue.ts";
 import { recentEvidence } from "./recent-evidence.ts";
 import { card, say } from "./reply.ts";
 import { signIn } from "./sign-in.ts";
 import { statementInChat } from "./statements-chat.ts";
 import type { Turn } from "./turn.ts";
 import type { BotReply, IncomingFile } from "./types.ts";
-import { coverageView, queueView, sampleListView, suggestionView } from "./views.ts";
+import { coverageView, sampleListView, suggestionView } from "./views.ts";
 
 const AUDIO = /\.(m4a|aac|mp3|ogg|oga|opus|webm|wav|mp4)$/i;
 const isAudio = (file: IncomingFile) => file.mimeType?.startsWith("audio/") || AUDIO.test(file.name);
@@ -213,25 +214,6 @@ async function staffProgress(turn: Turn): Promise<BotReply[]> {
   if (person.roles.includes("assessor")) return queue(turn);
   if (person.roles.includes("internal_verifier")) return sample(turn);
   return [say("Progress is kept for candidates. Type help to see what you can do.")];
-}
-
-async function queue(turn: Turn): Promise<BotReply[]> {
-  if (!turn.person.roles.includes("assessor"))
-    return [say("The queue is for assessors. Type help to see what you can do.")];
-  const work = await turn.portfolio.work({ actorId: turn.person.id });
-  const link = pageLink(turn, turn.person.id, "/pages/queue", "Queue page");
-  const button = (text: string): BotReply[] =>
-    link ? [card({ kind: "message", view: { text, link } })] : [];
-  if (!work.toAssess.length)
-    return [
-      say("Nothing is waiting for you. I'll message you when a candidate submits evidence."),
-      ...button("Your candidates and their portfolios are on your pages."),
-    ];
-  const { records: list, names } = await turn.portfolio.withNames(work.toAssess.map((h) => h.id));
-  return [
-    card({ kind: "queue", view: queueView(list, names) }),
-    ...button("At your desk, the queue page lists the same evidence; the button works once, for 30 minutes."),
-  ];
 }
 
 async function sample(turn: Turn): Promise<BotReply[]> {

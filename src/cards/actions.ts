@@ -25,6 +25,8 @@ export const VERBS = [
   "feedback.sign",
   // the expert witness signs a statement the candidate's assessor attached for them (`evidenceId`: the statement)
   "statement.sign",
+  // the assessor's queue again, in place of a decision card opened from it (`evidenceId`: that evidence, unused)
+  "queue.show",
   // Teams asks for it when a card with a `refresh` is shown: the answer is the card as it is now, for the viewer.
   "evidence.refresh",
 ] as const;

@@ -55,6 +55,7 @@ const leftOutWords = (n: number): string =>
 const ACCEPT_ALL = "Accept all";
 const SUBMIT = "Submit";
 const REFER = "Refer back";
+const BACK = "Back to my queue";
 
 const commentLabel = (view: ApprovalView): string =>
   `Comment for ${firstName(view.candidateName)} (needed to refer back, or to say why a claim is rejected)`;
@@ -105,7 +106,11 @@ export function approvalCard(view: ApprovalView): ac.AdaptiveCard {
 function buildCard(view: ApprovalView, limits: Limits): ac.AdaptiveCard {
   const body: ac.Element[] = [ac.heading(title(view)), ac.subtle(subtitle(view))];
   // On a row of its own, under the title, so the decision buttons keep their room on a phone.
-  if (view.link) body.push(ac.actionSet([ac.openUrl(view.link.label, view.link.url)]));
+  const top = [
+    ...(view.back ? [ac.execute(BACK, "queue.show", view)] : []),
+    ...(view.link ? [ac.openUrl(view.link.label, view.link.url)] : []),
+  ];
+  if (top.length) body.push(ac.actionSet(top));
   if (view.expert) body.push(ac.text(expertWords(view.expert), { weight: "bolder", color: "accent" }));
   const decided = decisionWords(view);
   if (decided) {
@@ -189,7 +194,11 @@ function claimBlock(claim: ApprovalClaimView, open: boolean): KnownBlock {
 export function approvalBlocks(view: ApprovalView): KnownBlock[] {
   const decided = decisionWords(view);
   const head: KnownBlock[] = [sk.header(title(view)), sk.context(sk.esc(subtitle(view)))];
-  if (view.link) head.push(sk.actions([sk.linkButton(view.link.label, view.link.url)]));
+  const top = [
+    ...(view.back ? [sk.button(BACK, "queue.show", view)] : []),
+    ...(view.link ? [sk.linkButton(view.link.label, view.link.url)] : []),
+  ];
+  if (top.length) head.push(sk.actions(top));
   if (view.expert) head.push(sk.section(`:mortar_board: *${sk.esc(expertWords(view.expert))}*`));
   if (decided) {
     const comment = view.decided?.comment ? `\nComment: ${sk.esc(truncate(view.decided.comment, 2000))}` : "";

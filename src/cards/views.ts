@@ -209,6 +209,8 @@ export interface ApprovalView extends EvidenceKey {
   decided?: { outcome: "assessed" | "referred"; byName: string; at: string; comment?: string };
   /** A button to the evidence on the assessor's own pages (its history, files and the unit's matrix). */
   link?: LinkView;
+  /** Back to my queue: the assessor's card opened from their queue brings the queue back in its place. */
+  back?: boolean;
 }
 
 export interface QueueItemView extends EvidenceKey {

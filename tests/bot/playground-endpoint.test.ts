@@ -128,6 +128,28 @@ describe("POST /playground/api/messages with bad input", () => {
   });
 });
 
+describe("the assessor's queue in chat", () => {
+  it("Open on a queue item shows the decision card with Back to my queue, which brings the queue back in its place", async () => {
+    const queue = await post({ as: PRIYA, text: "queue" });
+    const open = actionIn(queue.body.replies?.find((r) => r.card)?.card, "evidence.open");
+    expect(open, said(queue)).toBeDefined();
+    const opened = await post({ as: PRIYA, action: open });
+    const decision = opened.body.replies?.[0];
+    expect(decision?.replacesCard).toBe(true);
+    expect(actionIn(decision?.card, "evidence.decide"), said(opened)).toBeDefined();
+    expect(JSON.stringify(decision?.card)).toContain("Back to my queue");
+    const back = actionIn(decision?.card, "queue.show");
+    expect(back, said(opened)).toBeDefined();
+
+    const again = await post({ as: PRIYA, action: back });
+    const shown = again.body.replies?.[0];
+    expect(shown?.replacesCard).toBe(true);
+    expect(actionIn(shown?.card, "evidence.open"), said(again)).toEqual(open);
+    // a candidate pressing a copy of the button is told the queue is for assessors
+    expect(said(await post({ as: AMIRA, action: back }))).toContain("The queue is for assessors.");
+  });
+});
+
 describe("forged, stale and misplaced card actions", () => {
   let draft: { id: string; submit: Record<string, unknown>; decideE2: Record<string, unknown>; e2: string };
 

@@ -464,6 +464,19 @@ export const EXAMPLES: Record<string, CardView> = {
       expert: { line: "Expert witness statement by Erin Teamleader, Store manager", signed: false },
     },
   },
+  // the assigned assessor's card opened from their queue: Back to my queue under the title
+  "approval-from-queue": { kind: "approval", view: { ...approval, back: true } },
+  // the candidate asked to sign a statement the expert has signed (the form's candidate signature)
+  "expert-statement-candidate": {
+    kind: "expertStatement",
+    view: {
+      ...expertStatement,
+      signed: ["Confirmed by Erin Teamleader on 02/12/2026 at 10:30"],
+      canSign: true,
+      signLabel: "Sign",
+      status: "Read it, and press Sign if it is a true account of what you did.",
+    },
+  },
   stale: {
     kind: "stale",
     view: { current: { kind: "approval", view: approvalDecided } },

@@ -3055,6 +3055,448 @@ export const approvalExpert: KnownBlock[] = [
   }
 ];
 
+export const approvalFromQueue: KnownBlock[] = [
+  {
+    "type": "header",
+    "text": {
+      "type": "plain_text",
+      "text": "Evidence E12 from Sam Taylor",
+      "emoji": true
+    }
+  },
+  {
+    "type": "context",
+    "elements": [
+      {
+        "type": "mrkdwn",
+        "text": "Submitted Sat 20 Dec 2025, 17:05 · Units 205, 206 · Written account"
+      }
+    ]
+  },
+  {
+    "type": "actions",
+    "elements": [
+      {
+        "type": "button",
+        "text": {
+          "type": "plain_text",
+          "text": "Back to my queue",
+          "emoji": true
+        },
+        "action_id": "queue.show",
+        "value": "{\"verb\":\"queue.show\",\"evidenceId\":\"6f1c2a9e-4b7d-4f7e-9a51-0c3d2e8b7a10\",\"version\":4}"
+      }
+    ]
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Account*"
+    }
+  },
+  {
+    "type": "rich_text",
+    "elements": [
+      {
+        "type": "rich_text_quote",
+        "elements": [
+          {
+            "type": "text",
+            "text": "It was the Saturday before Christmas and the queue was out of the door. The card machine stopped working, so I apologised to each customer, explained what had happened and offered to hold their shopping while they went to the cash machine. One lady was upset because she was in a hurry; I took her name and number and rang her when the machine was back. She thanked me and said she would come back next week."
+          }
+        ]
+      }
+    ]
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Photos and documents (2)*\n<https://shiftnote.example/auth/link?token=file-1|thank-you card.jpg> · Photo · 1.2 MB\n<https://shiftnote.example/auth/link?token=file-2|till checklist &lt;Saturday&gt; - signed.pdf> · PDF · 86 KB"
+    }
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Witness testimony from Alex Green*\nWitness status: 3. Occupational expert familiar with the standards"
+    }
+  },
+  {
+    "type": "rich_text",
+    "elements": [
+      {
+        "type": "rich_text_quote",
+        "elements": [
+          {
+            "type": "text",
+            "text": "I was on the shop floor when the card machine failed. Sam kept the queue calm, apologised to everyone and looked after their shopping. A customer who was upset left happy after Sam rang her back."
+          }
+        ]
+      }
+    ]
+  },
+  {
+    "type": "context",
+    "elements": [
+      {
+        "type": "mrkdwn",
+        "text": "Alex Green, Team leader · Sat 20 Dec 2025, 16:40"
+      }
+    ]
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Claims:* choose Accept or Reject for each"
+    }
+  },
+  {
+    "type": "context",
+    "elements": [
+      {
+        "type": "mrkdwn",
+        "text": "*205 Make customer service personal*"
+      }
+    ]
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*205.1.3 let your customer know that you understand and that you are there to help*\n_“I apologised to each customer, explained what had happened and offered to hold their shopping.”_"
+    },
+    "accessory": {
+      "type": "static_select",
+      "action_id": "input:decision:c1a00000-0000-4000-8000-000000000001",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
+      "options": [
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Accept",
+            "emoji": true
+          },
+          "value": "accept"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Reject",
+            "emoji": true
+          },
+          "value": "reject"
+        }
+      ]
+    },
+    "block_id": "decision:c1a00000-0000-4000-8000-000000000001"
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*205.1.6 balance the time you take when giving individual attention to one customer with the needs and expectations of other customers*\n_“It was the Saturday before Christmas and the queue was out of the door.”_"
+    },
+    "accessory": {
+      "type": "static_select",
+      "action_id": "input:decision:c1a00000-0000-4000-8000-000000000002",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
+      "options": [
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Accept",
+            "emoji": true
+          },
+          "value": "accept"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Reject",
+            "emoji": true
+          },
+          "value": "reject"
+        }
+      ]
+    },
+    "block_id": "decision:c1a00000-0000-4000-8000-000000000002"
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*During a busy period for your organisation (205 ER4b)*\n_“It was the Saturday before Christmas and the queue was out of the door.”_"
+    },
+    "accessory": {
+      "type": "static_select",
+      "action_id": "input:decision:c1a00000-0000-4000-8000-000000000003",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
+      "options": [
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Accept",
+            "emoji": true
+          },
+          "value": "accept"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Reject",
+            "emoji": true
+          },
+          "value": "reject"
+        }
+      ]
+    },
+    "block_id": "decision:c1a00000-0000-4000-8000-000000000003"
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Unhappy about the service they are receiving (205 ER5b)*\n_“One lady was upset because she was in a hurry.”_"
+    },
+    "accessory": {
+      "type": "static_select",
+      "action_id": "input:decision:c1a00000-0000-4000-8000-000000000004",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
+      "options": [
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Accept",
+            "emoji": true
+          },
+          "value": "accept"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Reject",
+            "emoji": true
+          },
+          "value": "reject"
+        }
+      ]
+    },
+    "block_id": "decision:c1a00000-0000-4000-8000-000000000004"
+  },
+  {
+    "type": "context",
+    "elements": [
+      {
+        "type": "mrkdwn",
+        "text": "*206 Go the extra mile in customer service*"
+      }
+    ]
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*206.3.1 take the appropriate action to go the extra mile*\n_“I took her name and number and rang her when the machine was back.”_"
+    },
+    "accessory": {
+      "type": "static_select",
+      "action_id": "input:decision:c1a00000-0000-4000-8000-000000000005",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
+      "options": [
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Accept",
+            "emoji": true
+          },
+          "value": "accept"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Reject",
+            "emoji": true
+          },
+          "value": "reject"
+        }
+      ]
+    },
+    "block_id": "decision:c1a00000-0000-4000-8000-000000000005"
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*When people, systems or resources have let you down (206 ER4d)*\n_“The card machine stopped working.”_"
+    },
+    "accessory": {
+      "type": "static_select",
+      "action_id": "input:decision:c1a00000-0000-4000-8000-000000000006",
+      "placeholder": {
+        "type": "plain_text",
+        "text": "Choose",
+        "emoji": true
+      },
+      "options": [
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Accept",
+            "emoji": true
+          },
+          "value": "accept"
+        },
+        {
+          "text": {
+            "type": "plain_text",
+            "text": "Reject",
+            "emoji": true
+          },
+          "value": "reject"
+        }
+      ]
+    },
+    "block_id": "decision:c1a00000-0000-4000-8000-000000000006"
+  },
+  {
+    "type": "input",
+    "block_id": "comment",
+    "label": {
+      "type": "plain_text",
+      "text": "Comment for Sam (needed to refer back, or to say why a claim is rejected)",
+      "emoji": true
+    },
+    "element": {
+      "type": "plain_text_input",
+      "action_id": "input:comment",
+      "multiline": true,
+      "max_length": 2000
+    },
+    "optional": true
+  },
+  {
+    "type": "actions",
+    "elements": [
+      {
+        "type": "button",
+        "text": {
+          "type": "plain_text",
+          "text": "Accept all",
+          "emoji": true
+        },
+        "action_id": "evidence.approve_all",
+        "value": "{\"verb\":\"evidence.approve_all\",\"evidenceId\":\"6f1c2a9e-4b7d-4f7e-9a51-0c3d2e8b7a10\",\"version\":4}",
+        "style": "primary"
+      },
+      {
+        "type": "button",
+        "text": {
+          "type": "plain_text",
+          "text": "Submit",
+          "emoji": true
+        },
+        "action_id": "evidence.decide",
+        "value": "{\"verb\":\"evidence.decide\",\"evidenceId\":\"6f1c2a9e-4b7d-4f7e-9a51-0c3d2e8b7a10\",\"version\":4}"
+      },
+      {
+        "type": "button",
+        "text": {
+          "type": "plain_text",
+          "text": "Refer back",
+          "emoji": true
+        },
+        "action_id": "evidence.refer",
+        "value": "{\"verb\":\"evidence.refer\",\"evidenceId\":\"6f1c2a9e-4b7d-4f7e-9a51-0c3d2e8b7a10\",\"version\":4}"
+      }
+    ]
+  }
+];
+
+export const expertStatementCandidate: KnownBlock[] = [
+  {
+    "type": "header",
+    "text": {
+      "type": "plain_text",
+      "text": "Expert witness statement E14: Sam Taylor",
+      "emoji": true
+    }
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Expert witness:* Erin Teamleader, Store manager\n*Candidate:* Sam Taylor\n*When:* 28/11/2026 at 11:00"
+    }
+  },
+  {
+    "type": "rich_text",
+    "elements": [
+      {
+        "type": "rich_text_quote",
+        "elements": [
+          {
+            "type": "text",
+            "text": "I watched Sam calm an upset customer & find her order. Sam is competent in this."
+          }
+        ]
+      }
+    ]
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "*Against*\n• 205.1.3\n• 205.2.4"
+    }
+  },
+  {
+    "type": "section",
+    "text": {
+      "type": "mrkdwn",
+      "text": "Confirmed by Erin Teamleader on 02/12/2026 at 10:30\nRead it, and press Sign if it is a true account of what you did."
+    }
+  },
+  {
+    "type": "actions",
+    "elements": [
+      {
+        "type": "button",
+        "text": {
+          "type": "plain_text",
+          "text": "Sign",
+          "emoji": true
+        },
+        "action_id": "statement.sign",
+        "value": "{\"verb\":\"statement.sign\",\"evidenceId\":\"0b8e5d7c-2f34-4c1a-8d6e-5a9b3c7d1e22\",\"version\":0}",
+        "style": "primary"
+      }
+    ]
+  }
+];
+
 export const stale: KnownBlock[] = [
   {
     "type": "section",
