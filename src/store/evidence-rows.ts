@@ -1,9 +1,6 @@
 // How evidence rows are selected and read into plain records: the Prisma shapes the evidence repository uses.
 import type { Prisma } from "./generated/client/index.js";
 import type {
-  ClaimDecision,
-  ClaimKind,
-  ClaimProposer,
   ClaimRecord,
   EvidenceHeader,
   EvidenceMethod,

@@ -1,5 +1,5 @@
 // The parts and the imports they may not make (docs/ARCHITECTURE.md), as rules over the import graph of src/.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 

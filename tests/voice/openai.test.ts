@@ -1,5 +1,3 @@
-// The OpenAI engine against a local fake OpenAI-compatible server: success, 4xx, 5xx, a retry, a timeout.
-import { readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { TranscriptionFailedError, transcribeAudio } from "../../src/voice/pipeline.ts";
 import { type FakeOpenAi, reply, sequence, startFakeOpenAi } from "../helpers/fake-openai.ts";
