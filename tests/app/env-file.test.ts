@@ -1,10 +1,11 @@
 // A .env file in the folder Shiftnote starts in sets what the environment leaves unset, for the server and the CLI.
+
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "../helpers/free-port.ts";
 
 const bin = join(import.meta.dirname, "../../bin/shiftnote.js");
 const dirs: string[] = [];
@@ -19,15 +20,6 @@ function project(env: string): string {
   dirs.push(dir);
   writeFileSync(join(dir, ".env"), env);
   return dir;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The environment of this test run without the variables the .env file is meant to set. */

@@ -1,7 +1,8 @@
 // Microsoft's Agents Playground (a real Teams client) pointed at a Teams bot over a fake core, open in headless Chromium.
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
@@ -12,17 +13,11 @@ import { mountTeams } from "../../src/bot/teams/mount.ts";
 import type { Catalogue } from "../../src/standards/catalogue.ts";
 import { launchChromium } from "./chromium.ts";
 import { createFakeBotCore, type FakeBotCore } from "./fake-bot-core.ts";
+import { freePort } from "./free-port.ts";
 
 const catalogue = { units: new Map(), qualifications: [], unit: () => undefined } as unknown as Catalogue;
 
 /** A free loopback port, found by letting the kernel pick one. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 /** Starts `agentsplayground` (TEAMSAPPTESTER_BROWSER=none, or it exits for want of a browser) and waits for its port. */
 function startPlayground(

@@ -1,10 +1,11 @@
 // A PostgreSQL cluster of the test's own (initdb in a temp folder, its own port), so a test can stop and start it.
+
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { freePort } from "./free-port.ts";
 
 const BIN = ["/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin"].find(
   (d) => existsSync(join(d, "initdb")),
@@ -19,17 +20,6 @@ export interface ThrowawayCluster {
 
 /** Why a throwaway cluster can't be made here, or undefined when it can. */
 export const throwawaySkip = BIN ? undefined : "no initdb in /usr/lib/postgresql/*/bin";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Makes and starts a cluster on 127.0.0.1 with one database, `shiftnote`. Never touches the machine's 5432. */
 export async function throwawayCluster(): Promise<ThrowawayCluster> {

@@ -1,38 +1,14 @@
 // The pages in Debian's Chromium: an assessor decides, the matrix updates, a verifier samples; refusals; axe on every page.
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signLink } from "../../src/web/signed-link.ts";
+import { seriousAxeFindings as axe } from "../helpers/axe.ts";
 import { launchChromium, skipBrowser } from "../helpers/chromium.ts";
 import { type PagesApp, startPagesApp } from "./app.ts";
 
 const SHOTS = join(process.cwd(), "test-results", "pages");
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-interface AxeResult {
-  violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>;
-}
-
-/** Runs axe-core in the page; returns the serious and critical violations, described. */
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  // runs in the browser: globalThis is the window there
-  const result = (await page.evaluate(() => {
-    const w = globalThis as unknown as {
-      axe: { run(ctx: unknown, opts: object): Promise<unknown> };
-      document: unknown;
-    };
-    return w.axe.run(w.document, { resultTypes: ["violations"] });
-  })) as AxeResult;
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target)).slice(0, 300)}`,
-    );
-}
 
 describe.skipIf(skipBrowser)("pages in headless Chromium", { timeout: 120_000 }, () => {
   let app: PagesApp;

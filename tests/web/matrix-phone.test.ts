@@ -1,26 +1,13 @@
 // The unit matrix on a 390-pixel phone: one line per standard, nothing off-screen, referred evidence shown as the candidate's to act on.
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousAxeFindings as seriousAxe } from "../helpers/axe.ts";
 import { launchChromium, skipBrowser } from "../helpers/chromium.ts";
 import { type PagesApp, startPagesApp } from "./app.ts";
 
 const SHOTS = join(process.cwd(), "test-results", "pages");
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-async function seriousAxe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate(() => {
-    const w = globalThis as unknown as {
-      axe: { run(ctx: unknown, o: object): Promise<unknown> };
-      document: unknown;
-    };
-    return w.axe.run(w.document, { resultTypes: ["violations"] });
-  })) as { violations: Array<{ id: string; impact: string | null }> };
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
-}
 
 describe.skipIf(skipBrowser)("the unit matrix", { timeout: 120_000 }, () => {
   let app: PagesApp;

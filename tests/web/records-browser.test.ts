@@ -1,37 +1,13 @@
 // Issue 17's pages in Chromium on a desktop and a phone: the assessor's five forms, the expert witness, Amira signing; axe, the PDFs read back.
 import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signLink } from "../../src/web/signed-link.ts";
 import { flat, HAS_POPPLER, pdfText, savePdfAndFirstPage } from "../exports/pdf-tools.ts";
+import { seriousAxeFindings as axe } from "../helpers/axe.ts";
 import { launchChromium, skipBrowser } from "../helpers/chromium.ts";
 import { type PagesApp, startPagesApp } from "./app.ts";
-
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-interface AxeResult {
-  violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>;
-}
-
-/** Runs axe-core in the page; returns the serious and critical violations, described. */
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate(() => {
-    const w = globalThis as unknown as {
-      axe: { run(ctx: unknown, opts: object): Promise<unknown> };
-      document: unknown;
-    };
-    return w.axe.run(w.document, { resultTypes: ["violations"] });
-  })) as AxeResult;
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target)).slice(0, 300)}`,
-    );
-}
 
 const SEEN =
   "Amira greeted the customer by name at the till, listened to the complaint about a late order without interrupting, apologised and checked the order on the system while the queue built up.";
