@@ -1,6 +1,6 @@
 // The mapper's suggestions for an assessor's record typed or spoken in chat, mapped against the candidate's own plan.
 
-import type { MapOptions } from "../mapping/types.ts";
+import { type MapOptions, shownResult } from "../mapping/types.ts";
 import type { AssessorRecordInput } from "./assessor-records.ts";
 import type { Mapper } from "./chat.ts";
 import type { PortfolioContext } from "./context.ts";
@@ -29,13 +29,15 @@ export async function withMapperSuggestions<I extends AssessorRecordInput>(
     ...(focus ? { focus } : {}),
   });
   if (!mapped.isEvidence) return { ...input, enrolmentId: enrolment.id, mapped: {} };
+  // the same rule as the candidate's card: the claims the mapper would defend, not the ranking behind them
+  const shown = shownResult(mapped);
   return {
     ...input,
     enrolmentId: enrolment.id,
     mapped: {
-      criteria: mapped.criteria.slice(0, KEEP.criteria),
-      knowledge: mapped.knowledge.slice(0, KEEP.knowledge),
-      ranges: mapped.ranges.slice(0, KEEP.ranges),
+      criteria: shown.criteria.slice(0, KEEP.criteria),
+      knowledge: shown.knowledge.slice(0, KEEP.knowledge),
+      ranges: shown.ranges.slice(0, KEEP.ranges),
     },
   };
 }

@@ -212,6 +212,41 @@ describe("the assessor's observation in chat", () => {
     }
   });
 
+  // The same rule as the candidate's card: an observation suggests the claims the mapper marks shown, not the
+  // ranking behind them (a stub mapper, so the test says which is which).
+  it("an observation suggests only the claims the mapper would show, as the candidate's card does", async () => {
+    const stubStore = await openStore("memory://");
+    const stubbed = createPortfolio({
+      store: stubStore,
+      catalogue: loadCatalogue(),
+      mapper: (text, options) => {
+        const real = mapEvidence(text, options);
+        const support = { text, start: 0, end: text.length };
+        return {
+          ...real,
+          isEvidence: true,
+          criteria: [
+            { id: "201.1.1", unitId: "201", text: "criterion", score: 0.9, support, shown: true },
+            { id: "201.1.2", unitId: "201", text: "criterion", score: 0.2, support, shown: false },
+          ],
+          knowledge: [],
+          ranges: [],
+        };
+      },
+    });
+    try {
+      await stubbed.loadDemoCentre();
+      const stubBot = createBotCore({ portfolio: stubbed });
+      const r = await stubBot.handle(
+        command(PRIYA, { text: "observed Amira: she greeted a customer at the till and checked his order." }),
+      );
+      const ids = [...JSON.stringify(adaptive(r)).matchAll(/"id":"claim:([^"]+)"/g)].map((m) => m[1]);
+      expect(ids).toEqual(["201.1.1"]);
+    } finally {
+      await stubStore.close();
+    }
+  });
+
   it("an action plan made for Amira shows as her next planned assessment in progress", async () => {
     const priya = (await portfolio.personByEmail(PRIYA))?.id as string;
     const amira = (await portfolio.personByEmail(AMIRA))?.id as string;
