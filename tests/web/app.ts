@@ -9,6 +9,7 @@ import { createPortfolio, type DemoPerson } from "../../src/portfolio/index.ts";
 import { loadCatalogue } from "../../src/standards/catalogue.ts";
 import { openStore, type Store } from "../../src/store/store.ts";
 import { mountPages } from "../../src/web/pages.ts";
+import { signLink } from "../../src/web/signed-link.ts";
 
 export const TEST_SECRET = "test-secret-for-pages-0123456789abcdef";
 
@@ -60,5 +61,36 @@ export async function startPagesApp(env: Record<string, string> = {}): Promise<P
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },
+  };
+}
+
+export interface PageSession {
+  cookie: string;
+  csrf: string;
+}
+
+/**
+ * Signs a demo person in through a signed link, once per key: their session cookie and the CSRF token the pages
+ * give them, for tests that post forms over HTTP.
+ */
+export function pageSessions(app: () => PagesApp): (key: string) => Promise<PageSession> {
+  const sessions = new Map<string, PageSession>();
+  return async (key) => {
+    const known = sessions.get(key);
+    if (known) return known;
+    const { base, config } = app();
+    const token = new URL(signLink(app().id(key), config)).searchParams.get("token") ?? "";
+    const res = await fetch(`${base}/auth/link`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const home = await (await fetch(`${base}/pages`, { headers: { cookie } })).text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(home)?.[1] ?? "";
+    const session = { cookie, csrf };
+    sessions.set(key, session);
+    return session;
   };
 }

@@ -2,12 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDraft } from "../../src/portfolio/create-draft.ts";
 import { submitEvidence } from "../../src/portfolio/submit-evidence.ts";
-import { signLink } from "../../src/web/signed-link.ts";
-import { type PagesApp, startPagesApp } from "./app.ts";
+import { type PagesApp, pageSessions, startPagesApp } from "./app.ts";
 
 describe("pages over HTTP", () => {
   let app: PagesApp;
-  const sessions = new Map<string, { cookie: string; csrf: string }>();
 
   beforeAll(async () => {
     app = await startPagesApp();
@@ -16,23 +14,7 @@ describe("pages over HTTP", () => {
     await app?.close();
   });
 
-  async function as(key: string) {
-    const known = sessions.get(key);
-    if (known) return known;
-    const token = new URL(signLink(app.id(key), app.config)).searchParams.get("token") ?? "";
-    const res = await fetch(`${app.base}/auth/link`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ token }).toString(),
-    });
-    const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    const home = await (await fetch(`${app.base}/pages`, { headers: { cookie } })).text();
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(home)?.[1] ?? "";
-    const session = { cookie, csrf };
-    sessions.set(key, session);
-    return session;
-  }
+  const as = pageSessions(() => app);
   const get = async (key: string, path: string) =>
     fetch(`${app.base}${path}`, { headers: { cookie: (await as(key)).cookie }, redirect: "manual" });
   const post = async (key: string, path: string, fields: Record<string, string>) =>

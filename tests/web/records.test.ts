@@ -1,15 +1,13 @@
 // Issue 17's records over HTTP: the assessor's forms, signing and confirming, replies, expert witnesses, and the PDFs' permissions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signLink } from "../../src/web/signed-link.ts";
 import { flat, HAS_POPPLER, pdfText } from "../exports/pdf-tools.ts";
-import { type PagesApp, startPagesApp } from "./app.ts";
+import { type PagesApp, pageSessions, startPagesApp } from "./app.ts";
 
 const SEEN =
   "Amira greeted the customer by name at the till, listened to the complaint about a late order without interrupting, apologised and checked the order on the system while the queue built up.";
 
 describe("issue 17's records on the pages", () => {
   let app: PagesApp;
-  const sessions = new Map<string, { cookie: string; csrf: string }>();
 
   beforeAll(async () => {
     app = await startPagesApp();
@@ -18,23 +16,7 @@ describe("issue 17's records on the pages", () => {
     await app?.close();
   });
 
-  async function as(key: string) {
-    const known = sessions.get(key);
-    if (known) return known;
-    const token = new URL(signLink(app.id(key), app.config)).searchParams.get("token") ?? "";
-    const res = await fetch(`${app.base}/auth/link`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ token }).toString(),
-    });
-    const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    const home = await (await fetch(`${app.base}/pages`, { headers: { cookie } })).text();
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(home)?.[1] ?? "";
-    const session = { cookie, csrf };
-    sessions.set(key, session);
-    return session;
-  }
+  const as = pageSessions(() => app);
   const get = async (key: string, path: string) =>
     fetch(`${app.base}${path}`, { headers: { cookie: (await as(key)).cookie }, redirect: "manual" });
   const text = async (key: string, path: string) => (await get(key, path)).text();
