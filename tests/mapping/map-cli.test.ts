@@ -76,6 +76,30 @@ describe("shiftnote map", { timeout: 120_000 }, () => {
     expect(r.out).toMatch(/^Not evidence: \S/);
   });
 
+  it("with --focus knowledge reads a discussion as the discussion record does: knowledge first, a longer list", async () => {
+    const discussion =
+      "My assessor asked me why we keep to the data protection rules when a caller asks about somebody else's " +
+      "account. I said we only discuss an account with its holder or someone they have named, because the law " +
+      "says personal details must be kept safe. She asked what I would do when a customer wants something I am " +
+      "not allowed to give, and I said I would explain the limits of what I can do, say who can help, and pass " +
+      "it to my team leader with the details so the customer does not have to repeat it.";
+    const [plain, focused, json] = await Promise.all([
+      run(["map", "-"], { input: discussion }),
+      run(["map", "--focus", "knowledge", "-"], { input: discussion }),
+      run(["map", "--json", "--focus", "knowledge", "-"], { input: discussion }),
+    ]);
+    expect(focused.code, focused.err).toBe(0);
+    expect(focused.out).toContain("Read as a professional discussion");
+    const at = (out: string, heading: string) => out.indexOf(`\n${heading}`);
+    expect(at(focused.out, "Knowledge shown")).toBeGreaterThan(0);
+    expect(at(focused.out, "Knowledge shown")).toBeLessThan(at(focused.out, "Criteria the card shows"));
+    expect(at(plain.out, "Knowledge shown")).toBeGreaterThan(at(plain.out, "Criteria the card shows"));
+    const result = JSON.parse(json.out) as MappingResult;
+    expect(result.focus).toBe("knowledge");
+    const plainKnowledge = plain.out.split("\nKnowledge shown\n")[1]?.match(/^ {2}\S+\.K\.[a-z]/gm) ?? [];
+    expect(result.knowledge.length).toBeGreaterThan(plainKnowledge.length);
+  });
+
   it("answers bad usage in one line with exit code 2", async () => {
     const cases = [
       ["map", "--level", "7", file],
@@ -83,6 +107,7 @@ describe("shiftnote map", { timeout: 120_000 }, () => {
       ["map", "--mapper", "magic", file],
       ["map", join(dir, "missing.txt")],
       ["map", file, file],
+      ["map", "--focus", "skills", file],
     ];
     const results = await Promise.all(cases.map((args) => run(args)));
     results.forEach((r, i) => {

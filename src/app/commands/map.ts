@@ -13,10 +13,12 @@ import type { Command } from "../cli.ts";
 import { parseCommandArgs, parseLevel, parseList, UsageError } from "../cli-args.ts";
 import { loadConfig } from "../config.ts";
 
-const usage = `Usage: shiftnote map [--level N] [--units a,b,c] [--mapper offline|llm] [--json] [FILE|-]
+const usage = `Usage: shiftnote map [--level N] [--units a,b,c] [--focus knowledge] [--mapper offline|llm] [--json] [FILE|-]
   Maps one account to the standards: reads FILE, or standard input when FILE is "-" or left out.
   --level N          the candidate's qualification level: 1, 2 or 3 (default 2)
   --units a,b,c      the units on the candidate's plan (default: every unit of the level)
+  --focus knowledge  read it as a professional discussion or oral questioning: the knowledge items it shows
+                     come first, with a longer list, as the assessor's discussion record reads them
   --mapper NAME      offline (default) or llm: the language model set by OPENAI_API_KEY, OPENAI_BASE_URL
                      and SHIFTNOTE_LLM_MODEL re-ranks the offline result, which stands if it fails
   --json             print the full result as JSON
@@ -76,6 +78,20 @@ const oneLine = (s: string, max = 150) => {
 const quote = (s: SupportingSentence | null) => (s ? `“${oneLine(s.text)}”` : "");
 const score = (x: number) => x.toFixed(2);
 
+/** The knowledge items shown, each with its Best Practice Guide sections and the sentence that shows it. */
+function knowledgeLines(result: MappingResult, catalogue: Catalogue): string[] {
+  const knowledge = shownClaims(result).filter((k): k is KnowledgeSuggestion => "guideSections" in k);
+  if (!knowledge.length) return [];
+  const lines = ["", "Knowledge shown"];
+  for (const k of knowledge) {
+    lines.push(`  ${k.id.padEnd(9)} ${k.text}`);
+    const guide = k.guideSections.map((id) => `${id} ${catalogue.guideSections.get(id)?.title ?? ""}`.trim());
+    if (guide.length) lines.push(`            guide: ${guide.join("; ")}`);
+    lines.push(`            ${quote(k.support)}`);
+  }
+  return lines;
+}
+
 /** The result as a person reads it in a terminal. */
 export function formatResult(result: MappingResult, catalogue: Catalogue): string {
   const took = `${Math.max(1, Math.round(result.elapsedMs))} ms`;
@@ -92,10 +108,14 @@ export function formatResult(result: MappingResult, catalogue: Catalogue): strin
       `Units considered: ${result.unitsConsidered.join(", ")}${result.scorer ? ` (${result.scorer})` : ""}`,
     );
 
+  // A discussion (focus "knowledge") is there to show understanding: its knowledge comes first.
+  const discussion = result.focus === "knowledge";
+  if (discussion) lines.push("Read as a professional discussion: the knowledge it shows comes first.");
   if (result.units.length) {
     lines.push("", "Units");
     for (const u of result.units) lines.push(`  ${u.unitId.padEnd(5)} ${u.title}  (${score(u.score)})`);
   }
+  if (discussion) lines.push(...knowledgeLines(result, catalogue));
   const shown = shownClaims(result).filter((c): c is CriterionSuggestion => !("guideSections" in c));
   if (shown.length) {
     lines.push("", `Criteria the card shows and files (${shown.length})`);
@@ -119,18 +139,7 @@ export function formatResult(result: MappingResult, catalogue: Catalogue): strin
     lines.push("", "Situations");
     for (const s of result.situations) lines.push(`  ${s.label}: ${quote(s.support)}`);
   }
-  const knowledge = shownClaims(result).filter((k): k is KnowledgeSuggestion => "guideSections" in k);
-  if (knowledge.length) {
-    lines.push("", "Knowledge shown");
-    for (const k of knowledge) {
-      lines.push(`  ${k.id.padEnd(9)} ${k.text}`);
-      const guide = k.guideSections.map((id) =>
-        `${id} ${catalogue.guideSections.get(id)?.title ?? ""}`.trim(),
-      );
-      if (guide.length) lines.push(`            guide: ${guide.join("; ")}`);
-      lines.push(`            ${quote(k.support)}`);
-    }
-  }
+  if (!discussion) lines.push(...knowledgeLines(result, catalogue));
   const found = result.privacy.found;
   if (found.length) {
     lines.push(
@@ -153,6 +162,7 @@ export const command: Command = {
       mapper: { type: "string" },
       json: { type: "boolean" },
       audio: { type: "string" },
+      focus: { type: "string" },
     });
     if (positionals.length > 1) throw new UsageError(`Give one FILE to map (got ${positionals.length}).`);
     const mapper = values.mapper ?? "offline";
@@ -160,6 +170,11 @@ export const command: Command = {
       throw new UsageError(`--mapper must be offline or llm (got "${mapper}").`);
     if (values.audio !== undefined && positionals.length)
       throw new UsageError("Give either --audio FILE or a text FILE, not both.");
+    if (values.focus !== undefined && values.focus !== "knowledge")
+      throw new UsageError(
+        `--focus takes one value, knowledge, for a professional discussion or oral questioning (got "${values.focus}").`,
+      );
+    const focus = values.focus === "knowledge" ? { focus: "knowledge" as const } : {};
     const level = parseLevel(values.level) ?? 2;
     const units = parseList(values.units);
     const catalogue = loadCatalogue();
@@ -168,7 +183,7 @@ export const command: Command = {
     const config = mapper === "llm" ? loadConfig() : undefined;
 
     const text = values.audio !== undefined ? await textFromAudio(values.audio) : readText(positionals[0]);
-    const options = units?.length ? { level, units } : { level };
+    const options = { level, ...(units?.length ? { units } : {}), ...focus };
     // The mappers load their language models on import: only when there is something to map.
     const result = config
       ? await (await import("../../mapping/llm.ts")).mapEvidenceWithLlm(text, options, config)
