@@ -1,7 +1,7 @@
 // Boosted trees for the mapper's text-level models: they learn an interaction a logistic model cannot, the same seed gives the same trees, and the stored form scores as the fitted one does.
 import { describe, expect, it } from "vitest";
-import { fitLogistic } from "../../src/mapping/logistic.ts";
-import { fitBoosted, logLoss, margin, prng } from "../../src/mapping/trees.ts";
+import { fitLogistic, linear } from "../../src/mapping/logistic.ts";
+import { fitBoosted, logLoss, margin, prng, treeValue } from "../../src/mapping/trees.ts";
 
 /** Rows of `d` features in [-1, 1]; the label is whether the first two have the same sign (XOR-like). */
 function xorRows(n: number, d: number, seed: number) {
@@ -50,6 +50,16 @@ describe("boosted trees", () => {
     expect(numbers.every((v) => Math.abs(v * 1e4 - Math.round(v * 1e4)) < 1e-6)).toBe(true);
     expect(model.trees).toHaveLength(options.rounds);
     expect(Math.max(...model.trees.map((t) => t.length))).toBeLessThanOrEqual(15);
+  });
+
+  it("score as walking each tree's nodes in turn does, to the last bit", () => {
+    const { rows, labels } = xorRows(300, 6, 8);
+    const model = fitBoosted(rows, labels, { ...options, depth: 4 }, fitLogistic(rows, labels));
+    for (const x of xorRows(100, 6, 9).rows) {
+      let z = linear(model.base, x);
+      for (const t of model.trees) z += treeValue(t, x);
+      expect(margin(model, x)).toBe(z);
+    }
   });
 
   it("read a feature a row lacks as zero, so a shorter row still scores", () => {
