@@ -13,6 +13,7 @@ import {
 import { type LogisticModel, linear, logit } from "./logistic.ts";
 import type { ScorerIndex, View } from "./scorer-index.ts";
 import type { AnalysedText } from "./text.ts";
+import { margin, type TextModel } from "./trees.ts";
 import { dot } from "./vectors.ts";
 
 export { CUSTOMER_ACTS };
@@ -45,8 +46,9 @@ export interface TextFeatures {
 
 export interface Models {
   sentence: SentenceModels;
-  unit: LogisticModel;
-  criterion: LogisticModel;
+  /** The unit and criterion models may carry boosted trees on top of their logistic logit (src/mapping/trees.ts). */
+  unit: TextModel;
+  criterion: TextModel;
   knowledge: LogisticModel;
   situation: LogisticModel;
   notEvidence: LogisticModel;
@@ -355,7 +357,7 @@ export const withUnit = (x: number[], pUnit: number) => [...x, clampLogit(logit(
 /** Applies the trained models to a text's features. */
 export function predict(features: TextFeatures, models: Omit<Models, "sentence">): Predictions {
   const units = new Map<string, number>();
-  for (const u of features.units) units.set(u.unitId, sigmoid(linear(models.unit, u.x)));
+  for (const u of features.units) units.set(u.unitId, sigmoid(margin(models.unit, u.x)));
   const targets = features.targets.map((t) => {
     const x = withUnit(t.x, units.get(t.unitId) ?? 0);
     const model = t.kind === "knowledge" ? models.knowledge : models.criterion;
@@ -363,7 +365,7 @@ export function predict(features: TextFeatures, models: Omit<Models, "sentence">
       target: t.target,
       unitId: t.unitId,
       kind: t.kind,
-      p: sigmoid(linear(model, x)),
+      p: sigmoid(margin(model, x)),
       bestSegment: t.bestSegment,
     };
   });

@@ -15,6 +15,7 @@ import {
 } from "./scorer.ts";
 import type { ScorerIndex } from "./scorer-index.ts";
 import type { AnalysedText } from "./text.ts";
+import { fitBoosted, type TreeOptions } from "./trees.ts";
 import { type MappingResult, shownClaims } from "./types.ts";
 
 export interface LabelledText {
@@ -35,6 +36,25 @@ interface Stage {
   tick(by?: number): void;
 }
 
+/**
+ * Boosted trees on top of the unit model's logistic logit, and on the criterion model's (null: logistic
+ * only). Chosen by the register-held-out cross-validation (data/training/model/README.md).
+ */
+export const UNIT_TREES: TreeOptions | null = {
+  depth: 3,
+  rounds: 150,
+  shrinkage: 0.05,
+  subsample: 0.8,
+  seed: 12,
+};
+export const CRITERION_TREES: TreeOptions | null = {
+  depth: 2,
+  rounds: 200,
+  shrinkage: 0.1,
+  subsample: 0.5,
+  seed: 12,
+};
+
 /** Fits the unit, criterion, knowledge, situation and not-evidence models on labelled texts. */
 export function fitTextModels(index: ScorerIndex, texts: readonly LabelledText[]): Fitted {
   const evidence = texts.filter((t) => t.account.kind !== "not_evidence");
@@ -45,7 +65,9 @@ export function fitTextModels(index: ScorerIndex, texts: readonly LabelledText[]
       unitRows.push(u.x);
       unitLabels.push(t.account.gold.units.includes(u.unitId) ? 1 : 0);
     }
-  const unit = fitLogistic(unitRows, unitLabels, { l2: 1 });
+  const unitBase = fitLogistic(unitRows, unitLabels, { l2: 1 });
+  const unit =
+    UNIT_TREES && unitRows.length ? fitBoosted(unitRows, unitLabels, UNIT_TREES, unitBase) : unitBase;
   const rows = { criterion: [] as number[][], knowledge: [] as number[][] };
   const labels = { criterion: [] as number[], knowledge: [] as number[] };
   const situationRows: number[][] = [];
@@ -84,7 +106,15 @@ export function fitTextModels(index: ScorerIndex, texts: readonly LabelledText[]
   );
   return {
     unit,
-    criterion: fitRows(rows.criterion, labels.criterion),
+    criterion:
+      CRITERION_TREES && rows.criterion.length
+        ? fitBoosted(
+            rows.criterion,
+            labels.criterion,
+            CRITERION_TREES,
+            fitRows(rows.criterion, labels.criterion),
+          )
+        : fitRows(rows.criterion, labels.criterion),
     knowledge: fitRows(rows.knowledge, labels.knowledge),
     situation: fitRows(situationRows, situationLabels),
     notEvidence,

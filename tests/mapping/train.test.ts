@@ -34,6 +34,9 @@ describe("npm run train", { timeout: 60_000 }, () => {
     expect(Object.keys(model.crossValidation)).toEqual(
       expect.arrayContaining(["register", "workplace", "thresholds"]),
     );
+    // The unit model is boosted trees on top of its logistic logit, stored in the same file.
+    expect(model.models.unit).toHaveProperty("trees");
+    expect(model.models.unit).toHaveProperty("base.weights");
     const mapper = mapperFromModel(JSON.parse(serialiseModel(model)), catalogue, shippedVectors());
     const result = mapWith(
       mapper,
