@@ -57,10 +57,12 @@ const THIRD = new Set(["he", "she", "they"]);
 const PERSON_OBJECT = new Set(["her", "him", "them", "herself", "himself", "themselves"]);
 const NOBODY = new Set(["nobody", "noone", "no-one"]);
 const CUSTOMERS = new Set(
-  "customer client caller guest patient tenant resident passenger visitor shopper diner member buyer user gentleman lady man woman couple family mum dad pensioner student child kid person people parent cust girl guy bloke lad chap".split(
+  "customer client caller guest patient tenant resident passenger visitor shopper diner member buyer user gentleman lady man woman couple family mum dad pensioner student child kid person people parent cust girl guy bloke lad chap husband wife son daughter boy".split(
     " ",
   ),
 );
+const MALE = new Set("man gentleman dad guy bloke lad chap husband son boy grandad brother".split(" "));
+const FEMALE = new Set("woman lady mum girl wife daughter nan gran sister".split(" "));
 /** People who serve: when one of them serves "me", the writer is the customer; when one acts, it is not the writer's act. */
 const STAFF = new Set(
   "colleague manager boss supervisor leader staff waiter waitress cashier receptionist assistant server barista bartender adviser advisor agent operator driver engineer pharmacist technician clerk attendant porter chef cleaner teammate coworker co-worker employee rep representative worker".split(
@@ -176,6 +178,8 @@ export function served(analysis: Analysis, acts: ReadonlySet<string>): Served {
   const witnessWindows = new Set<number>();
   let subject: Subject | undefined;
   let lastPerson: Who | undefined;
+  // "he" and "she" go back to the last person they can name ("an old lady fell … he rang for help": the colleague).
+  const lastBy: Record<string, Who | undefined> = {};
   let total = 0;
   let writer = 0;
   let other = 0;
@@ -192,13 +196,20 @@ export function served(analysis: Analysis, acts: ReadonlySet<string>): Served {
     if (subject && i - subject.at > SUBJECT_REACH) subject = undefined;
     // Subjects: nominative pronouns always; a noun or name only when a verb follows it.
     if (WRITER.has(v)) subject = { who: "writer", at: i };
-    else if (THIRD.has(v)) subject = { who: lastPerson === "other" ? "other" : "customer", at: i };
-    else if (NOBODY.has(v) || (v === "no" && next === "one")) subject = { who: "nobody", at: i };
+    else if (THIRD.has(v)) {
+      const who = v === "they" ? lastPerson : lastBy[v];
+      subject = { who: who === "other" ? "other" : "customer", at: i };
+    } else if (NOBODY.has(v) || (v === "no" && next === "one")) subject = { who: "nobody", at: i };
     else if (v === "you") subject = { who: "generic", at: i };
     else if (v === "who" && lastPerson) subject = { who: lastPerson, at: i };
     else if (t.pos === "NOUN" || t.pos === "PROPN") {
       const who = nounWho(t);
-      if (who !== "thing") lastPerson = who;
+      if (who !== "thing") {
+        lastPerson = who;
+        const gender = MALE.has(t.lemma) ? "he" : FEMALE.has(t.lemma) ? "she" : "";
+        if (gender !== "she") lastBy.he = who;
+        if (gender !== "he") lastBy.she = who;
+      }
       const after = words[i + 1];
       if (after && !markBefore[i + 1] && (after.pos === "VERB" || after.pos === "AUX"))
         subject = { who, at: i };
