@@ -12,6 +12,7 @@ import {
 } from "./features.ts";
 import { type LogisticModel, linear, logit } from "./logistic.ts";
 import type { ScorerIndex, View } from "./scorer-index.ts";
+import { servedFeatures } from "./served.ts";
 import type { AnalysedText } from "./text.ts";
 import { margin, type TextModel } from "./trees.ts";
 import { dot } from "./vectors.ts";
@@ -282,6 +283,8 @@ export function textFeatures(
     served / segments,
     (10 * others) / n,
     negatedShare,
+    // Who did the service acts: the writer, someone else, or someone serving the writer (src/mapping/served.ts).
+    ...servedFeatures(index, text.analysis),
   ];
   return {
     candidates: [...candidates],

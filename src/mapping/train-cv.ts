@@ -333,6 +333,22 @@ function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds
   return { ...t, knowledgeFocus: focusValue, maxKnowledgeFocus: focusMax };
 }
 
+/** How many held-out not-evidence texts the gate caught, and how many accounts it refused. */
+function gateCounts(held: readonly Held[], t: Thresholds) {
+  const out = { caught: 0, rants: 0, refused: 0, accounts: 0 };
+  for (const h of held) {
+    const no = h.p.notEvidence >= t.notEvidence;
+    if (h.text.account.kind === "not_evidence") {
+      out.rants++;
+      if (no) out.caught++;
+    } else {
+      out.accounts++;
+      if (no) out.refused++;
+    }
+  }
+  return out;
+}
+
 export interface CvResult {
   thresholds: Thresholds;
   figures: Record<string, unknown>;
@@ -390,6 +406,10 @@ export function crossValidate(
     }
     const all = summary(index, held, thresholds);
     lines.push(line("all held out", held.length, all));
+    const gate = gateCounts(held, thresholds);
+    lines.push(
+      `  not-evidence gate: caught ${gate.caught} of ${gate.rants} not-evidence texts, refused ${gate.refused} of ${gate.accounts} accounts`,
+    );
     figures[g.name] = { pooled: all, byGroup: byKey };
   }
   return { thresholds, figures, report: lines.join("\n") };
