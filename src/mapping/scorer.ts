@@ -13,6 +13,7 @@ import {
 import { type LogisticModel, linear, logit } from "./logistic.ts";
 import type { ScorerIndex, View } from "./scorer-index.ts";
 import type { AnalysedText } from "./text.ts";
+import { unitClassifierScores } from "./unit-classifier.ts";
 import { dot } from "./vectors.ts";
 
 export { CUSTOMER_ACTS };
@@ -125,6 +126,12 @@ export function textFeatures(
   const topSentenceShare = Math.max(0, ...unitSentenceShare);
   const topVote = Math.max(0, ...unitVote);
   const topVoteCos = Math.max(0, ...unitVoteCos);
+  const classified = unitClassifierScores(
+    index,
+    view,
+    text,
+    units.map((u) => u.id),
+  );
   const unitRows = units.map((u, i) => {
     const zs = u.criteria.map((c) => byTarget.get(c)?.best ?? -20);
     const share = unitShares[i] as number;
@@ -151,6 +158,10 @@ export function textFeatures(
         (unitVoteCos[i] as number) - topVoteCos,
         unitSentenceShare[i] as number,
         (unitSentenceShare[i] as number) - topSentenceShare,
+        classified.whole[i] as number,
+        classified.margin[i] as number,
+        classified.sentences[i] as number,
+        classified.sentencesMargin[i] as number,
       ],
     };
   });

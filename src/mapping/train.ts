@@ -17,6 +17,7 @@ import {
 import { composeAccounts, random } from "./synthetic.ts";
 import { analyseText } from "./text.ts";
 import { type CvGroup, crossValidate, type Fitted, fitTextModels, type LabelledText } from "./train-cv.ts";
+import { prepareUnitClassifier, storedUnitClassifier } from "./unit-classifier.ts";
 import type { WordVectors } from "./vectors.ts";
 
 export interface Stage {
@@ -221,6 +222,11 @@ export function train(
   s1.stop();
 
   const index = buildScorerIndex(catalogue, vectors, examples, accounts, probe);
+  prepareUnitClassifier(
+    index,
+    analysedAccounts.map((t) => t.terms),
+    options.seed,
+  );
   s1 = stage("Fitting sentence models", examples.length);
   const sentence = fitSentenceModels(index, exampleMeta, options.seed, s1);
   s1.stop();
@@ -307,6 +313,7 @@ export function train(
       situations: [...a.situations],
       segments: packRows(a.segments),
     })),
+    unitClassifier: storedUnitClassifier(fullIndex, fullIndex.view()) ?? undefined,
     crossValidation: cv.figures,
   };
   return { model, report: cv.report, labelled, index: fullIndex };
