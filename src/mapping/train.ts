@@ -17,7 +17,7 @@ import {
 import { composeAccounts, random } from "./synthetic.ts";
 import { analyseText } from "./text.ts";
 import { type CvGroup, crossValidate, type Fitted, fitTextModels, type LabelledText } from "./train-cv.ts";
-import { prepareUnitClassifier, storedUnitClassifier } from "./unit-classifier.ts";
+import { prepareUnitClassifier, shareUnitClassifier, storedUnitClassifier } from "./unit-classifier.ts";
 import type { WordVectors } from "./vectors.ts";
 
 export interface Stage {
@@ -264,6 +264,12 @@ export function train(
     const honest = labelled.map((l) => l);
     for (const r of registers) {
       const models = fitSentenceModels(index, exampleMeta, options.seed, quiet, r);
+      // One unit classifier for the register, fitted without its examples and accounts.
+      const classifierView = index.viewWithout(
+        `classifier|${r}`,
+        (k) => exampleMeta[k]?.register === r,
+        (k) => accountsIn[k]?.register === r,
+      );
       labelled.forEach((l, i) => {
         const a = accountsIn[i] as CorpusAccount;
         if (a.register !== r) return;
@@ -272,6 +278,7 @@ export function train(
           (k) => exampleMeta[k]?.register === r,
           (k) => accountsIn[k]?.register === r || accountsIn[k]?.workplace === a.workplace,
         );
+        shareUnitClassifier(index, view, classifierView);
         const candidates = candidatesFor(catalogue, a.level, a.registered_units);
         honest[i] = { ...l, features: textFeatures(index, view, l.text, candidates, models) };
       });

@@ -35,8 +35,8 @@ interface Training {
 
 /** A feature seen in fewer documents than this is left out (noise, and a smaller model file). */
 const MIN_DF = 3;
-const EPOCHS = 6;
-const RATE = 0.5;
+const EPOCHS = 10;
+const RATE = 1;
 /** Weight decay per epoch (L2), and the weight of a whole account against one example sentence. */
 const DECAY = 0.02;
 const ACCOUNT_WEIGHT = 2;
@@ -60,14 +60,29 @@ export function useUnitClassifier(view: View, classifier: UnitClassifier | null)
   fitted.set(view, classifier);
 }
 
+/**
+ * Lets a view use another view's classifier (training: the held-out register's accounts, each featurised
+ * without its own workplace's accounts too, share one classifier fitted without that register).
+ */
+export function shareUnitClassifier(index: ScorerIndex, view: View, from: View): void {
+  fitted.set(view, classifierFor(index, from));
+}
+
+/** Training fits many classifiers on the same documents: their features are worked out once. */
+const keysOf = new WeakMap<readonly string[], string[]>();
+
 /** A document's features: its lemmas and the pairs of lemmas next to each other, each once. */
 export function documentKeys(terms: readonly string[]): string[] {
+  const cached = keysOf.get(terms);
+  if (cached) return cached;
   const keys = new Set<string>();
   for (let i = 0; i < terms.length; i++) {
     keys.add(terms[i] as string);
     if (i + 1 < terms.length) keys.add(`${terms[i]} ${terms[i + 1]}`);
   }
-  return [...keys];
+  const out = [...keys];
+  keysOf.set(terms, out);
+  return out;
 }
 
 interface Doc {
@@ -75,6 +90,7 @@ interface Doc {
   vector: Float32Array;
   /** Target share per unit position. */
   labels: Array<[number, number]>;
+
   weight: number;
 }
 
@@ -88,7 +104,10 @@ export function fitUnitClassifier(
     weight?: number;
   }>,
   seed: number,
+  options: { epochs?: number; rate?: number; decay?: number } = {},
 ): UnitClassifier {
+  const epochs = options.epochs ?? EPOCHS;
+  const decay = options.decay ?? DECAY;
   const position = new Map(units.map((u, i) => [u, i]));
   const df = new Map<string, number>();
   const prepared: Doc[] = [];
@@ -116,12 +135,12 @@ export function fitUnitClassifier(
   const order = prepared.map((_, i) => i);
   const rng = random(seed);
   const z = new Float64Array(U);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+  for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rng() * (i + 1));
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
-    const rate = RATE / (1 + epoch);
+    const rate = (options.rate ?? RATE) / (1 + epoch);
     for (const di of order) {
       const d = prepared[di] as Doc;
       const r = docRows[di] as number[];
@@ -131,8 +150,9 @@ export function fitUnitClassifier(
       for (const [l, share] of d.labels) z[l] = (z[l] as number) - share;
       const g = rate * d.weight;
       for (let u = 0; u < U; u++) {
+        // A unit the document already gets right to within a thousandth is left as it is (most of them, soon).
+        if (Math.abs(z[u] as number) < 1e-3) continue;
         const e = g * (z[u] as number);
-        if (e === 0) continue;
         bias[u] = (bias[u] as number) - e;
         const ex = e * xs;
         for (const row of r) weights[row * U + u] = (weights[row * U + u] as number) - ex;
@@ -141,7 +161,7 @@ export function fitUnitClassifier(
           vector[k * U + u] = (vector[k * U + u] as number) - ev * (d.vector[k] as number);
       }
     }
-    const shrink = 1 - DECAY * rate;
+    const shrink = 1 - decay * rate;
     for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] as number) * shrink;
     for (let k = 0; k < vector.length; k++) vector[k] = (vector[k] as number) * shrink;
   }
