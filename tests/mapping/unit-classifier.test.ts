@@ -17,7 +17,7 @@ const ADD_ON_SALE =
   "A lad came into the phone shop on Saturday to pick up the handset he had ordered online. " +
   "While I was setting it up for him I noticed he had no case, and he mentioned he cycles to college every day. " +
   "I showed him the rugged cases we stock and explained that the screen cover we sell comes with free fitting. " +
-  "I also told him about the insurance plan, what it covers and what it costs each month, and said there was no pressure to take it. " +
+  "Then I went through the insurance plan with him: what it covers, what it costs each month, and that he need not decide today. " +
   "He bought the case and the screen cover, and said he would think about the insurance, so I gave him the leaflet.";
 
 const PLAN = ["201", "202", "205", "209", "213"];
