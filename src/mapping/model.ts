@@ -12,6 +12,7 @@ import {
   type Example,
   type ScorerIndex,
 } from "./scorer-index.ts";
+import { type StoredUnitClassifier, unpackUnitClassifier, useUnitClassifier } from "./unit-classifier.ts";
 import type { WordVectors } from "./vectors.ts";
 
 export const DEFAULT_MODEL_PATH = fileURLToPath(
@@ -41,6 +42,8 @@ export interface ModelFile {
   /** [target id, positive (1) or near miss (0), workplace, content lemmas joined by spaces, int8 vector in base64]. */
   examples: Array<[string, 0 | 1, string, string, string]>;
   accounts: StoredAccount[];
+  /** The unit classifier fitted on every example and account (src/mapping/unit-classifier.ts). */
+  unitClassifier?: StoredUnitClassifier;
   /** Cross-validation figures, as `npm run eval -- --by-register` prints them. */
   crossValidation: Record<string, unknown>;
 }
@@ -131,6 +134,7 @@ export function mapperFromModel(
     segments: unpackRows(a.segments),
   }));
   const index = buildScorerIndex(catalogue, vectors, examples, accounts, index0);
+  if (model.unitClassifier) useUnitClassifier(index.view(), unpackUnitClassifier(model.unitClassifier));
   return {
     index,
     models: model.models,

@@ -15,6 +15,7 @@ import type { ScorerIndex, View } from "./scorer-index.ts";
 import { servedFeatures } from "./served.ts";
 import type { AnalysedText } from "./text.ts";
 import { margin, type TextModel } from "./trees.ts";
+import { unitClassifierScores } from "./unit-classifier.ts";
 import { dot } from "./vectors.ts";
 
 export { CUSTOMER_ACTS };
@@ -128,6 +129,12 @@ export function textFeatures(
   const topSentenceShare = Math.max(0, ...unitSentenceShare);
   const topVote = Math.max(0, ...unitVote);
   const topVoteCos = Math.max(0, ...unitVoteCos);
+  const classified = unitClassifierScores(
+    index,
+    view,
+    text,
+    units.map((u) => u.id),
+  );
   const unitRows = units.map((u, i) => {
     const zs = u.criteria.map((c) => byTarget.get(c)?.best ?? -20);
     const share = unitShares[i] as number;
@@ -154,6 +161,10 @@ export function textFeatures(
         (unitVoteCos[i] as number) - topVoteCos,
         unitSentenceShare[i] as number,
         (unitSentenceShare[i] as number) - topSentenceShare,
+        classified.whole[i] as number,
+        classified.margin[i] as number,
+        classified.sentences[i] as number,
+        classified.sentencesMargin[i] as number,
       ],
     };
   });

@@ -1,5 +1,5 @@
 // Fits the text-level models and cross-validates them, holding out one register or workplace at a time; chooses the thresholds on the held-out predictions.
-import { DEFAULT_THRESHOLDS, type Decision, decide, type Thresholds } from "./assemble.ts";
+import { chooseUnits, DEFAULT_THRESHOLDS, type Decision, decide, type Thresholds } from "./assemble.ts";
 import type { CorpusAccount } from "./corpus.ts";
 import type { EvalItem } from "./eval-set.ts";
 import { fitLogistic, type LogisticModel } from "./logistic.ts";
@@ -349,6 +349,68 @@ function gateCounts(held: readonly Held[], t: Thresholds) {
   return out;
 }
 
+/**
+ * How the unit model stands on held-out accounts: how often its likeliest unit is a gold one, its
+ * calibration (mean probability against the share that are gold, in fifths), and the unit F1 of the
+ * thresholds against choosing the count that maximises the expected F1 of the probabilities as they are.
+ */
+function unitDiagnostics(held: readonly Held[], t: Thresholds) {
+  let n = 0;
+  let first = 0;
+  let gold = 0;
+  let chosen = 0;
+  let f1Thresholds = 0;
+  let f1Expected = 0;
+  const bins = Array.from({ length: 5 }, () => ({ p: 0, hits: 0, n: 0 }));
+  for (const h of held) {
+    if (h.text.account.kind === "not_evidence") continue;
+    const g = new Set(h.text.account.gold.units);
+    const sorted = [...h.p.units].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    if (!sorted.length) continue;
+    n++;
+    if (g.has(sorted[0]?.[0] ?? "")) first++;
+    gold += g.size;
+    for (const [u, p] of sorted) {
+      const bin = bins[Math.min(4, Math.floor(p * 5))] as { p: number; hits: number; n: number };
+      bin.p += p;
+      bin.n++;
+      if (g.has(u)) bin.hits++;
+    }
+    const picked = chooseUnits(h.p, t).map(([u]) => u);
+    chosen += picked.length;
+    f1Thresholds += f1(picked, [...g]);
+    const mass = sorted.reduce((a, [, p]) => a + p, 0);
+    let best = 1;
+    let top = -1;
+    let run = 0;
+    sorted.forEach(([, p], k) => {
+      run += p;
+      const e = (2 * run) / (k + 1 + mass);
+      if (e > top + 1e-9) {
+        top = e;
+        best = k + 1;
+      }
+    });
+    f1Expected += f1(
+      sorted.slice(0, best).map(([u]) => u),
+      [...g],
+    );
+  }
+  const calibration = bins.map((b) =>
+    b.n ? `${(b.p / b.n).toFixed(2)}:${(b.hits / b.n).toFixed(2)}(${b.n})` : "-",
+  );
+  const figures = {
+    rank1: n ? first / n : 0,
+    goldPerAccount: n ? gold / n : 0,
+    chosenPerAccount: n ? chosen / n : 0,
+    unitF1Thresholds: n ? f1Thresholds / n : 0,
+    unitF1ExpectedF1: n ? f1Expected / n : 0,
+    calibration,
+  };
+  const line = `  units: likeliest is gold ${figures.rank1.toFixed(3)}, gold ${figures.goldPerAccount.toFixed(2)} and chosen ${figures.chosenPerAccount.toFixed(2)} a text, F1 by thresholds ${figures.unitF1Thresholds.toFixed(3)}, by expected F1 ${figures.unitF1ExpectedF1.toFixed(3)}; calibration (mean p:share gold) ${calibration.join(" ")}`;
+  return { figures, line };
+}
+
 export interface CvResult {
   thresholds: Thresholds;
   figures: Record<string, unknown>;
@@ -410,7 +472,9 @@ export function crossValidate(
     lines.push(
       `  not-evidence gate: caught ${gate.caught} of ${gate.rants} not-evidence texts, refused ${gate.refused} of ${gate.accounts} accounts`,
     );
-    figures[g.name] = { pooled: all, byGroup: byKey };
+    const units = unitDiagnostics(held, thresholds);
+    lines.push(units.line);
+    figures[g.name] = { pooled: all, byGroup: byKey, units: units.figures };
   }
   return { thresholds, figures, report: lines.join("\n") };
 }

@@ -17,6 +17,7 @@ import {
 import { composeAccounts, random } from "./synthetic.ts";
 import { analyseText } from "./text.ts";
 import { type CvGroup, crossValidate, type Fitted, fitTextModels, type LabelledText } from "./train-cv.ts";
+import { prepareUnitClassifier, shareUnitClassifier, storedUnitClassifier } from "./unit-classifier.ts";
 import type { WordVectors } from "./vectors.ts";
 
 export interface Stage {
@@ -221,6 +222,11 @@ export function train(
   s1.stop();
 
   const index = buildScorerIndex(catalogue, vectors, examples, accounts, probe);
+  prepareUnitClassifier(
+    index,
+    analysedAccounts.map((t) => t.terms),
+    options.seed,
+  );
   s1 = stage("Fitting sentence models", examples.length);
   const sentence = fitSentenceModels(index, exampleMeta, options.seed, s1);
   s1.stop();
@@ -258,6 +264,12 @@ export function train(
     const honest = labelled.map((l) => l);
     for (const r of registers) {
       const models = fitSentenceModels(index, exampleMeta, options.seed, quiet, r);
+      // One unit classifier for the register, fitted without its examples and accounts.
+      const classifierView = index.viewWithout(
+        `classifier|${r}`,
+        (k) => exampleMeta[k]?.register === r,
+        (k) => accountsIn[k]?.register === r,
+      );
       labelled.forEach((l, i) => {
         const a = accountsIn[i] as CorpusAccount;
         if (a.register !== r) return;
@@ -266,6 +278,7 @@ export function train(
           (k) => exampleMeta[k]?.register === r,
           (k) => accountsIn[k]?.register === r || accountsIn[k]?.workplace === a.workplace,
         );
+        shareUnitClassifier(index, view, classifierView);
         const candidates = candidatesFor(catalogue, a.level, a.registered_units);
         honest[i] = { ...l, features: textFeatures(index, view, l.text, candidates, models) };
       });
@@ -307,6 +320,7 @@ export function train(
       situations: [...a.situations],
       segments: packRows(a.segments),
     })),
+    unitClassifier: storedUnitClassifier(fullIndex, fullIndex.view()) ?? undefined,
     crossValidation: cv.figures,
   };
   return { model, report: cv.report, labelled, index: fullIndex };
