@@ -14,6 +14,7 @@ import {
   withUnit,
 } from "./scorer.ts";
 import type { ScorerIndex } from "./scorer-index.ts";
+import { formatSituationBreakdown, type SituationBreakdown, tallySituations } from "./situations.ts";
 import type { AnalysedText } from "./text.ts";
 import { type MappingResult, shownClaims } from "./types.ts";
 
@@ -309,6 +310,23 @@ export interface CvResult {
   report: string;
 }
 
+/** Per situation id: how often the held-out accounts' situations and ranges are found and wrongly found. */
+function situationBreakdown(index: ScorerIndex, held: readonly Held[], t: Thresholds): SituationBreakdown {
+  const out: SituationBreakdown = {};
+  for (const h of held) {
+    if (h.text.account.kind === "not_evidence") continue;
+    const d = decide(index, h.text.text, h.p, t);
+    tallySituations(
+      out,
+      index.catalogue,
+      d.parts.situations.map((s) => s.id),
+      d.parts.ranges.map((r) => r.id),
+      h.text.account.gold.ranges,
+    );
+  }
+  return out;
+}
+
 const line = (name: string, n: number, s: MetricSummary) =>
   `  ${name.padEnd(16)} n=${String(n).padStart(3)} recall@10=${s.pc_recall_at_10.toFixed(3)} p@5=${s.pc_precision_at_5.toFixed(3)} unit_f1=${s.unit_f1.toFixed(3)} range_f1=${s.range_f1.toFixed(3)} not_evidence=${s.not_evidence_accuracy.toFixed(3)} shown_p=${s.pc_shown_precision.toFixed(3)} shown_r=${s.pc_shown_recall.toFixed(3)} shown_median=${s.claims_shown_median}`;
 
@@ -360,7 +378,9 @@ export function crossValidate(
     }
     const all = summary(index, held, thresholds);
     lines.push(line("all held out", held.length, all));
-    figures[g.name] = { pooled: all, byGroup: byKey };
+    const situations = situationBreakdown(index, held, thresholds);
+    lines.push("  by situation (all held out):", ...formatSituationBreakdown(situations, "    "));
+    figures[g.name] = { pooled: all, byGroup: byKey, situations };
   }
   return { thresholds, figures, report: lines.join("\n") };
 }

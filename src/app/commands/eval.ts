@@ -7,6 +7,7 @@ import { evaluate, type MapFn } from "../../mapping/evaluate.ts";
 import type { MetricSummary } from "../../mapping/metrics.ts";
 import { readModelFile } from "../../mapping/model.ts";
 import { mapEvidence } from "../../mapping/offline.ts";
+import { formatSituationBreakdown, type SituationBreakdown } from "../../mapping/situations.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, UsageError } from "../cli-args.ts";
 
@@ -70,13 +71,19 @@ function crossValidationReport(): string {
   ];
   for (const name of ["register", "workplace"]) {
     const part = model.crossValidation[name] as
-      | { pooled: MetricSummary; byGroup: Record<string, MetricSummary & { held_out_n: number }> }
+      | {
+          pooled: MetricSummary;
+          byGroup: Record<string, MetricSummary & { held_out_n: number }>;
+          situations?: SituationBreakdown;
+        }
       | undefined;
     if (!part) continue;
     lines.push(`cross-validation, holding out one ${name} at a time:`);
     for (const [key, s] of Object.entries(part.byGroup))
       lines.push(`  ${key.padEnd(16)} ${fmt(s).replace(/ p50=.*$/, "")}`);
     lines.push(`  ${"all held out".padEnd(16)} ${fmt(part.pooled).replace(/ p50=.*$/, "")}`);
+    if (part.situations)
+      lines.push("  by situation (all held out):", ...formatSituationBreakdown(part.situations, "    "));
   }
   lines.push(`thresholds: ${JSON.stringify(model.thresholds)}`);
   return `${lines.join("\n")}\n`;
@@ -108,6 +115,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`mapper: ${values.mapper}\n`);
     for (const [kind, summary] of Object.entries(report.byKind))
       process.stderr.write(`  ${kind.padEnd(12)} ${fmt(summary)}\n`);
+    process.stderr.write(
+      `  by situation:\n${formatSituationBreakdown(report.situations, "    ").join("\n")}\n`,
+    );
     if (values.details)
       for (const s of report.scores)
         process.stderr.write(
