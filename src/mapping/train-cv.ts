@@ -273,6 +273,16 @@ function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds
     GRID.filter((v) => v >= 0.5),
   );
   best("situation", (summaryOf, c) => rangeObjective(summaryOf, c));
+  // Two cues or more may lower the bar (the grid starts at the common threshold: no lowering).
+  best("situationCues", (summaryOf, c) => rangeObjective(summaryOf, c), [
+    t.situation,
+    ...GRID.filter((v) => v < t.situation),
+  ]);
+  best(
+    "situationBoth",
+    (summaryOf, c) => rangeObjective(summaryOf, c),
+    [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3],
+  );
   let top = -1;
   let value = t.knowledge;
   let maxValue = t.maxKnowledge;
