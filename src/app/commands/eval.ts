@@ -16,10 +16,11 @@ const USAGE = `Usage: npm run eval -- FILE.jsonl [--mapper offline|llm|baseline]
 Scores a mapper on a labelled set (shared/eval/FORMAT.md). The last line on stdout is one JSON
 object: n, pc_recall_at_10, pc_precision_at_5, unit_f1, range_f1, not_evidence_accuracy, p50_ms,
 p95_ms, pc_shown_precision, pc_shown_recall (of the criteria the card shows) and claims_shown_median.
-A per-kind breakdown (and with --details one line of figures per text) goes to stderr.
+A per-kind breakdown, one line per situation (how often its situation and ranges are found and wrongly
+found), and with --details one line of figures per text go to stderr.
 --by-register also prints to stderr the training corpus's cross-validation figures (holding out one
-register, then one workplace, at a time) stored with the model by \`npm run train\`; with no FILE it
-prints only those.`;
+register, then one workplace, at a time, with the same per-situation lines) stored with the model by
+\`npm run train\`; with no FILE it prints only those.`;
 
 /** Thrown when the LLM mapper is asked for but cannot be used; exit code 2. */
 class MapperUnavailable extends Error {}
