@@ -33,6 +33,10 @@ export interface Thresholds {
   knowledgeFocus: number;
   maxKnowledgeFocus: number;
   situation: number;
+  /** A situation that two or more catalogue cues say (not negated) needs only this probability (at most `situation`). */
+  situationCues?: number;
+  /** Of two opposites present, the less likely is kept too when it reaches this ("got cross", then "thanked me"; 1: never). */
+  situationBoth?: number;
   /** … and a catalogue cue, or a best sentence that shows it this well on its own. */
   situationSentence: number;
   /** Criteria in the ranked list. */
@@ -53,6 +57,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   knowledgeFocus: 0.3,
   maxKnowledgeFocus: 6,
   situation: 0.5,
+  situationCues: 0.5,
+  situationBoth: 1,
   situationSentence: 0.1,
   maxCriteria: 12,
 };
@@ -127,20 +133,23 @@ export function chooseUnits(p: Predictions, t: Thresholds): Array<[string, numbe
     .slice(0, t.maxUnits);
 }
 
-/** Situations present: over the threshold, and of two opposites only the likelier. */
+/** Situations present: over the threshold, and of two opposites the likelier (and the other only when it is likely too). */
 export function chooseSituations(p: Predictions, t: Thresholds, catalogue: Catalogue) {
   const byId = new Map(p.situations.map((s) => [s.situation, s]));
   return p.situations.filter((s) => {
     // A situation needs a catalogue cue, or a sentence that shows it well on its own: similar accounts
     // having it is not enough.
-    if (s.p < t.situation || (s.cues === 0 && s.sentence < t.situationSentence)) return false;
+    const threshold = s.cues >= 2 ? Math.min(t.situation, t.situationCues ?? t.situation) : t.situation;
+    if (s.p < threshold || (s.cues === 0 && s.sentence < t.situationSentence)) return false;
     // Negation as the catalogue's cues read it: "it wasn't busy" with no busy cue elsewhere is not busy.
     if (s.negatedCues > 0 && s.cues === 0) return false;
     // A customer's act needs a cue that is not the candidate's own ("I asked" is not the customer asking).
     if (CUSTOMER_ACTS.has(s.situation) && s.cues === 0) return false;
     const opposite = catalogue.situations.get(s.situation)?.opposite;
     const other = opposite ? byId.get(opposite) : undefined;
-    return !other || s.p > other.p || (s.p === other.p && s.bestSegment > other.bestSegment);
+    if (!other || s.p > other.p || (s.p === other.p && s.bestSegment > other.bestSegment)) return true;
+    // Both opposites can be true of one story at different times: kept when it is likely enough on its own.
+    return s.p >= (t.situationBoth ?? 1) && s.cues > 0;
   });
 }
 

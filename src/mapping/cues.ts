@@ -1,4 +1,5 @@
-// Situation cues in a text: catalogue cue word sequences matched as written, plain or negated, and whether the candidate is the one doing a customer's act.
+// Situation cues in a text: catalogue cue word sequences matched as written or by lemma, plain or negated, and whether the candidate is the one doing a customer's act.
+import { analyse } from "./nlp.ts";
 import type { AnalysedText } from "./text.ts";
 
 /**
@@ -39,7 +40,16 @@ function firstPersonBefore(tokens: AnalysedText["analysis"]["tokens"], at: numbe
 }
 
 /** Words that say what usually happens, not what happened ("normally quiet, but that day…"): a cue right after one is read as negated. */
-const HABITUAL = new Set(["normally", "usually", "typically", "generally"]);
+const HABITUAL = new Set([
+  "normally",
+  "usually",
+  "typically",
+  "generally",
+  "ordinarily",
+  "supposed",
+  "meant",
+  "expected",
+]);
 
 /** Whether one of the three words before token `at` (in the same sentence) is a habitual word. */
 function habitualBefore(tokens: AnalysedText["analysis"]["tokens"], at: number): boolean {
@@ -69,24 +79,87 @@ function breakBetween(all: AnalysedText["analysis"]["tokens"], from: number, to:
   return false;
 }
 
+const cueLemmaCache = new Map<string, string[]>();
+
+/** The lemmas of a cue's words, as the analyser reads the cue ("card machine froze" → "card machine freeze"). */
+function cueLemmas(cue: readonly string[]): string[] {
+  const key = cue.join(" ");
+  let lemmas = cueLemmaCache.get(key);
+  if (!lemmas) {
+    const words = analyse(key).tokens.filter((t) => t.word);
+    lemmas = words.length === cue.length ? words.map((t) => t.lemma) : [...cue];
+    cueLemmaCache.set(key, lemmas);
+  }
+  return lemmas;
+}
+
+/**
+ * Words that stand for the same person in a team leader's testimony: a cue written as the candidate says it
+ * ("I decided", "took it upon myself") reads "she decided", "took it upon herself" there.
+ */
+const PERSON_GROUPS = [
+  ["i", "he", "she", "we", "they"],
+  ["my", "his", "her", "our", "their"],
+  ["me", "him", "her", "us", "them"],
+  ["myself", "himself", "herself", "ourselves", "themselves"],
+];
+const PERSON = new Map<string, Set<string>>();
+for (const group of PERSON_GROUPS)
+  for (const w of group) PERSON.set(w, new Set([...(PERSON.get(w) ?? []), ...group]));
+
+/** How a cue's words may match: as written, or also by lemma and (in a testimony) by person. */
+export interface CueReading {
+  lemmas: boolean;
+  person: boolean;
+}
+
+/**
+ * Whether a text reads as someone else's testimony of the candidate: he, she and their forms outnumber
+ * the writer's own I, me and my more than twice over.
+ */
+export function readsAsTestimony(all: AnalysedText["analysis"]["tokens"]): boolean {
+  let first = 0;
+  let third = 0;
+  for (const t of all) {
+    if (!t.word) continue;
+    const v = t.value.toLowerCase();
+    if (v === "i" || v === "me" || v === "my" || v === "myself") first++;
+    else if (/^(he|she|him|his|her|himself|herself)$/.test(v)) third++;
+  }
+  return third > 2 * first;
+}
+
 /**
  * Counts catalogue cue matches in the text, plain and negated: a cue's words in order, each within
- * CUE_GAP words of the one before and in the same sentence (a one-word cue as written).
+ * CUE_GAP words of the one before and in the same sentence (a one-word cue as written). With `reading`,
+ * a word matches by its lemma too ("kept freezing" for "froze", "complaining" for "complained"), and by
+ * person in a testimony.
  */
 export function cueMatches(
   all: AnalysedText["analysis"]["tokens"],
   positions: readonly number[],
   cues: string[][],
   customerAct = false,
+  reading?: CueReading,
 ): [number, number] {
   const tokens = positions.map((i) => all[i] as (typeof all)[number]);
+  const same = (t: (typeof tokens)[number], word: string, lemma: string | undefined) => {
+    const v = t.value.toLowerCase();
+    if (v === word) return true;
+    if (!reading) return false;
+    if (reading.lemmas && lemma !== undefined && t.lemma === lemma) return true;
+    return reading.person && (PERSON.get(word)?.has(v) ?? false);
+  };
   let plain = 0;
   let negated = 0;
   for (const cue of cues) {
     if (!cue.length) continue;
+    // Only a cue of several words is read by lemma: its other words make the sense plain, where a word on
+    // its own can change it ("packed" is busy, "packing the bags" is not).
+    const lemmas = reading?.lemmas && cue.length > 1 ? cueLemmas(cue) : [];
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
-      if (!first || first.value.toLowerCase() !== cue[0]) continue;
+      if (!first || !same(first, cue[0] as string, lemmas[0])) continue;
       let neg = Boolean(first.negated);
       let at = i;
       let ok = true;
@@ -97,7 +170,7 @@ export function cueMatches(
           const t = tokens[k];
           if (!t) break;
           if (k > at + 1 && breakBetween(all, positions[at] as number, positions[k] as number)) break;
-          if (t.value.toLowerCase() === cue[j]) {
+          if (same(t, cue[j] as string, lemmas[j])) {
             if (t.negated) neg = true;
             at = k;
             ok = true;

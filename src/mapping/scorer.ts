@@ -1,6 +1,6 @@
 // The learned scorer: features of a text against the candidate units' targets, and the probabilities the trained models give them.
 
-import { CUSTOMER_ACTS, cueMatches } from "./cues.ts";
+import { CUSTOMER_ACTS, cueMatches, readsAsTestimony } from "./cues.ts";
 import {
   clampLogit,
   neighbours,
@@ -13,6 +13,7 @@ import {
 import { type LogisticModel, linear, logit } from "./logistic.ts";
 import type { ScorerIndex, View } from "./scorer-index.ts";
 import { servedFeatures } from "./served.ts";
+import { type SituationBasis, situationExtras, situationPriors } from "./situations.ts";
 import type { AnalysedText } from "./text.ts";
 import { margin, type TextModel } from "./trees.ts";
 import { unitClassifierScores } from "./unit-classifier.ts";
@@ -211,16 +212,23 @@ export function textFeatures(
   text.analysis.tokens.forEach((t, i) => {
     if (t.word) wordPositions.push(i);
   });
-  const situations: SituationFeatures[] = situationIds.map((t) => {
+  const testimony = readsAsTestimony(text.analysis.tokens);
+  const bases = new Map<string, SituationBasis>();
+  const situationRows = situationIds.map((t) => {
     const e = byTarget.get(t) as TargetEvidence;
     const target = index.targets[t];
     const id = (target?.id ?? "").replace(/^situation:/, "");
-    const [plain, negated] = cueMatches(
-      text.analysis.tokens,
-      wordPositions,
-      target?.cues ?? [],
-      CUSTOMER_ACTS.has(id),
-    );
+    const cues = target?.cues ?? [];
+    const [plain, negated] = cueMatches(text.analysis.tokens, wordPositions, cues, CUSTOMER_ACTS.has(id));
+    const flexible = cueMatches(text.analysis.tokens, wordPositions, cues, CUSTOMER_ACTS.has(id), {
+      lemmas: true,
+      person: testimony,
+    });
+    bases.set(id, { situation: id, best: clampLogit(e.best), flexible });
+    return { t, e, id, plain, negated };
+  });
+  const priors = situationPriors(index, view);
+  const situations: SituationFeatures[] = situationRows.map(({ t, e, id, plain, negated }) => {
     return {
       target: t,
       situation: id,
@@ -233,6 +241,7 @@ export function textFeatures(
         Math.log1p(negated),
         clampLogit(e.bestPlain),
         sigmoid(e.best) * evidenceNeighbours.share((a) => accounts[a]?.situations.has(id) ?? false),
+        ...situationExtras(bases.get(id) as SituationBasis, bases, index.catalogue, priors),
       ],
       bestSegment: e.bestSegment,
     };
@@ -387,8 +396,9 @@ export function predict(features: TextFeatures, models: Omit<Models, "sentence">
     situation: s.situation,
     p: sigmoid(linear(models.situation, s.x)),
     sentence: sigmoid(s.x[0] as number),
-    cues: Math.round(Math.expm1(s.x[4] as number)),
-    negatedCues: Math.round(Math.expm1(s.x[5] as number)),
+    // The cues as read by lemma and person (the situation features after the first eight).
+    cues: Math.round(Math.expm1((s.x[8] ?? s.x[4]) as number)),
+    negatedCues: Math.round(Math.expm1((s.x[9] ?? s.x[5]) as number)),
     bestSegment: s.bestSegment,
   }));
   return {

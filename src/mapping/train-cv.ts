@@ -14,6 +14,7 @@ import {
   withUnit,
 } from "./scorer.ts";
 import type { ScorerIndex } from "./scorer-index.ts";
+import { formatSituationBreakdown, type SituationBreakdown, tallySituations } from "./situations.ts";
 import type { AnalysedText } from "./text.ts";
 import { fitBoosted, type TreeOptions } from "./trees.ts";
 import { type MappingResult, shownClaims } from "./types.ts";
@@ -302,6 +303,16 @@ function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds
     GRID.filter((v) => v >= 0.5),
   );
   best("situation", (summaryOf, c) => rangeObjective(summaryOf, c));
+  // Two cues or more may lower the bar (the grid starts at the common threshold: no lowering).
+  best("situationCues", (summaryOf, c) => rangeObjective(summaryOf, c), [
+    t.situation,
+    ...GRID.filter((v) => v < t.situation),
+  ]);
+  best(
+    "situationBoth",
+    (summaryOf, c) => rangeObjective(summaryOf, c),
+    [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3],
+  );
   let top = -1;
   let value = t.knowledge;
   let maxValue = t.maxKnowledge;
@@ -417,6 +428,23 @@ export interface CvResult {
   report: string;
 }
 
+/** Per situation id: how often the held-out accounts' situations and ranges are found and wrongly found. */
+function situationBreakdown(index: ScorerIndex, held: readonly Held[], t: Thresholds): SituationBreakdown {
+  const out: SituationBreakdown = {};
+  for (const h of held) {
+    if (h.text.account.kind === "not_evidence") continue;
+    const d = decide(index, h.text.text, h.p, t);
+    tallySituations(
+      out,
+      index.catalogue,
+      d.parts.situations.map((s) => s.id),
+      d.parts.ranges.map((r) => r.id),
+      h.text.account.gold.ranges,
+    );
+  }
+  return out;
+}
+
 const line = (name: string, n: number, s: MetricSummary) =>
   `  ${name.padEnd(16)} n=${String(n).padStart(3)} recall@10=${s.pc_recall_at_10.toFixed(3)} p@5=${s.pc_precision_at_5.toFixed(3)} unit_f1=${s.unit_f1.toFixed(3)} range_f1=${s.range_f1.toFixed(3)} not_evidence=${s.not_evidence_accuracy.toFixed(3)} shown_p=${s.pc_shown_precision.toFixed(3)} shown_r=${s.pc_shown_recall.toFixed(3)} shown_median=${s.claims_shown_median}`;
 
@@ -474,7 +502,9 @@ export function crossValidate(
     );
     const units = unitDiagnostics(held, thresholds);
     lines.push(units.line);
-    figures[g.name] = { pooled: all, byGroup: byKey, units: units.figures };
+    const situations = situationBreakdown(index, held, thresholds);
+    lines.push("  by situation (all held out):", ...formatSituationBreakdown(situations, "    "));
+    figures[g.name] = { pooled: all, byGroup: byKey, units: units.figures, situations };
   }
   return { thresholds, figures, report: lines.join("\n") };
 }

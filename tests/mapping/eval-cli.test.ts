@@ -70,6 +70,25 @@ describe("eval CLI", () => {
     expect(out.stderr).toMatch(/all held out/);
   });
 
+  it("says per situation where ranges are found and lost, for its set and for the corpus cross-validation", () => {
+    const busy = {
+      id: "t3",
+      kind: "account",
+      level: 2,
+      registered_units: ["101", "105", "201", "205", "213"],
+      text: "The shop was heaving on Saturday with a queue out of the door. A man asked me for a charger that fitted his old phone, so I found one behind the till and showed him how it fitted.",
+      gold: { units: ["205"], pcs: [], ranges: ["205.ER4.b"] },
+    };
+    const set = join(dir, "busy.jsonl");
+    writeFileSync(set, `${JSON.stringify(busy)}\n`);
+    const out = run(set, "--by-register");
+    expect(out.status).toBe(0);
+    expect(out.stderr).toMatch(
+      /by situation:\n\s+busy_period\s+gold=\s*1 situation p=\S+ r=\S+\s+ranges gold=\s*1/,
+    );
+    expect(out.stderr).toMatch(/by situation \(all held out\):\n\s+busy_period\s+gold=\s*\d+/);
+  });
+
   it("runs the baseline", () => {
     const out = run(file, "--mapper", "baseline");
     expect(out.status).toBe(0);

@@ -7,6 +7,7 @@ import { evaluate, type MapFn } from "../../mapping/evaluate.ts";
 import type { MetricSummary } from "../../mapping/metrics.ts";
 import { readModelFile } from "../../mapping/model.ts";
 import { mapEvidence } from "../../mapping/offline.ts";
+import { formatSituationBreakdown, type SituationBreakdown } from "../../mapping/situations.ts";
 import type { Command } from "../cli.ts";
 import { parseCommandArgs, UsageError } from "../cli-args.ts";
 
@@ -15,10 +16,11 @@ const USAGE = `Usage: npm run eval -- FILE.jsonl [--mapper offline|llm|baseline]
 Scores a mapper on a labelled set (shared/eval/FORMAT.md). The last line on stdout is one JSON
 object: n, pc_recall_at_10, pc_precision_at_5, unit_f1, range_f1, not_evidence_accuracy, p50_ms,
 p95_ms, pc_shown_precision, pc_shown_recall (of the criteria the card shows) and claims_shown_median.
-A per-kind breakdown (and with --details one line of figures per text) goes to stderr.
+A per-kind breakdown, one line per situation (how often its situation and ranges are found and wrongly
+found), and with --details one line of figures per text go to stderr.
 --by-register also prints to stderr the training corpus's cross-validation figures (holding out one
-register, then one workplace, at a time) stored with the model by \`npm run train\`; with no FILE it
-prints only those.`;
+register, then one workplace, at a time, with the same per-situation lines) stored with the model by
+\`npm run train\`; with no FILE it prints only those.`;
 
 /** Thrown when the LLM mapper is asked for but cannot be used; exit code 2. */
 class MapperUnavailable extends Error {}
@@ -70,13 +72,19 @@ function crossValidationReport(): string {
   ];
   for (const name of ["register", "workplace"]) {
     const part = model.crossValidation[name] as
-      | { pooled: MetricSummary; byGroup: Record<string, MetricSummary & { held_out_n: number }> }
+      | {
+          pooled: MetricSummary;
+          byGroup: Record<string, MetricSummary & { held_out_n: number }>;
+          situations?: SituationBreakdown;
+        }
       | undefined;
     if (!part) continue;
     lines.push(`cross-validation, holding out one ${name} at a time:`);
     for (const [key, s] of Object.entries(part.byGroup))
       lines.push(`  ${key.padEnd(16)} ${fmt(s).replace(/ p50=.*$/, "")}`);
     lines.push(`  ${"all held out".padEnd(16)} ${fmt(part.pooled).replace(/ p50=.*$/, "")}`);
+    if (part.situations)
+      lines.push("  by situation (all held out):", ...formatSituationBreakdown(part.situations, "    "));
   }
   lines.push(`thresholds: ${JSON.stringify(model.thresholds)}`);
   return `${lines.join("\n")}\n`;
@@ -108,6 +116,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`mapper: ${values.mapper}\n`);
     for (const [kind, summary] of Object.entries(report.byKind))
       process.stderr.write(`  ${kind.padEnd(12)} ${fmt(summary)}\n`);
+    process.stderr.write(
+      `  by situation:\n${formatSituationBreakdown(report.situations, "    ").join("\n")}\n`,
+    );
     if (values.details)
       for (const s of report.scores)
         process.stderr.write(
