@@ -233,7 +233,8 @@ function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds
     }
     t = { ...t, [key]: value };
   };
-  // Refusing a real account costs three times what accepting a rant does: the candidate is told their work is
+  // The share of real accounts refused costs three times the share of rants let through (shares, not counts, so
+  // the corpus's mix of the two does not move the mark): the candidate is told their work is
   // not evidence, where a wrongly accepted rant only gets weak suggestions they can untick.
   best(
     "notEvidence",
