@@ -469,15 +469,32 @@ interface AccountRanking {
 }
 const rankings = new WeakMap<AnalysedText, AccountRanking>();
 
+/** The accounts' whole-text vectors as one matrix, built once per index (null when their lengths differ from the text's). */
+const accountMatrices = new WeakMap<ScorerIndex, Float32Array | null>();
+function accountMatrix(index: ScorerIndex, dims: number): Float32Array | null {
+  let m = accountMatrices.get(index);
+  if (m === undefined || (m && m.length !== index.accounts.length * dims)) {
+    m = index.accounts.every((a) => a.vector.length === dims)
+      ? new Float32Array(index.accounts.length * dims)
+      : null;
+    if (m) for (const [i, a] of index.accounts.entries()) m.set(a.vector, i * dims);
+    accountMatrices.set(index, m);
+  }
+  return m;
+}
+
 function rankAccounts(index: ScorerIndex, view: View, text: AnalysedText): AccountRanking {
   const cached = rankings.get(text);
   if (cached && cached.view === view && cached.vector === text.vector) return cached;
+  const dims = text.vector.length;
   const sims = new Float64Array(index.accounts.length);
+  const matrix = accountMatrix(index, dims);
+  if (matrix) dotRows([text.vector], 0, false, matrix, 0, index.accounts.length, dims, sims, 0, 0);
   const kept: number[] = [];
   for (const a of view.accounts) {
     const account = index.accounts[a];
     if (!account) continue;
-    sims[a] = dot(text.vector, account.vector);
+    if (!matrix) sims[a] = dot(text.vector, account.vector);
     kept.push(a);
   }
   // Nearest first, ties by corpus order: a total order, so any subset keeps its own sorted order.
