@@ -64,6 +64,7 @@ export class Bm25Index {
 
   /** Computes idf and average length; call once after the last add(). */
   finalise(): this {
+    if (this.frozen) return this;
     const n = this.lengths.length;
     this.avgLength = n ? this.lengths.reduce((a, b) => a + b, 0) / n || 1 : 1;
     for (const [term, list] of this.postings) {
@@ -78,6 +79,8 @@ export class Bm25Index {
     }
     const { k1, b } = this;
     this.norms = Float64Array.from(this.lengths, (length) => k1 * (1 - b + (b * length) / this.avgLength));
+    // The typed postings replace the lists (half the memory).
+    this.postings.clear();
     this.frozen = true;
     return this;
   }
