@@ -23,6 +23,9 @@ export class Bm25Index {
   private readonly postings = new Map<string, Array<[doc: number, tf: number]>>();
   private readonly lengths: number[] = [];
   private idfs = new Map<string, number>();
+  /** After finalise(): each term's postings as typed arrays with its idf, and each document's length norm. */
+  private compiled = new Map<string, { docs: Int32Array; tfs: Float64Array; idf: number }>();
+  private norms = new Float64Array(0);
   private avgLength = 1;
   private frozen = false;
 
@@ -61,12 +64,23 @@ export class Bm25Index {
 
   /** Computes idf and average length; call once after the last add(). */
   finalise(): this {
+    if (this.frozen) return this;
     const n = this.lengths.length;
     this.avgLength = n ? this.lengths.reduce((a, b) => a + b, 0) / n || 1 : 1;
     for (const [term, list] of this.postings) {
       const df = list.length;
-      this.idfs.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      this.idfs.set(term, idf);
+      this.compiled.set(term, {
+        docs: Int32Array.from(list, ([doc]) => doc),
+        tfs: Float64Array.from(list, ([, tf]) => tf),
+        idf,
+      });
     }
+    const { k1, b } = this;
+    this.norms = Float64Array.from(this.lengths, (length) => k1 * (1 - b + (b * length) / this.avgLength));
+    // The typed postings replace the lists (half the memory).
+    this.postings.clear();
     this.frozen = true;
     return this;
   }
@@ -82,6 +96,21 @@ export class Bm25Index {
    */
   scoreInto(query: ReadonlyMap<string, number>, out: Float64Array, allowed?: Uint8Array): void {
     const { k1, b } = this;
+    if (this.frozen) {
+      const norms = this.norms;
+      for (const [term, qWeight] of query) {
+        const list = this.compiled.get(term);
+        if (!list) continue;
+        const { docs, tfs, idf } = list;
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i] as number;
+          if (allowed && !allowed[doc]) continue;
+          const tf = tfs[i] as number;
+          out[doc] = (out[doc] as number) + qWeight * idf * ((tf * (k1 + 1)) / (tf + (norms[doc] as number)));
+        }
+      }
+      return;
+    }
     for (const [term, qWeight] of query) {
       const list = this.postings.get(term);
       if (!list) continue;

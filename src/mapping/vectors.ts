@@ -25,6 +25,11 @@ export interface WordVectors {
   get(word: string): Float32Array | undefined;
   /** Smooth inverse frequency weight a / (a + p(w)), p from the word's rank (Zipf); unknown words weigh 1. */
   weight(word: string): number;
+  /**
+   * Adds weight(word) × the word's vector to `out` in place (Float32, as `get` then a loop would) and says
+   * whether the word is known; found in one look-up and without a vector made per word.
+   */
+  addWeighted?(word: string, out: Float32Array): boolean;
   size: number;
 }
 
@@ -107,6 +112,18 @@ export function decodeVectors(bytes: Buffer): WordVectors {
       const p = 1 / (((ranks[i] as number) + 1) * harmonic);
       return SIF_A / (SIF_A + p);
     },
+    addWeighted(word, out) {
+      const i = byWord.get(word);
+      if (i === undefined) return false;
+      const weight = SIF_A / (SIF_A + 1 / (((ranks[i] as number) + 1) * harmonic));
+      const s = scales[i] as number;
+      const o = i * dims;
+      const n = Math.min(dims, out.length);
+      // Math.fround: the Float32 value `get` would have stored.
+      for (let d = 0; d < n; d++)
+        out[d] = (out[d] as number) + weight * Math.fround((data[o + d] as number) * s);
+      return true;
+    },
   };
 }
 
@@ -132,6 +149,10 @@ export function sentenceVector(
 ): Float32Array {
   const out = new Float32Array(vectors?.dims ?? dims);
   if (!vectors) return out;
+  if (vectors.addWeighted) {
+    for (const w of words) vectors.addWeighted(w, out);
+    return normalise(out);
+  }
   for (const w of words) {
     const v = vectors.get(w);
     if (!v) continue;
