@@ -142,12 +142,12 @@ export function cueMatches(
   customerAct = false,
   reading?: CueReading,
 ): [number, number] {
-  const tokens = positions.map((i) => all[i] as (typeof all)[number]);
-  const same = (t: (typeof tokens)[number], word: string, lemma: string | undefined) => {
-    const v = t.value.toLowerCase();
+  const { tokens, lower, byWord, byLemma } = wordIndex(all, positions);
+  const same = (k: number, word: string, lemma: string | undefined) => {
+    const v = lower[k] as string;
     if (v === word) return true;
     if (!reading) return false;
-    if (reading.lemmas && lemma !== undefined && t.lemma === lemma) return true;
+    if (reading.lemmas && lemma !== undefined && tokens[k]?.lemma === lemma) return true;
     return reading.person && (PERSON.get(word)?.has(v) ?? false);
   };
   let plain = 0;
@@ -157,9 +157,9 @@ export function cueMatches(
     // Only a cue of several words is read by lemma: its other words make the sense plain, where a word on
     // its own can change it ("packed" is busy, "packing the bags" is not).
     const lemmas = reading?.lemmas && cue.length > 1 ? cueLemmas(cue) : [];
-    for (let i = 0; i < tokens.length; i++) {
+    for (const i of starts(cue[0] as string, lemmas[0], reading, byWord, byLemma)) {
       const first = tokens[i];
-      if (!first || !same(first, cue[0] as string, lemmas[0])) continue;
+      if (!first) continue;
       let neg = Boolean(first.negated);
       let at = i;
       let ok = true;
@@ -170,7 +170,7 @@ export function cueMatches(
           const t = tokens[k];
           if (!t) break;
           if (k > at + 1 && breakBetween(all, positions[at] as number, positions[k] as number)) break;
-          if (same(t, cue[j] as string, lemmas[j])) {
+          if (same(k, cue[j] as string, lemmas[j])) {
             if (t.negated) neg = true;
             at = k;
             ok = true;
@@ -186,4 +186,57 @@ export function cueMatches(
     }
   }
   return [plain, negated];
+}
+
+type Token = AnalysedText["analysis"]["tokens"][number];
+
+interface WordIndex {
+  tokens: Token[];
+  lower: string[];
+  /** Where each word (lower case) and each lemma stands among the words: a cue is tried only where its first word is. */
+  byWord: Map<string, number[]>;
+  byLemma: Map<string, number[]>;
+}
+
+const indexes = new WeakMap<readonly number[], WordIndex>();
+
+/** The text's words, lower-cased once, and where each word and lemma stands (kept while the positions array lives). */
+function wordIndex(all: AnalysedText["analysis"]["tokens"], positions: readonly number[]): WordIndex {
+  const known = indexes.get(positions);
+  if (known && known.tokens[0] === all[positions[0] as number]) return known;
+  const tokens = positions.map((i) => all[i] as Token);
+  const lower = tokens.map((t) => t.value.toLowerCase());
+  const byWord = new Map<string, number[]>();
+  const byLemma = new Map<string, number[]>();
+  const add = (m: Map<string, number[]>, key: string, i: number) => {
+    const list = m.get(key);
+    if (list) list.push(i);
+    else m.set(key, [i]);
+  };
+  tokens.forEach((t, i) => {
+    add(byWord, lower[i] as string, i);
+    add(byLemma, t.lemma, i);
+  });
+  const index = { tokens, lower, byWord, byLemma };
+  indexes.set(positions, index);
+  return index;
+}
+
+const NONE: readonly number[] = [];
+
+/** The word positions where a cue's first word matches, in text order: as written, by lemma, and by person. */
+function starts(
+  word: string,
+  lemma: string | undefined,
+  reading: CueReading | undefined,
+  byWord: Map<string, number[]>,
+  byLemma: Map<string, number[]>,
+): readonly number[] {
+  const lists: Array<readonly number[]> = [byWord.get(word) ?? NONE];
+  if (reading?.lemmas && lemma !== undefined) lists.push(byLemma.get(lemma) ?? NONE);
+  if (reading?.person)
+    for (const w of PERSON.get(word) ?? []) if (w !== word) lists.push(byWord.get(w) ?? NONE);
+  const found = lists.filter((l) => l.length);
+  if (found.length <= 1) return found[0] ?? NONE;
+  return [...new Set(found.flat())].sort((a, b) => a - b);
 }
