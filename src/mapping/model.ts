@@ -74,6 +74,27 @@ export function unpackRows(s: string | undefined, dims = 100): Float32Array {
   return v;
 }
 
+/**
+ * Every account's segment rows, unpacked into one buffer: the accounts that are evidence first, in order, so the
+ * view that keeps them all (the one that maps) reads them where they are instead of copying them.
+ */
+function unpackAccountSegments(accounts: ModelFile["accounts"]): Float32Array[] {
+  const unpacked = accounts.map((a) => unpackRows(a.segments));
+  const total = unpacked.reduce((n, v) => n + v.length, 0);
+  const all = new Float32Array(total);
+  const out: Float32Array[] = new Array(accounts.length);
+  let at = 0;
+  for (const evidence of [true, false])
+    accounts.forEach((a, i) => {
+      if (a.notEvidence === evidence) return;
+      const v = unpacked[i] as Float32Array;
+      all.set(v, at);
+      out[i] = all.subarray(at, at + v.length);
+      at += v.length;
+    });
+  return out;
+}
+
 export function unpackVector(s: string, dims = 100): Float32Array {
   const bytes = new Int8Array(Buffer.from(s, "base64"));
   const v = new Float32Array(bytes.length || dims);
@@ -123,7 +144,8 @@ export function mapperFromModel(
       vector: unpackVector(vector),
     });
   }
-  const accounts: AccountRef[] = model.accounts.map((a) => ({
+  const segments = unpackAccountSegments(model.accounts);
+  const accounts: AccountRef[] = model.accounts.map((a, i) => ({
     workplace: a.workplace,
     vector: unpackVector(a.vector),
     notEvidence: a.notEvidence,
@@ -131,7 +153,7 @@ export function mapperFromModel(
     units: new Set(a.units),
     targets: new Set(a.targets),
     situations: new Set(a.situations),
-    segments: unpackRows(a.segments),
+    segments: segments[i] as Float32Array,
   }));
   const index = buildScorerIndex(catalogue, vectors, examples, accounts, index0);
   if (model.unitClassifier) useUnitClassifier(index.view(), unpackUnitClassifier(model.unitClassifier));

@@ -238,14 +238,18 @@ export function buildView(
   const dims = examples[0]?.vector.length ?? accounts[0]?.vector.length ?? 100;
   const owned = kept.filter((i) => !(accounts[i] as AccountRef).notEvidence);
   const rows = owned.reduce((n, i) => n + (accounts[i] as AccountRef).segments.length / dims, 0);
-  const segmentMatrix = new Float32Array(rows * dims);
+  const segmentMatrix =
+    sharedRows(owned.map((i) => (accounts[i] as AccountRef).segments)) ?? new Float32Array(rows * dims);
+  const shared =
+    segmentMatrix.length === rows * dims &&
+    segmentMatrix.buffer === accounts[owned[0] ?? -1]?.segments.buffer;
   const segmentOwner = new Int32Array(rows);
   const segmentFrom = new Int32Array(accounts.length);
   const segmentTo = new Int32Array(accounts.length);
   let row = 0;
   for (const i of owned) {
     const seg = (accounts[i] as AccountRef).segments;
-    segmentMatrix.set(seg, row * dims);
+    if (!shared) segmentMatrix.set(seg, row * dims);
     segmentFrom[i] = row;
     for (let r = 0; r < seg.length / dims; r++) segmentOwner[row + r] = i;
     row += seg.length / dims;
@@ -312,4 +316,16 @@ export function buildScorerIndex(
       return v;
     },
   };
+}
+
+/** The rows as one matrix without copying, when they already lie one after another in one buffer (as the model loads them); else null. */
+function sharedRows(rows: readonly Float32Array[]): Float32Array | null {
+  const first = rows[0];
+  if (!first) return null;
+  let end = first.byteOffset;
+  for (const r of rows) {
+    if (r.buffer !== first.buffer || r.byteOffset !== end) return null;
+    end += r.byteLength;
+  }
+  return new Float32Array(first.buffer, first.byteOffset, (end - first.byteOffset) / 4);
 }
