@@ -10,11 +10,11 @@ import { mapEvidence } from "../../src/mapping/offline.ts";
 
 const DEV = resolve(fileURLToPath(new URL("../../../shared/eval/dev.jsonl", import.meta.url)));
 
-// Thresholds sit a little below the learned mapper's measured values (recall 0.58, precision 0.38,
-// unit F1 0.53, range F1 0.55, not-evidence 0.875, claims shown median 5), so a real regression fails
-// and noise does not. The mapper is no longer tuned to this set (its earlier, higher figures came from
-// vocabulary written against the set's misses), so these are lower than before. Timings are not
-// asserted: the machine is shared and noisy.
+// Thresholds sit a little below the learned mapper's measured values (recall 0.70, precision 0.45,
+// unit F1 0.71, range F1 0.64, not-evidence 0.875, claims shown median 3), so a real regression fails
+// and noise does not. The mapper is not tuned to this set (its earlier, higher figures came from
+// vocabulary written against the set's misses); its weights and thresholds are chosen by cross-validation
+// on the training corpus. Timings are not asserted: the machine is shared and noisy.
 describe.skipIf(!existsSync(DEV))("dev set", () => {
   it("meets the offline mapper's measured quality and beats the baseline by 1.5×", async () => {
     const items = readEvalSet(DEV);
@@ -22,10 +22,10 @@ describe.skipIf(!existsSync(DEV))("dev set", () => {
     const baseline = await evaluate(items, (text, options) => mapWithBaseline(text, options));
     const s = offline.summary;
     expect(s.n).toBe(items.length);
-    expect(s.pc_recall_at_10).toBeGreaterThanOrEqual(0.52);
-    expect(s.pc_precision_at_5).toBeGreaterThanOrEqual(0.33);
-    expect(s.unit_f1).toBeGreaterThanOrEqual(0.47);
-    expect(s.range_f1).toBeGreaterThanOrEqual(0.48);
+    expect(s.pc_recall_at_10).toBeGreaterThanOrEqual(0.66);
+    expect(s.pc_precision_at_5).toBeGreaterThanOrEqual(0.41);
+    expect(s.unit_f1).toBeGreaterThanOrEqual(0.66);
+    expect(s.range_f1).toBeGreaterThanOrEqual(0.58);
     expect(s.not_evidence_accuracy).toBeGreaterThanOrEqual(0.85);
     expect(s.claims_shown_median).toBeLessThanOrEqual(8);
     expect(s.pc_recall_at_10).toBeGreaterThanOrEqual(1.5 * baseline.summary.pc_recall_at_10);
