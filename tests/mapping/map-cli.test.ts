@@ -49,6 +49,10 @@ describe("shiftnote map", { timeout: 120_000 }, () => {
     const r = await run(["map", "--level", "2", file]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/^Evidence: yes/);
+    // loading the model, once per process, is told apart from the mapping of this text
+    expect(r.out).toMatch(
+      /^Evidence: yes \(mapped by the offline mapper in [\d,]+ ms, after [\d,]+ ms loading the model\)/,
+    );
     expect(r.out).toMatch(/\nUnits\n {2}2\d\d /);
     expect(r.out).toMatch(/\n {2}\d{3}\.\d+\.\d+ +\S.*\n +“[^”]+”/);
     expect(r.out).toContain("Privacy: 2 personal details");

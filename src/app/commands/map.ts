@@ -93,8 +93,13 @@ function knowledgeLines(result: MappingResult, catalogue: Catalogue): string[] {
 }
 
 /** The result as a person reads it in a terminal. */
-export function formatResult(result: MappingResult, catalogue: Catalogue): string {
-  const took = `${Math.max(1, Math.round(result.elapsedMs))} ms`;
+export function formatResult(result: MappingResult, catalogue: Catalogue, loadMs?: number): string {
+  const ms = (x: number) => `${Math.max(1, Math.round(x)).toLocaleString("en-GB")} ms`;
+  // Loading the model is once per process (the server does it at start): said apart from the mapping itself.
+  const took =
+    loadMs === undefined
+      ? ms(result.elapsedMs)
+      : `${ms(result.elapsedMs)}, after ${ms(loadMs)} loading the model`;
   const lines: string[] = [];
   const by = result.mapper === "llm" ? "the language model" : `the ${result.mapper} mapper`;
   lines.push(
@@ -185,10 +190,17 @@ export const command: Command = {
     const text = values.audio !== undefined ? await textFromAudio(values.audio) : readText(positionals[0]);
     const options = { level, ...(units?.length ? { units } : {}), ...focus };
     // The mappers load their language models on import: only when there is something to map.
-    const result = config
-      ? await (await import("../../mapping/llm.ts")).mapEvidenceWithLlm(text, options, config)
-      : (await import("../../mapping/offline.ts")).mapEvidence(text, options, catalogue);
-    console.log(values.json ? JSON.stringify(result, null, 2) : formatResult(result, catalogue));
+    if (config) {
+      const result = await (await import("../../mapping/llm.ts")).mapEvidenceWithLlm(text, options, config);
+      console.log(values.json ? JSON.stringify(result, null, 2) : formatResult(result, catalogue));
+      return 0;
+    }
+    const offline = await import("../../mapping/offline.ts");
+    const loading = performance.now();
+    offline.learnedMapper(catalogue);
+    const loadMs = performance.now() - loading;
+    const result = offline.mapEvidence(text, options, catalogue);
+    console.log(values.json ? JSON.stringify(result, null, 2) : formatResult(result, catalogue, loadMs));
     return 0;
   },
 };
