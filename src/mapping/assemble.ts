@@ -213,7 +213,8 @@ export function assemble(
       id: s.situation,
       label: catalogue.situations.get(s.situation)?.label ?? s.situation,
       score: round(s.p),
-      support: supportOf(text, s.bestSegment),
+      // The sentence that says it in words ("a customer got cross"), else the one the sentence model likes best.
+      support: supportOf(text, s.cueSegment >= 0 ? s.cueSegment : s.bestSegment),
     }))
     .sort((a, b) => b.score - a.score);
   const detected = new Map(situations.map((s) => [s.id, s]));

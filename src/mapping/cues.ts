@@ -142,6 +142,39 @@ export function cueMatches(
   customerAct = false,
   reading?: CueReading,
 ): [number, number] {
+  let plain = 0;
+  let negated = 0;
+  eachCueMatch(all, positions, cues, customerAct, reading, (_, neg) => {
+    if (neg) negated++;
+    else plain++;
+  });
+  return [plain, negated];
+}
+
+/** Where in the text (a character offset) the earliest cue match that is not negated starts, or undefined. */
+export function firstCueOffset(
+  all: AnalysedText["analysis"]["tokens"],
+  positions: readonly number[],
+  cues: string[][],
+  customerAct = false,
+  reading?: CueReading,
+): number | undefined {
+  let first: number | undefined;
+  eachCueMatch(all, positions, cues, customerAct, reading, (at, neg) => {
+    if (!neg && (first === undefined || at < first)) first = at;
+  });
+  return first === undefined ? undefined : all[positions[first] as number]?.start;
+}
+
+/** Calls `found` with the word position where each cue match starts and whether it is negated. */
+function eachCueMatch(
+  all: AnalysedText["analysis"]["tokens"],
+  positions: readonly number[],
+  cues: string[][],
+  customerAct: boolean,
+  reading: CueReading | undefined,
+  found: (at: number, negated: boolean) => void,
+): void {
   const { tokens, lower, byWord, byLemma } = wordIndex(all, positions);
   const same = (k: number, word: string, lemma: string | undefined) => {
     const v = lower[k] as string;
@@ -150,8 +183,6 @@ export function cueMatches(
     if (reading.lemmas && lemma !== undefined && tokens[k]?.lemma === lemma) return true;
     return reading.person && (PERSON.get(word)?.has(v) ?? false);
   };
-  let plain = 0;
-  let negated = 0;
   for (const cue of cues) {
     if (!cue.length) continue;
     // Only a cue of several words is read by lemma: its other words make the sense plain, where a word on
@@ -181,11 +212,9 @@ export function cueMatches(
       if (!ok) continue;
       if (customerAct && firstPersonBefore(all, positions[i] as number)) continue;
       if (habitualBefore(all, positions[i] as number)) neg = true;
-      if (neg) negated++;
-      else plain++;
+      found(i, neg);
     }
   }
-  return [plain, negated];
 }
 
 type Token = AnalysedText["analysis"]["tokens"][number];

@@ -1,6 +1,6 @@
 // The learned scorer: features of a text against the candidate units' targets, and the probabilities the trained models give them.
 
-import { CUSTOMER_ACTS, cueMatches, readsAsTestimony } from "./cues.ts";
+import { CUSTOMER_ACTS, cueMatches, firstCueOffset, readsAsTestimony } from "./cues.ts";
 import {
   clampLogit,
   neighbours,
@@ -35,6 +35,8 @@ export interface SituationFeatures {
   situation: string;
   x: number[];
   bestSegment: number;
+  /** The segment where its earliest cue (not negated) is, the sentence to quote for it; -1 without one. */
+  cueSegment: number;
 }
 
 export interface TextFeatures {
@@ -225,10 +227,16 @@ export function textFeatures(
       person: testimony,
     });
     bases.set(id, { situation: id, best: clampLogit(e.best), flexible });
-    return { t, e, id, plain, negated };
+    const at = firstCueOffset(text.analysis.tokens, wordPositions, cues, CUSTOMER_ACTS.has(id), {
+      lemmas: true,
+      person: testimony,
+    });
+    const cueSegment =
+      at === undefined ? -1 : text.segments.findIndex((g) => at >= g.segment.start && at < g.segment.end);
+    return { t, e, id, plain, negated, cueSegment };
   });
   const priors = situationPriors(index, view);
-  const situations: SituationFeatures[] = situationRows.map(({ t, e, id, plain, negated }) => {
+  const situations: SituationFeatures[] = situationRows.map(({ t, e, id, plain, negated, cueSegment }) => {
     return {
       target: t,
       situation: id,
@@ -244,6 +252,7 @@ export function textFeatures(
         ...situationExtras(bases.get(id) as SituationBasis, bases, index.catalogue, priors),
       ],
       bestSegment: e.bestSegment,
+      cueSegment,
     };
   });
 
@@ -332,6 +341,8 @@ export interface Predictions {
     p: number;
     sentence: number;
     bestSegment: number;
+    /** The segment of its earliest cue that is not negated (-1: none): what the card quotes for it. */
+    cueSegment: number;
     /** Catalogue cues found as written, and found only inside a negation ("it wasn't busy"). */
     cues: number;
     negatedCues: number;
@@ -400,6 +411,7 @@ export function predict(features: TextFeatures, models: Omit<Models, "sentence">
     cues: Math.round(Math.expm1((s.x[8] ?? s.x[4]) as number)),
     negatedCues: Math.round(Math.expm1((s.x[9] ?? s.x[5]) as number)),
     bestSegment: s.bestSegment,
+    cueSegment: s.cueSegment,
   }));
   return {
     notEvidence: sigmoid(linear(models.notEvidence, gateFeatures(features, models.notEvidenceWords))),

@@ -367,6 +367,19 @@ describe("mapEvidence: a discussion, mapped for the knowledge it shows", () => {
 });
 
 describe("mapEvidence: the ranges a story has, however it is told", () => {
+  it("quotes for a range the sentence that says it, not a later one", () => {
+    const r = mapEvidence(
+      "Saturday was manic and the card machine kept freezing, so a customer got cross. I said sorry, asked my " +
+        "supervisor if we could take payment on the other till, and walked her over so she didn't lose her place. " +
+        "She thanked me in the end.",
+      { level: 2, units: ["105", "201", "205", "206", "207", "213"] },
+    );
+    const quote = (situation: string) => r.ranges.find((x) => x.situation === situation)?.support?.text ?? "";
+    expect(quote("unhappy_customer")).toContain("got cross");
+    expect(quote("busy_period")).toContain("manic");
+    expect(quote("let_down")).toContain("kept freezing");
+  });
+
   it("reads an unhappy customer from the words of feeling, typed, spoken or witnessed", () => {
     const typed = mapEvidence(
       "A man came up to the returns desk absolutely livid because his refund still had not reached his card after a week. " +
