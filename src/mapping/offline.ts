@@ -56,7 +56,7 @@ export function learnedMapper(catalogue: Catalogue): LearnedMapper | null {
     loadCount++;
     loaded.set(catalogue, mapper);
     // One short account mapped at load builds what the scorer makes on first use (its matrices, the gate's
-    // verbs), so the first candidate's account is mapped as fast as the next.
+    // verbs), so the first real account after loading is mapped as fast as the next.
     if (mapper) mapWith(mapper, WARM_UP, { level: 2 });
   }
   return mapper;

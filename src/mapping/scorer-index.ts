@@ -238,18 +238,16 @@ export function buildView(
   const dims = examples[0]?.vector.length ?? accounts[0]?.vector.length ?? 100;
   const owned = kept.filter((i) => !(accounts[i] as AccountRef).notEvidence);
   const rows = owned.reduce((n, i) => n + (accounts[i] as AccountRef).segments.length / dims, 0);
-  const segmentMatrix =
-    sharedRows(owned.map((i) => (accounts[i] as AccountRef).segments)) ?? new Float32Array(rows * dims);
-  const shared =
-    segmentMatrix.length === rows * dims &&
-    segmentMatrix.buffer === accounts[owned[0] ?? -1]?.segments.buffer;
+  // The view that keeps every account reads the rows where the model loaded them; the others copy theirs.
+  const inPlace = sharedRows(owned.map((i) => (accounts[i] as AccountRef).segments));
+  const segmentMatrix = inPlace ?? new Float32Array(rows * dims);
   const segmentOwner = new Int32Array(rows);
   const segmentFrom = new Int32Array(accounts.length);
   const segmentTo = new Int32Array(accounts.length);
   let row = 0;
   for (const i of owned) {
     const seg = (accounts[i] as AccountRef).segments;
-    if (!shared) segmentMatrix.set(seg, row * dims);
+    if (!inPlace) segmentMatrix.set(seg, row * dims);
     segmentFrom[i] = row;
     for (let r = 0; r < seg.length / dims; r++) segmentOwner[row + r] = i;
     row += seg.length / dims;

@@ -95,7 +95,8 @@ function knowledgeLines(result: MappingResult, catalogue: Catalogue): string[] {
 /** The result as a person reads it in a terminal. */
 export function formatResult(result: MappingResult, catalogue: Catalogue, loadMs?: number): string {
   const ms = (x: number) => `${Math.max(1, Math.round(x)).toLocaleString("en-GB")} ms`;
-  // Loading the model is once per process (the server does it at start): said apart from the mapping itself.
+  // Loading the model happens once per process (the server does it at start, src/app/wiring.ts), so it is said
+  // apart from the mapping of this text.
   const took =
     loadMs === undefined
       ? ms(result.elapsedMs)
