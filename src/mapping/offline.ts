@@ -44,7 +44,7 @@ function safePrivacy(text: string): PrivacyReport {
 
 const loaded = new WeakMap<Catalogue, LearnedMapper | null>();
 const WARM_UP =
-  "A customer asked me where the printer ink was, so I walked her to the aisle, checked the stock and thanked her.";
+  "A shopper wanted to know which aisle had the printer ink, so I walked her there, checked the stock and thanked her.";
 let loadCount = 0;
 
 /** The learned mapper for a catalogue, loaded once (model file and vectors); null when no model is shipped. */
