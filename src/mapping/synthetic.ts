@@ -1,18 +1,7 @@
 // Composes labelled training accounts from the corpus's example sentences (same workplace, a plausible plan), to add to the written accounts.
 import type { Catalogue } from "../standards/catalogue.ts";
 import type { CorpusAccount, CorpusSentence } from "./corpus.ts";
-
-/** A small deterministic generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from "./random.ts";
 
 const pick = <T>(rng: () => number, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
 

@@ -5,6 +5,7 @@ import type { Corpus, CorpusAccount } from "./corpus.ts";
 import { type SentenceModels, sentenceFeatures } from "./features.ts";
 import { fitLogistic } from "./logistic.ts";
 import { type ModelFile, packRows, packVector } from "./model.ts";
+import { random } from "./random.ts";
 import { textFeatures } from "./scorer.ts";
 import {
   type AccountRef,
@@ -14,7 +15,7 @@ import {
   type ScorerIndex,
   type TargetKind,
 } from "./scorer-index.ts";
-import { composeAccounts, random } from "./synthetic.ts";
+import { composeAccounts } from "./synthetic.ts";
 import { analyseText } from "./text.ts";
 import { type CvGroup, crossValidate, type Fitted, fitTextModels, type LabelledText } from "./train-cv.ts";
 import { prepareUnitClassifier, shareUnitClassifier, storedUnitClassifier } from "./unit-classifier.ts";

@@ -1,5 +1,6 @@
 // Small gradient-boosted regression trees for a yes/no label (log-loss), boosted from a logistic model's logit: fitting, the compact stored form and scoring.
 import { type LogisticModel, linear } from "./logistic.ts";
+import { random } from "./random.ts";
 
 /**
  * One tree as a flat list of nodes, the root first: a split is `[feature, threshold, left, right]` (a row
@@ -91,18 +92,6 @@ export interface TreeOptions {
   seed?: number;
 }
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same rows each round. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const round = (x: number, digits: number) => {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
@@ -159,7 +148,8 @@ export function fitBoosted(
   const subsample = options.subsample ?? 0.8;
   const l2 = options.l2 ?? 1;
   const minChild = options.minChildWeight ?? 2;
-  const rng = prng(options.seed ?? 1);
+  // The same seed gives the same rows each round.
+  const rng = random(options.seed ?? 1);
   let positives = 0;
   for (let i = 0; i < n; i++) positives += labels[i] as number;
   const start: LogisticModel = base ?? {

@@ -1,6 +1,7 @@
 // The unit classifier: a softmax regression over an account's lemmas, lemma pairs and mean word vector, trained on the corpus's whole accounts and example sentences, that says which unit a text (and each of its sentences) is about.
+
+import { random } from "./random.ts";
 import type { ScorerIndex, View } from "./scorer-index.ts";
-import { random } from "./synthetic.ts";
 import type { AnalysedText } from "./text.ts";
 
 /** A fitted classifier: one weight per unit for each lemma or lemma pair kept, for each vector dimension, and a bias. */

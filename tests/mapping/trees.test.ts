@@ -1,11 +1,12 @@
 // Boosted trees for the mapper's text-level models: they learn an interaction a logistic model cannot, the same seed gives the same trees, and the stored form scores as the fitted one does.
 import { describe, expect, it } from "vitest";
 import { fitLogistic, linear } from "../../src/mapping/logistic.ts";
-import { fitBoosted, logLoss, margin, prng, treeValue } from "../../src/mapping/trees.ts";
+import { random } from "../../src/mapping/random.ts";
+import { fitBoosted, logLoss, margin, treeValue } from "../../src/mapping/trees.ts";
 
 /** Rows of `d` features in [-1, 1]; the label is whether the first two have the same sign (XOR-like). */
 function xorRows(n: number, d: number, seed: number) {
-  const rng = prng(seed);
+  const rng = random(seed);
   const rows: number[][] = [];
   const labels: number[] = [];
   for (let i = 0; i < n; i++) {
