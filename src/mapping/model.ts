@@ -293,6 +293,14 @@ export function mapperFromModel(
   const examples: Example[] = [];
   /** Each kept example's row in the binary part (examples whose target the catalogue lacks are left out). */
   const rowOf: number[] = [];
+  // One string per distinct lemma: "customer" is one string, not one for each of the thousand examples that say it.
+  const lemmas = new Map<string, string>();
+  const lemma = (w: string) => {
+    const known = lemmas.get(w);
+    if (known !== undefined) return known;
+    lemmas.set(w, w);
+    return w;
+  };
   file.examples.forEach(([id, positive, workplace, terms], row) => {
     const target = index0.targetIndex.get(id);
     if (target === undefined) return;
@@ -300,7 +308,7 @@ export function mapperFromModel(
       target,
       positive: positive === 1,
       workplace,
-      terms: terms ? terms.split(" ") : [],
+      terms: terms ? terms.split(" ").map(lemma) : [],
       vector: NO_VECTOR,
     });
     rowOf.push(row);
