@@ -119,6 +119,9 @@ export function concatBytes(parts: readonly Int8Array[]): Int8Array {
   return out;
 }
 
+/** The vector of an example before decodeExamples sets it, and the rows of a not-evidence account. */
+const NO_VECTOR = new Float32Array(0);
+
 /**
  * One whole-text vector (`dims` bytes at `from`) into `out` at `at`, made unit length again: the int8 values
  * ÷127 are stored as Float32 first and the norm taken of those.
@@ -174,30 +177,29 @@ function decodeExamples(
 }
 
 /**
- * Every account's segment rows, decoded into one buffer: the accounts that are evidence first, in order, so the
- * view that keeps them all (the one that maps) reads them where they are instead of copying them.
+ * The evidence accounts' segment rows, decoded into one buffer in order, so the view that keeps them all (the
+ * one that maps) reads them where they are instead of copying them. A not-evidence account's rows are left
+ * in the file: no view reads them (the sentence-level neighbours vote with evidence accounts only).
  */
 function decodeAccountSegments(
   accounts: ModelFile["accounts"],
   bytes: Int8Array,
   dims: number,
 ): Float32Array[] {
-  const starts: number[] = [];
-  let total = 0;
-  for (const a of accounts) {
-    starts.push(total);
-    total += a.segments;
-  }
-  const all = new Float32Array(total * dims);
   const out: Float32Array[] = new Array(accounts.length);
+  const rows = accounts.reduce((n, a) => n + (a.notEvidence ? 0 : a.segments), 0);
+  const all = new Float32Array(rows * dims);
+  let from = 0;
   let at = 0;
-  for (const evidence of [true, false])
-    accounts.forEach((a, i) => {
-      if (a.notEvidence === evidence) return;
-      decodeRows(bytes, (starts[i] as number) * dims, a.segments, dims, all, at);
+  accounts.forEach((a, i) => {
+    if (a.notEvidence) out[i] = NO_VECTOR;
+    else {
+      decodeRows(bytes, from, a.segments, dims, all, at);
       out[i] = all.subarray(at, at + a.segments * dims);
       at += a.segments * dims;
-    });
+    }
+    from += a.segments * dims;
+  });
   return out;
 }
 
@@ -278,8 +280,6 @@ export interface LearnedMapper {
   /** Short description for people: which model answered. */
   description: string;
 }
-
-const NO_VECTOR = new Float32Array(0);
 
 /** Builds the runtime scorer from a model: its vectors decoded once into a few large buffers, no copy per row. */
 export function mapperFromModel(
