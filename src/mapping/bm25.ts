@@ -22,9 +22,16 @@ export class Bm25Index {
   private readonly b: number;
   private readonly postings = new Map<string, Array<[doc: number, tf: number]>>();
   private readonly lengths: number[] = [];
-  private idfs = new Map<string, number>();
-  /** After finalise(): each term's postings as typed arrays with its idf, and each document's length norm. */
-  private compiled = new Map<string, { docs: Int32Array; tfs: Float64Array; idf: number }>();
+  /**
+   * After finalise(): each term's number; its postings are `docs`/`tfs` from `starts[t]` to `starts[t + 1]`
+   * (all terms' in one pair of typed arrays, not two small arrays a term), its idf `idfs[t]`; and each
+   * document's length norm.
+   */
+  private termNumbers = new Map<string, number>();
+  private starts = new Int32Array(1);
+  private docs = new Int32Array(0);
+  private tfs = new Float64Array(0);
+  private idfs = new Float64Array(0);
   private norms = new Float64Array(0);
   private avgLength = 1;
   private frozen = false;
@@ -67,16 +74,26 @@ export class Bm25Index {
     if (this.frozen) return this;
     const n = this.lengths.length;
     this.avgLength = n ? this.lengths.reduce((a, b) => a + b, 0) / n || 1 : 1;
+    let total = 0;
+    for (const list of this.postings.values()) total += list.length;
+    this.starts = new Int32Array(this.postings.size + 1);
+    this.docs = new Int32Array(total);
+    this.tfs = new Float64Array(total);
+    this.idfs = new Float64Array(this.postings.size);
+    let at = 0;
     for (const [term, list] of this.postings) {
+      const t = this.termNumbers.size;
       const df = list.length;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      this.idfs.set(term, idf);
-      this.compiled.set(term, {
-        docs: Int32Array.from(list, ([doc]) => doc),
-        tfs: Float64Array.from(list, ([, tf]) => tf),
-        idf,
-      });
+      this.idfs[t] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      this.termNumbers.set(term, t);
+      this.starts[t] = at;
+      for (const [doc, tf] of list) {
+        this.docs[at] = doc;
+        this.tfs[at] = tf;
+        at++;
+      }
     }
+    this.starts[this.postings.size] = at;
     const { k1, b } = this;
     this.norms = Float64Array.from(this.lengths, (length) => k1 * (1 - b + (b * length) / this.avgLength));
     // The typed postings replace the lists (half the memory).
@@ -87,7 +104,8 @@ export class Bm25Index {
 
   /** The idf of a term, 0 when no document holds it. */
   idf(term: string): number {
-    return this.idfs.get(term) ?? 0;
+    const t = this.termNumbers.get(term);
+    return t === undefined ? 0 : (this.idfs[t] as number);
   }
 
   /**
@@ -97,12 +115,13 @@ export class Bm25Index {
   scoreInto(query: ReadonlyMap<string, number>, out: Float64Array, allowed?: Uint8Array): void {
     const { k1, b } = this;
     if (this.frozen) {
-      const norms = this.norms;
+      const { norms, docs, tfs, starts } = this;
       for (const [term, qWeight] of query) {
-        const list = this.compiled.get(term);
-        if (!list) continue;
-        const { docs, tfs, idf } = list;
-        for (let i = 0; i < docs.length; i++) {
+        const t = this.termNumbers.get(term);
+        if (t === undefined) continue;
+        const idf = this.idfs[t] as number;
+        const end = starts[t + 1] as number;
+        for (let i = starts[t] as number; i < end; i++) {
           const doc = docs[i] as number;
           if (allowed && !allowed[doc]) continue;
           const tf = tfs[i] as number;
@@ -114,7 +133,7 @@ export class Bm25Index {
     for (const [term, qWeight] of query) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const idf = this.idfs.get(term) ?? 0;
+      const idf = this.idf(term);
       for (const [doc, tf] of list) {
         if (allowed && !allowed[doc]) continue;
         const norm = k1 * (1 - b + (b * (this.lengths[doc] as number)) / this.avgLength);

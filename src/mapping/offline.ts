@@ -43,6 +43,8 @@ function safePrivacy(text: string): PrivacyReport {
 }
 
 const loaded = new WeakMap<Catalogue, LearnedMapper | null>();
+/** Why the model could not be loaded, when it is there but unusable (a binary part cut short, an old format). */
+const loadProblems = new WeakMap<Catalogue, string>();
 const WARM_UP =
   "A shopper wanted to know which aisle had the printer ink, so I walked her there, checked the stock and thanked her.";
 let loadCount = 0;
@@ -51,8 +53,13 @@ let loadCount = 0;
 export function learnedMapper(catalogue: Catalogue): LearnedMapper | null {
   let mapper = loaded.get(catalogue);
   if (mapper === undefined) {
-    const model = readModelFile();
-    mapper = model ? mapperFromModel(model, catalogue, shippedVectors()) : null;
+    try {
+      const model = readModelFile();
+      mapper = model ? mapperFromModel(model, catalogue, shippedVectors()) : null;
+    } catch (error) {
+      loadProblems.set(catalogue, (error as Error).message);
+      mapper = null;
+    }
     loadCount++;
     loaded.set(catalogue, mapper);
     // One short account mapped at load builds what the scorer makes on first use (its matrices, the gate's
@@ -94,7 +101,7 @@ export function mapEvidence(text: string, options: MapOptions, catalogue?: Catal
     if (!mapper)
       return emptyResult(
         raw,
-        "The mapper's model is missing (data/training/model); run `npm run train`.",
+        loadProblems.get(cat) ?? "The mapper's model is missing (data/training/model); run `npm run train`.",
         started,
       );
     return mapWith(mapper, raw, options, started);

@@ -224,13 +224,16 @@ export function buildView(
       n += l.length;
     });
     start[lists.length] = n;
-    const m = new Float32Array(n * dims);
+    // The view that keeps every example reads the rows where the model loaded them; the others copy theirs.
+    const inPlace = sharedRows(lists.flatMap((l) => l.map((i) => (examples[i] as Example).vector)));
+    const m = inPlace ?? new Float32Array(n * dims);
     let at = 0;
-    for (const l of lists)
-      for (const i of l) {
-        m.set((examples[i] as Example).vector, at * dims);
-        at++;
-      }
+    if (!inPlace)
+      for (const l of lists)
+        for (const i of l) {
+          m.set((examples[i] as Example).vector, at * dims);
+          at++;
+        }
     return { m, start };
   };
   const pos = matrix(positives);

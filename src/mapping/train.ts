@@ -4,7 +4,7 @@ import type { Catalogue } from "../standards/catalogue.ts";
 import type { Corpus, CorpusAccount } from "./corpus.ts";
 import { type SentenceModels, sentenceFeatures } from "./features.ts";
 import { fitLogistic } from "./logistic.ts";
-import { type ModelFile, packRows, packVector } from "./model.ts";
+import { concatBytes, MODEL_FORMAT, type Model, quantiseRows } from "./model.ts";
 import { random } from "./random.ts";
 import { textFeatures } from "./scorer.ts";
 import {
@@ -149,7 +149,7 @@ function fitSentenceModels(
 }
 
 export interface TrainResult {
-  model: ModelFile;
+  model: Model;
   /** Printable cross-validation tables. */
   report: string;
   /** The featurised training texts (for diagnostics; not stored). */
@@ -293,36 +293,53 @@ export function train(
   s1.stop();
   const fitted: Fitted = fitTextModels(fullIndex, labelled);
 
-  const model: ModelFile = {
-    format: 1,
-    seed: options.seed,
-    corpusHash: hash.digest("hex"),
-    counts: {
-      sentences: examples.length,
-      accounts: accountsIn.filter((a) => a.kind !== "not_evidence").length,
-      notEvidence: accountsIn.filter((a) => a.kind === "not_evidence").length,
+  const dims = fullIndex.examples[0]?.vector.length ?? accounts[0]?.vector.length ?? 100;
+  const {
+    weights: unitWeights,
+    vector: unitVector,
+    ...unitClassifier
+  } = storedUnitClassifier(fullIndex, fullIndex.view()) ?? {
+    weights: new Int8Array(0),
+    vector: new Int8Array(0),
+  };
+  const model: Model = {
+    file: {
+      format: MODEL_FORMAT,
+      seed: options.seed,
+      corpusHash: hash.digest("hex"),
+      counts: {
+        sentences: examples.length,
+        accounts: accountsIn.filter((a) => a.kind !== "not_evidence").length,
+        notEvidence: accountsIn.filter((a) => a.kind === "not_evidence").length,
+      },
+      dims,
+      models: { sentence, ...fitted },
+      thresholds: cv.thresholds,
+      examples: fullIndex.examples.map((e) => [
+        fullIndex.targets[e.target]?.id ?? "",
+        e.positive ? 1 : 0,
+        e.workplace,
+        e.terms.join(" "),
+      ]),
+      accounts: accounts.map((a) => ({
+        workplace: a.workplace,
+        notEvidence: a.notEvidence,
+        registered: [...a.registered],
+        units: [...a.units],
+        targets: [...a.targets],
+        situations: [...a.situations],
+        segments: a.segments.length / dims,
+      })),
+      unitClassifier: "units" in unitClassifier ? unitClassifier : undefined,
+      crossValidation: cv.figures,
     },
-    models: { sentence, ...fitted },
-    thresholds: cv.thresholds,
-    examples: fullIndex.examples.map((e) => [
-      fullIndex.targets[e.target]?.id ?? "",
-      e.positive ? 1 : 0,
-      e.workplace,
-      e.terms.join(" "),
-      packVector(e.vector),
-    ]),
-    accounts: accounts.map((a) => ({
-      workplace: a.workplace,
-      vector: packVector(a.vector),
-      notEvidence: a.notEvidence,
-      registered: [...a.registered],
-      units: [...a.units],
-      targets: [...a.targets],
-      situations: [...a.situations],
-      segments: packRows(a.segments),
-    })),
-    unitClassifier: storedUnitClassifier(fullIndex, fullIndex.view()) ?? undefined,
-    crossValidation: cv.figures,
+    arrays: {
+      exampleVectors: concatBytes(fullIndex.examples.map((e) => quantiseRows(e.vector))),
+      accountVectors: concatBytes(accounts.map((a) => quantiseRows(a.vector))),
+      segmentVectors: concatBytes(accounts.map((a) => quantiseRows(a.segments))),
+      unitWeights,
+      unitVector,
+    },
   };
   return { model, report: cv.report, labelled, index: fullIndex };
 }

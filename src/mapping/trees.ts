@@ -47,9 +47,16 @@ type Scorer = (x: ArrayLike<number>, z: number) => number;
 const compiledTrees = new WeakMap<BoostedModel, Scorer>();
 
 /**
- * The trees' sum as one generated function of nested comparisons (only numbers from the model go into it,
- * each checked finite): V8 compiles it to straight-line code, several times faster than walking the nodes.
- * A model whose nodes are not well formed is walked instead.
+ * Trees per generated function. One function for all 150 or 200 trees cost V8's optimising compiler so much
+ * working memory that the process kept about 14 MB more resident after it, and it ran slower (unit model
+ * 3.6–4.1 µs a row against 0.9–1.1 µs in functions of ten trees).
+ */
+const TREES_PER_FUNCTION = 10;
+
+/**
+ * The trees' sum as a few generated functions of nested comparisons (only numbers from the model go into
+ * them, each checked finite): V8 compiles them to straight-line code, several times faster than walking the
+ * nodes. A model whose nodes are not well formed is walked instead.
  */
 function compile(model: BoostedModel): Scorer {
   const parts: string[] = [];
@@ -62,7 +69,20 @@ function compile(model: BoostedModel): Scorer {
     }
     parts.push(source);
   }
-  const scorer = new Function("x", "z", `return z${parts.map((p) => ` + ${p}`).join("")};`) as Scorer;
+  const chunks: Scorer[] = [];
+  for (let i = 0; i < parts.length; i += TREES_PER_FUNCTION) {
+    const sum = parts.slice(i, i + TREES_PER_FUNCTION).map((p) => ` + ${p}`);
+    chunks.push(new Function("x", "z", `return z${sum.join("")};`) as Scorer);
+  }
+  // Each function adds its trees to what the one before returned: the same sum, term by term, in the same order.
+  const scorer: Scorer =
+    chunks.length === 1
+      ? (chunks[0] as Scorer)
+      : (x, z) => {
+          let sum = z;
+          for (const chunk of chunks) sum = chunk(x, sum);
+          return sum;
+        };
   compiledTrees.set(model, scorer);
   return scorer;
 }

@@ -17,13 +17,13 @@ export interface UnitClassifier {
   dims: number;
 }
 
-/** As stored in the model file: int8 weights (× scale) in base64. */
+/** As stored in the model: int8 weights (× scale), kept in the model's binary part. */
 export interface StoredUnitClassifier {
   units: string[];
   terms: string[];
   scale: number;
-  weights: string;
-  vector: string;
+  weights: Int8Array;
+  vector: Int8Array;
   bias: number[];
   dims: number;
 }
@@ -302,7 +302,7 @@ const toInt8 = (w: Float32Array, scale: number) => {
   const out = new Int8Array(w.length);
   for (let i = 0; i < w.length; i++)
     out[i] = Math.max(-127, Math.min(127, Math.round((w[i] as number) / scale)));
-  return Buffer.from(out.buffer).toString("base64");
+  return out;
 };
 
 /** Packs a classifier as int8 weights with one scale; terms whose weights all round to zero are dropped. */
@@ -342,8 +342,7 @@ export function packUnitClassifier(clf: UnitClassifier): StoredUnitClassifier {
 
 /** A stored classifier ready to score. */
 export function unpackUnitClassifier(s: StoredUnitClassifier): UnitClassifier {
-  const fromInt8 = (b64: string) => {
-    const bytes = new Int8Array(Buffer.from(b64, "base64"));
+  const fromInt8 = (bytes: Int8Array) => {
     const out = new Float32Array(bytes.length);
     for (let i = 0; i < bytes.length; i++) out[i] = (bytes[i] as number) * s.scale;
     return out;

@@ -2,7 +2,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readCorpus } from "../../src/mapping/corpus.ts";
-import { mapperFromModel, modelHash, serialiseModel } from "../../src/mapping/model.ts";
+import { mapperFromModel, modelHash, parseModel, serialiseModel } from "../../src/mapping/model.ts";
 import { mapWith } from "../../src/mapping/offline.ts";
 import { train } from "../../src/mapping/train.ts";
 import { shippedVectors } from "../../src/mapping/vectors.ts";
@@ -24,20 +24,22 @@ describe("npm run train", { timeout: 60_000 }, () => {
     const a = serialiseModel(train(catalogue, shippedVectors(), corpus, { seed: 7, synthetic: 10 }).model);
     const b = serialiseModel(train(catalogue, shippedVectors(), corpus, { seed: 7, synthetic: 10 }).model);
     const c = serialiseModel(train(catalogue, shippedVectors(), corpus, { seed: 8, synthetic: 10 }).model);
-    expect(modelHash(a)).toBe(modelHash(b));
-    expect(modelHash(c)).not.toBe(modelHash(a));
+    expect(modelHash(a.json)).toBe(modelHash(b.json));
+    expect(modelHash(a.binary)).toBe(modelHash(b.binary));
+    expect(modelHash(c.json)).not.toBe(modelHash(a.json));
   });
 
   it("writes a model that maps, keeping the corpus counts and cross-validation figures", () => {
     const { model } = train(catalogue, shippedVectors(), corpus, { seed: 7 });
-    expect(model.counts).toEqual({ sentences: 14, accounts: 4, notEvidence: 2 });
-    expect(Object.keys(model.crossValidation)).toEqual(
+    expect(model.file.counts).toEqual({ sentences: 14, accounts: 4, notEvidence: 2 });
+    expect(Object.keys(model.file.crossValidation)).toEqual(
       expect.arrayContaining(["register", "workplace", "thresholds"]),
     );
     // The unit model is boosted trees on top of its logistic logit, stored in the same file.
-    expect(model.models.unit).toHaveProperty("trees");
-    expect(model.models.unit).toHaveProperty("base.weights");
-    const mapper = mapperFromModel(JSON.parse(serialiseModel(model)), catalogue, shippedVectors());
+    expect(model.file.models.unit).toHaveProperty("trees");
+    expect(model.file.models.unit).toHaveProperty("base.weights");
+    const { json, binary } = serialiseModel(model);
+    const mapper = mapperFromModel(parseModel(json, binary), catalogue, shippedVectors());
     const result = mapWith(
       mapper,
       "It was a busy Saturday and I said hello to the regulars by name while the queue grew.",

@@ -65,7 +65,7 @@ const fmt = (s: MetricSummary) =>
 
 /** The cross-validation figures stored with the model, one line per held-out register and workplace. */
 function crossValidationReport(): string {
-  const model = readModelFile();
+  const model = readModelFile()?.file;
   if (!model) return "No trained model (data/training/model/mapper-model.json); run `npm run train`.\n";
   const lines: string[] = [
     `training corpus: ${model.counts.sentences} sentences, ${model.counts.accounts} accounts, ${model.counts.notEvidence} not-evidence texts (model ${model.corpusHash.slice(0, 8)}, seed ${model.seed})`,

@@ -1,9 +1,9 @@
-// `npm run train`: trains the offline mapper from data/training and writes data/training/model/mapper-model.json (committed, so start-up never trains).
+// `npm run train`: trains the offline mapper from data/training and writes data/training/model/mapper-model.json and its binary part mapper-model.bin (committed, so start-up never trains).
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { basename, dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { readCorpus } from "../../mapping/corpus.ts";
-import { DEFAULT_MODEL_PATH, modelHash, serialiseModel } from "../../mapping/model.ts";
+import { binaryPathFor, DEFAULT_MODEL_PATH, modelHash, serialiseModel } from "../../mapping/model.ts";
 import { train } from "../../mapping/train.ts";
 import { shippedVectors } from "../../mapping/vectors.ts";
 import { loadCatalogue } from "../../standards/catalogue.ts";
@@ -15,8 +15,9 @@ const USAGE = `Usage: npm run train -- [--seed N] [--out FILE] [--corpus DIR]
 Trains the offline mapper on the corpus (data/training, see data/training/FORMAT.md): the sentence
 models on the example sentences, the unit, criterion, knowledge, situation and not-evidence models on
 the labelled accounts, with thresholds chosen by cross-validation holding out one register at a time.
-Writes the model (default data/training/model/mapper-model.json) and prints the cross-validation
-figures by register and by workplace. Deterministic: the same corpus and seed give the same file.`;
+Writes the model (default data/training/model/mapper-model.json, with its vectors in mapper-model.bin
+beside it) and prints the cross-validation figures by register and by workplace. Deterministic: the same
+corpus and seed give the same files.`;
 
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, {
@@ -46,16 +47,17 @@ export async function main(argv: string[]): Promise<number> {
     synthetic: Number(values.synthetic),
     stage: (label, total) => startProgress(label, total, { quiet: Boolean(values.quiet) }),
   });
-  const text = serialiseModel(model);
   const out = String(values.out);
+  const { json, binary } = serialiseModel(model, basename(binaryPathFor(out)));
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, text);
+  writeFileSync(out, json);
+  writeFileSync(binaryPathFor(out), binary);
   process.stderr.write(`${report}\n`);
   process.stderr.write(
-    `Trained on ${model.counts.sentences} sentences, ${model.counts.accounts} accounts and ${model.counts.notEvidence} not-evidence texts in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`,
+    `Trained on ${model.file.counts.sentences} sentences, ${model.file.counts.accounts} accounts and ${model.file.counts.notEvidence} not-evidence texts in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`,
   );
   process.stdout.write(
-    `${JSON.stringify({ out, bytes: text.length, sha256: modelHash(text), thresholds: model.thresholds })}\n`,
+    `${JSON.stringify({ out, bytes: json.length, sha256: modelHash(json), binary: { bytes: binary.length, sha256: modelHash(binary) }, thresholds: model.file.thresholds })}\n`,
   );
   return 0;
 }
