@@ -587,10 +587,18 @@ function castVotes(
 export interface Neighbours {
   /** Similarity-weighted share of the nearest accounts carrying each label. */
   share(has: (account: number) => boolean): number;
-  /** The accounts considered, nearest first (all of them, not only the voting few). */
+  /**
+   * The nearest accounts considered, nearest first: more than the voting few, at least the first
+   * SENTENCE_POOL evidence accounts (every account when the view has fewer).
+   */
   ranked?: readonly number[];
 }
 
+/** How many corpus sentences vote for each sentence of the text, and how sharply by similarity. */
+const SENTENCE_NEIGHBOURS = 5;
+const SENTENCE_SHARPNESS = 20;
+/** Sentences are looked for in this many of the nearest accounts by the whole text (keeps mapping fast). */
+const SENTENCE_POOL = 80;
 const NEIGHBOURS = 12;
 const NEIGHBOUR_SHARPNESS = 20;
 
@@ -636,10 +644,37 @@ function rankAccounts(index: ScorerIndex, view: View, text: AnalysedText): Accou
     kept.push(a);
   }
   // Nearest first, ties by corpus order: a total order, so any subset keeps its own sorted order.
-  const order = Int32Array.from(kept).sort((x, y) => (sims[y] as number) - (sims[x] as number) || x - y);
+  const nearer = (x: number, y: number) => (sims[y] as number) - (sims[x] as number) || x - y;
+  const order = nearest(kept, sims, index, nearer) ?? Int32Array.from(kept).sort(nearer);
   const ranking = { view, vector: text.vector, sims, order };
   rankings.set(text, ranking);
   return ranking;
+}
+
+/** How many of the nearest accounts are put in order: the sentence pool's evidence accounts and room for the not-evidence ones among them. */
+const RANKED = 2 * SENTENCE_POOL;
+
+/**
+ * The first RANKED or so of the accounts in `nearer` order, without sorting the rest: every account at
+ * least as near as the RANKED-th nearest, sorted, which is exactly the full order's beginning. Null when
+ * there are too few accounts for it to pay, or too few evidence accounts among them for the sentence pool.
+ */
+function nearest(
+  kept: readonly number[],
+  sims: Float64Array,
+  index: ScorerIndex,
+  nearer: (x: number, y: number) => number,
+): Int32Array | null {
+  if (kept.length <= 2 * RANKED) return null;
+  const values = new Float64Array(kept.length);
+  for (let i = 0; i < kept.length; i++) values[i] = sims[kept[i] as number] as number;
+  values.sort();
+  const floor = values[kept.length - RANKED] as number;
+  const near = kept.filter((a) => (sims[a] as number) >= floor);
+  let evidence = 0;
+  for (const a of near) if (!index.accounts[a]?.notEvidence) evidence++;
+  if (evidence < SENTENCE_POOL || near.length < NEIGHBOURS) return null;
+  return Int32Array.from(near).sort(nearer);
 }
 
 /** The nearest labelled accounts of a view to a text (by SIF vectors of the whole texts). */
@@ -665,12 +700,6 @@ export function neighbours(
     ranked,
   };
 }
-
-/** How many corpus sentences vote for each sentence of the text, and how sharply by similarity. */
-const SENTENCE_NEIGHBOURS = 5;
-const SENTENCE_SHARPNESS = 20;
-/** Sentences are looked for in this many of the nearest accounts by the whole text (keeps mapping fast). */
-const SENTENCE_POOL = 80;
 
 /**
  * Sentence-level neighbours: each segment of the text finds the nearest segments of the view's labelled

@@ -1,6 +1,6 @@
 // The learned scorer: features of a text against the candidate units' targets, and the probabilities the trained models give them.
 
-import { CUSTOMER_ACTS, cueMatches, firstCueOffset, readsAsTestimony } from "./cues.ts";
+import { CUSTOMER_ACTS, findCues, readsAsTestimony } from "./cues.ts";
 import {
   clampLogit,
   neighbours,
@@ -221,16 +221,15 @@ export function textFeatures(
     const target = index.targets[t];
     const id = (target?.id ?? "").replace(/^situation:/, "");
     const cues = target?.cues ?? [];
-    const [plain, negated] = cueMatches(text.analysis.tokens, wordPositions, cues, CUSTOMER_ACTS.has(id));
-    const flexible = cueMatches(text.analysis.tokens, wordPositions, cues, CUSTOMER_ACTS.has(id), {
+    const { plain, negated } = findCues(text.analysis.tokens, wordPositions, cues, CUSTOMER_ACTS.has(id));
+    // By lemma and person: its counts and the sentence to quote, from one pass.
+    const read = findCues(text.analysis.tokens, wordPositions, cues, CUSTOMER_ACTS.has(id), {
       lemmas: true,
       person: testimony,
     });
+    const flexible: [number, number] = [read.plain, read.negated];
     bases.set(id, { situation: id, best: clampLogit(e.best), flexible });
-    const at = firstCueOffset(text.analysis.tokens, wordPositions, cues, CUSTOMER_ACTS.has(id), {
-      lemmas: true,
-      person: testimony,
-    });
+    const at = read.first;
     const cueSegment =
       at === undefined ? -1 : text.segments.findIndex((g) => at >= g.segment.start && at < g.segment.end);
     return { t, e, id, plain, negated, cueSegment };

@@ -9,7 +9,9 @@ import {
   type TargetEvidence,
   targetEvidence,
 } from "../../src/mapping/features.ts";
+import { findCues } from "../../src/mapping/cues.ts";
 import { linear } from "../../src/mapping/logistic.ts";
+import { analyse } from "../../src/mapping/nlp.ts";
 import { candidateUnits, learnedMapper } from "../../src/mapping/offline.ts";
 import type { ScorerIndex, View } from "../../src/mapping/scorer-index.ts";
 import { type AnalysedText, analyseText } from "../../src/mapping/text.ts";
@@ -251,8 +253,13 @@ describe("the fast scoring loops", () => {
     for (const { analysed } of cases) {
       const evidence = neighbours(index, view, analysed, true);
       const all = neighbours(index, view, analysed, false);
-      expect(evidence.ranked).toEqual(plainRanking(analysed, true));
-      expect(all.ranked).toEqual(plainRanking(analysed, false));
+      // The nearest accounts in full-sort order: the beginning of it, as far as the votes read.
+      const plainEvidence = plainRanking(analysed, true);
+      const plainAll = plainRanking(analysed, false);
+      expect(evidence.ranked).toEqual(plainEvidence.slice(0, evidence.ranked?.length));
+      expect(all.ranked).toEqual(plainAll.slice(0, all.ranked?.length));
+      expect(evidence.ranked?.length).toBeGreaterThanOrEqual(Math.min(80, plainEvidence.length));
+      expect(all.ranked?.length).toBeGreaterThanOrEqual(Math.min(12, plainAll.length));
       const votes = plainSentenceVotes(analysed, evidence.ranked ?? [], view);
       const voting = analysed.segments.filter((g) => g.words.length >= 4).length;
       const sentences = sentenceNeighbours(view, analysed, evidence);
@@ -263,5 +270,21 @@ describe("the fast scoring loops", () => {
         expect(sentences.share(has)).toBe(voting ? s / voting : 0);
       }
     }
+  });
+
+  it("find a cue's words across a clause but not across a sentence break, and quote the first found", () => {
+    const cue = [["card", "machine", "froze"]];
+    const read = (text: string) => {
+      const { tokens } = analyse(text);
+      const words = tokens.flatMap((t, i) => (t.word ? [i] : []));
+      return findCues(tokens, words, cue, false, { lemmas: true, person: false });
+    };
+    const across = "Then the card machine, which was old, froze again. The card machine froze.";
+    expect(read(across)).toEqual({ plain: 2, negated: 0, first: across.indexOf("card") });
+    expect(read("The card machine was fine. Later the oven froze.")).toEqual({
+      plain: 0,
+      negated: 0,
+      first: undefined,
+    });
   });
 });
