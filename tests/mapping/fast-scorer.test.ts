@@ -12,6 +12,7 @@ import {
 import { findCues } from "../../src/mapping/cues.ts";
 import { linear } from "../../src/mapping/logistic.ts";
 import { analyse } from "../../src/mapping/nlp.ts";
+import { checkPrivacy } from "../../src/mapping/privacy.ts";
 import { candidateUnits, learnedMapper } from "../../src/mapping/offline.ts";
 import type { ScorerIndex, View } from "../../src/mapping/scorer-index.ts";
 import { type AnalysedText, analyseText } from "../../src/mapping/text.ts";
@@ -286,5 +287,19 @@ describe("the fast scoring loops", () => {
       negated: 0,
       first: undefined,
     });
+  });
+
+  it("read a text once for the analysis and the privacy check, finding what separate readings find", () => {
+    const text =
+      "A man called Dave Smith rang on 07700 900123 about his order. I told him it would come on Friday.";
+    const fresh = checkPrivacy(text);
+    const analysed = analyse(text);
+    // The privacy check now reads the document the analysis read, and the analysis the one it read.
+    expect(checkPrivacy(text)).toEqual(fresh);
+    expect(fresh.found.map((f) => f.kind)).toEqual(expect.arrayContaining(["name", "phone"]));
+    analyse("Something else entirely.");
+    expect(analyse(text)).toEqual(analysed);
+    checkPrivacy(text);
+    expect(analyse(text)).toEqual(analysed);
   });
 });
