@@ -1,6 +1,7 @@
 // The mapper's fast scoring loops give exactly what plain loops give, on corpus accounts and odd texts: speed never changes a suggestion.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { findCues } from "../../src/mapping/cues.ts";
 import {
   eachSentenceFeatures,
   neighbours,
@@ -9,11 +10,10 @@ import {
   type TargetEvidence,
   targetEvidence,
 } from "../../src/mapping/features.ts";
-import { findCues } from "../../src/mapping/cues.ts";
 import { linear } from "../../src/mapping/logistic.ts";
 import { analyse } from "../../src/mapping/nlp.ts";
-import { checkPrivacy } from "../../src/mapping/privacy.ts";
 import { candidateUnits, learnedMapper } from "../../src/mapping/offline.ts";
+import { checkPrivacy } from "../../src/mapping/privacy.ts";
 import type { ScorerIndex, View } from "../../src/mapping/scorer-index.ts";
 import { type AnalysedText, analyseText } from "../../src/mapping/text.ts";
 import { dot, normalise, type WordVectors } from "../../src/mapping/vectors.ts";
