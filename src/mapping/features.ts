@@ -588,6 +588,12 @@ export interface Neighbours {
   /** Similarity-weighted share of the nearest accounts carrying each label. */
   share(has: (account: number) => boolean): number;
   /**
+   * `share` of every label at once, from each account's labels (its units, targets or situations): one
+   * pass over the accounts, adding to each label in the order `share` adds, so each share is the same to
+   * the bit; a label no account carries is absent (its share is 0).
+   */
+  shares(labels: (account: number) => Iterable<string>): Map<string, number>;
+  /**
    * The nearest accounts considered, nearest first: more than the voting few, at least the first
    * SENTENCE_POOL evidence accounts (every account when the view has fewer).
    */
@@ -697,6 +703,14 @@ export function neighbours(
       for (let i = 0; i < top.length; i++) if (has(top[i] as number)) s += weights[i] as number;
       return s / total;
     },
+    shares(labels) {
+      const sums = new Map<string, number>();
+      for (let i = 0; i < top.length; i++)
+        for (const label of labels(top[i] as number))
+          sums.set(label, (sums.get(label) ?? 0) + (weights[i] as number));
+      for (const [label, sum] of sums) sums.set(label, sum / total);
+      return sums;
+    },
     ranked,
   };
 }
@@ -777,6 +791,14 @@ export function sentenceNeighbours(view: View, text: AnalysedText, nearest: Neig
       let s = 0;
       for (const a of voters) if (has(a)) s += votes[a] as number;
       return s / total;
+    },
+    shares(labels) {
+      const sums = new Map<string, number>();
+      if (!total) return sums;
+      for (const a of voters)
+        for (const label of labels(a)) sums.set(label, (sums.get(label) ?? 0) + (votes[a] as number));
+      for (const [label, sum] of sums) sums.set(label, sum / total);
+      return sums;
     },
   };
 }

@@ -269,6 +269,10 @@ describe("the fast scoring loops", () => {
         let s = 0;
         for (const [a, w] of votes) if (has(a)) s += w;
         expect(sentences.share(has)).toBe(voting ? s / voting : 0);
+        // Every label's share at once is each label's share to the bit.
+        const units = (a: number) => index.accounts[a]?.units ?? new Set<string>();
+        expect(sentences.shares(units).get(unit) ?? 0).toBe(voting ? s / voting : 0);
+        expect(evidence.shares(units).get(unit) ?? 0).toBe(evidence.share(has));
       }
     }
   });
