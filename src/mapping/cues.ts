@@ -179,7 +179,7 @@ function eachCueMatch(
     if (!cue.length) continue;
     // Only a cue of several words is read by lemma: its other words make the sense plain, where a word on
     // its own can change it ("packed" is busy, "packing the bags" is not).
-    const lemmas = reading?.lemmas && cue.length > 1 ? cueLemmas(cue) : [];
+    const lemmas = reading?.lemmas && cue.length > 1 ? cueLemmas(cue) : NO_LEMMAS;
     for (const i of starts(cue[0] as string, lemmas[0], reading, byWord, byLemma)) {
       const first = tokens[i];
       if (!first) continue;
@@ -256,6 +256,27 @@ function wordIndex(all: AnalysedText["analysis"]["tokens"], positions: readonly 
 }
 
 const NONE: readonly number[] = [];
+const NO_LEMMAS: readonly string[] = [];
+
+/** Two lists of word positions, each in increasing order, as one in increasing order without repeats. */
+function union(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : Number.POSITIVE_INFINITY;
+    const y = j < b.length ? (b[j] as number) : Number.POSITIVE_INFINITY;
+    if (x <= y) {
+      out.push(x);
+      i++;
+      if (x === y) j++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}
 
 /** The word positions where a cue's first word matches, in text order: as written, by lemma, and by person. */
 function starts(
@@ -265,7 +286,14 @@ function starts(
   byWord: Map<string, number[]>,
   byLemma: Map<string, number[]>,
 ): readonly number[] {
-  const lists: Array<readonly number[]> = [byWord.get(word) ?? NONE];
+  const written = byWord.get(word) ?? NONE;
+  if (!reading?.person) {
+    // As written and by lemma: the two lists (each in text order) merged, or the one that is not empty.
+    const lemmaList = reading?.lemmas && lemma !== undefined ? (byLemma.get(lemma) ?? NONE) : NONE;
+    if (!lemmaList.length) return written;
+    return written.length ? union(written, lemmaList) : lemmaList;
+  }
+  const lists: Array<readonly number[]> = [written];
   if (reading?.lemmas && lemma !== undefined) lists.push(byLemma.get(lemma) ?? NONE);
   if (reading?.person)
     for (const w of PERSON.get(word) ?? []) if (w !== word) lists.push(byWord.get(w) ?? NONE);

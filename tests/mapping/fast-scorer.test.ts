@@ -278,12 +278,14 @@ describe("the fast scoring loops", () => {
   });
 
   it("find a cue's words across a clause but not across a sentence break, and quote the first found", () => {
-    const cue = [["card", "machine", "froze"]];
-    const read = (text: string) => {
+    const read = (text: string, cue = [["card", "machine", "froze"]]) => {
       const { tokens } = analyse(text);
       const words = tokens.flatMap((t, i) => (t.word ? [i] : []));
       return findCues(tokens, words, cue, false, { lemmas: true, person: false });
     };
+    // A cue's first word found as written in one place and by its lemma in another: both, in text order.
+    const packed = "By noon the shop is packed, and on Saturday it was packed again.";
+    expect(read(packed, [["was", "packed"]])).toEqual({ plain: 2, negated: 0, first: packed.indexOf("is") });
     const across = "Then the card machine, which was old, froze again. The card machine froze.";
     expect(read(across)).toEqual({ plain: 2, negated: 0, first: across.indexOf("card") });
     expect(read("The card machine was fine. Later the oven froze.")).toEqual({
