@@ -70,26 +70,22 @@ function habitualBefore(tokens: AnalysedText["analysis"]["tokens"], at: number):
 /** Words a multi-word cue may have between two of its words ("the card machine, which had been playing up all week, froze"). */
 export const CUE_GAP = 8;
 
-/** Whether a sentence break lies between tokens `from` and `to` of the analysis. */
-function breakBetween(all: AnalysedText["analysis"]["tokens"], from: number, to: number): boolean {
-  for (let k = from + 1; k < to; k++) {
-    const t = all[k];
-    if (t && !t.word && /[.!?;]/.test(t.value)) return true;
-  }
-  return false;
-}
-
 const cueLemmaCache = new Map<string, string[]>();
+/** The same by the cue's own array (the index's cues are read again for every text). */
+const cueLemmaOf = new WeakMap<readonly string[], string[]>();
 
 /** The lemmas of a cue's words, as the analyser reads the cue ("card machine froze" → "card machine freeze"). */
 function cueLemmas(cue: readonly string[]): string[] {
+  let lemmas = cueLemmaOf.get(cue);
+  if (lemmas) return lemmas;
   const key = cue.join(" ");
-  let lemmas = cueLemmaCache.get(key);
+  lemmas = cueLemmaCache.get(key);
   if (!lemmas) {
     const words = analyse(key).tokens.filter((t) => t.word);
     lemmas = words.length === cue.length ? words.map((t) => t.lemma) : [...cue];
     cueLemmaCache.set(key, lemmas);
   }
+  cueLemmaOf.set(cue, lemmas);
   return lemmas;
 }
 
@@ -129,41 +125,37 @@ export function readsAsTestimony(all: AnalysedText["analysis"]["tokens"]): boole
   return third > 2 * first;
 }
 
+/** What one reading of the cues finds: matches not negated and negated, and where the earliest not negated starts. */
+export interface CuesFound {
+  plain: number;
+  negated: number;
+  first: number | undefined;
+}
+
 /**
  * Counts catalogue cue matches in the text, plain and negated: a cue's words in order, each within
  * CUE_GAP words of the one before and in the same sentence (a one-word cue as written). With `reading`,
  * a word matches by its lemma too ("kept freezing" for "froze", "complaining" for "complained"), and by
- * person in a testimony.
+ * person in a testimony. `first`: the character offset where the earliest match that is not negated starts.
  */
-export function cueMatches(
+export function findCues(
   all: AnalysedText["analysis"]["tokens"],
   positions: readonly number[],
   cues: string[][],
   customerAct = false,
   reading?: CueReading,
-): [number, number] {
+): CuesFound {
   let plain = 0;
   let negated = 0;
-  eachCueMatch(all, positions, cues, customerAct, reading, (_, neg) => {
-    if (neg) negated++;
-    else plain++;
-  });
-  return [plain, negated];
-}
-
-/** Where in the text (a character offset) the earliest cue match that is not negated starts, or undefined. */
-export function firstCueOffset(
-  all: AnalysedText["analysis"]["tokens"],
-  positions: readonly number[],
-  cues: string[][],
-  customerAct = false,
-  reading?: CueReading,
-): number | undefined {
   let first: number | undefined;
   eachCueMatch(all, positions, cues, customerAct, reading, (at, neg) => {
-    if (!neg && (first === undefined || at < first)) first = at;
+    if (neg) negated++;
+    else {
+      plain++;
+      if (first === undefined || at < first) first = at;
+    }
   });
-  return first === undefined ? undefined : all[positions[first] as number]?.start;
+  return { plain, negated, first: first === undefined ? undefined : all[positions[first] as number]?.start };
 }
 
 /** Calls `found` with the word position where each cue match starts and whether it is negated. */
@@ -175,7 +167,7 @@ function eachCueMatch(
   reading: CueReading | undefined,
   found: (at: number, negated: boolean) => void,
 ): void {
-  const { tokens, lower, byWord, byLemma } = wordIndex(all, positions);
+  const { tokens, lower, byWord, byLemma, breaks } = wordIndex(all, positions);
   const same = (k: number, word: string, lemma: string | undefined) => {
     const v = lower[k] as string;
     if (v === word) return true;
@@ -187,7 +179,7 @@ function eachCueMatch(
     if (!cue.length) continue;
     // Only a cue of several words is read by lemma: its other words make the sense plain, where a word on
     // its own can change it ("packed" is busy, "packing the bags" is not).
-    const lemmas = reading?.lemmas && cue.length > 1 ? cueLemmas(cue) : [];
+    const lemmas = reading?.lemmas && cue.length > 1 ? cueLemmas(cue) : NO_LEMMAS;
     for (const i of starts(cue[0] as string, lemmas[0], reading, byWord, byLemma)) {
       const first = tokens[i];
       if (!first) continue;
@@ -200,7 +192,12 @@ function eachCueMatch(
         for (let k = at + 1; k < Math.min(tokens.length, at + 2 + CUE_GAP); k++) {
           const t = tokens[k];
           if (!t) break;
-          if (k > at + 1 && breakBetween(all, positions[at] as number, positions[k] as number)) break;
+          // A sentence break between the two words (tokens strictly between them).
+          if (
+            k > at + 1 &&
+            (breaks[positions[k] as number] as number) > (breaks[(positions[at] as number) + 1] as number)
+          )
+            break;
           if (same(k, cue[j] as string, lemmas[j])) {
             if (t.negated) neg = true;
             at = k;
@@ -225,6 +222,8 @@ interface WordIndex {
   /** Where each word (lower case) and each lemma stands among the words: a cue is tried only where its first word is. */
   byWord: Map<string, number[]>;
   byLemma: Map<string, number[]>;
+  /** Per token of the analysis: how many sentence breaks (".", "!", "?", ";") come before it. */
+  breaks: Int32Array;
 }
 
 const indexes = new WeakMap<readonly number[], WordIndex>();
@@ -246,12 +245,38 @@ function wordIndex(all: AnalysedText["analysis"]["tokens"], positions: readonly 
     add(byWord, lower[i] as string, i);
     add(byLemma, t.lemma, i);
   });
-  const index = { tokens, lower, byWord, byLemma };
+  const breaks = new Int32Array(all.length + 1);
+  for (let i = 0; i < all.length; i++) {
+    const t = all[i];
+    breaks[i + 1] = (breaks[i] as number) + (t && !t.word && /[.!?;]/.test(t.value) ? 1 : 0);
+  }
+  const index = { tokens, lower, byWord, byLemma, breaks };
   indexes.set(positions, index);
   return index;
 }
 
 const NONE: readonly number[] = [];
+const NO_LEMMAS: readonly string[] = [];
+
+/** Two lists of word positions, each in increasing order, as one in increasing order without repeats. */
+function union(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : Number.POSITIVE_INFINITY;
+    const y = j < b.length ? (b[j] as number) : Number.POSITIVE_INFINITY;
+    if (x <= y) {
+      out.push(x);
+      i++;
+      if (x === y) j++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}
 
 /** The word positions where a cue's first word matches, in text order: as written, by lemma, and by person. */
 function starts(
@@ -261,7 +286,14 @@ function starts(
   byWord: Map<string, number[]>,
   byLemma: Map<string, number[]>,
 ): readonly number[] {
-  const lists: Array<readonly number[]> = [byWord.get(word) ?? NONE];
+  const written = byWord.get(word) ?? NONE;
+  if (!reading?.person) {
+    // As written and by lemma: the two lists (each in text order) merged, or the one that is not empty.
+    const lemmaList = reading?.lemmas && lemma !== undefined ? (byLemma.get(lemma) ?? NONE) : NONE;
+    if (!lemmaList.length) return written;
+    return written.length ? union(written, lemmaList) : lemmaList;
+  }
+  const lists: Array<readonly number[]> = [written];
   if (reading?.lemmas && lemma !== undefined) lists.push(byLemma.get(lemma) ?? NONE);
   if (reading?.person)
     for (const w of PERSON.get(word) ?? []) if (w !== word) lists.push(byWord.get(w) ?? NONE);

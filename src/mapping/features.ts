@@ -28,16 +28,37 @@ export type SentenceModels = Record<TargetKind, LogisticModel>;
 /** Kinds of target as small numbers (per-kind bests are kept in typed arrays, not records). */
 const KIND_CODE: Record<TargetKind, number> = { criterion: 0, knowledge: 1, situation: 2 };
 
+/** How many vectors the dot-product kernel takes at once (they share each row's loads). */
+const LANES = 4;
+
 /**
- * Dot products of vectors `vs[first]` and, when `pair`, `vs[first + 1]` with rows [from, to) of a matrix,
- * into `out[k·stride + at + (r − from)]` for vector k. Two vectors share each row's loads and the loop runs
- * four dimensions a step; each sum still adds the products dimension by dimension in order, so every dot
- * product is the one a plain loop gives, to the last bit.
+ * Vectors `vs[first]` … `vs[first + lanes − 1]` (lanes ≤ LANES) interleaved as doubles into `q`: dimension d
+ * of lane k at d·LANES + k, zeros in the lanes left over. Float32 to double is exact.
  */
-function dotRows(
+function interleave(
   vs: readonly Float32Array[],
   first: number,
-  pair: boolean,
+  lanes: number,
+  dims: number,
+  q: Float64Array,
+): void {
+  q.fill(0, 0, dims * LANES);
+  for (let k = 0; k < lanes; k++) {
+    const v = vs[first + k] as Float32Array;
+    for (let d = 0; d < dims; d++) q[d * LANES + k] = v[d] as number;
+  }
+}
+
+/**
+ * Dot products of the (up to four) interleaved vectors in `q` with rows [from, to) of a matrix, into
+ * `out[k·stride + at + (r − from)]` for lane k < lanes. Four lanes take two rows a step (eight sums in
+ * flight, each row value loaded once for four vectors); fewer lanes take one or two. Every sum still adds
+ * its products dimension by dimension in order, so each dot product is the one a plain loop gives, to the
+ * last bit.
+ */
+function dotLanes(
+  q: Float64Array,
+  lanes: number,
   m: Float32Array,
   from: number,
   to: number,
@@ -46,70 +67,131 @@ function dotRows(
   stride: number,
   at: number,
 ): void {
-  const a = vs[first] as Float32Array;
-  const i0 = first * stride + at - from;
-  if (dims % 4 !== 0) {
-    for (let k = 0; k < (pair ? 2 : 1); k++) {
-      const v = vs[first + k] as Float32Array;
-      for (let r = from; r < to; r++) {
-        let s = 0;
-        const o = r * dims;
-        for (let d = 0; d < dims; d++) s += (v[d] as number) * (m[o + d] as number);
-        out[i0 + k * stride + r] = s;
+  const o0 = at - from;
+  if (lanes > 2) {
+    let r = from;
+    for (; r + 1 < to; r += 2) {
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      let b3 = 0;
+      const o = r * dims;
+      const p = o + dims;
+      for (let d = 0, e = 0; d < dims; d++, e += LANES) {
+        const x = m[o + d] as number;
+        const y = m[p + d] as number;
+        const q0 = q[e] as number;
+        const q1 = q[e + 1] as number;
+        const q2 = q[e + 2] as number;
+        const q3 = q[e + 3] as number;
+        a0 += q0 * x;
+        a1 += q1 * x;
+        a2 += q2 * x;
+        a3 += q3 * x;
+        b0 += q0 * y;
+        b1 += q1 * y;
+        b2 += q2 * y;
+        b3 += q3 * y;
       }
+      const i = o0 + r;
+      out[i] = a0;
+      out[i + 1] = b0;
+      out[i + stride] = a1;
+      out[i + stride + 1] = b1;
+      out[i + 2 * stride] = a2;
+      out[i + 2 * stride + 1] = b2;
+      if (lanes > 3) {
+        out[i + 3 * stride] = a3;
+        out[i + 3 * stride + 1] = b3;
+      }
+    }
+    if (r < to) {
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      const o = r * dims;
+      for (let d = 0, e = 0; d < dims; d++, e += LANES) {
+        const x = m[o + d] as number;
+        a0 += (q[e] as number) * x;
+        a1 += (q[e + 1] as number) * x;
+        a2 += (q[e + 2] as number) * x;
+        a3 += (q[e + 3] as number) * x;
+      }
+      const i = o0 + r;
+      out[i] = a0;
+      out[i + stride] = a1;
+      out[i + 2 * stride] = a2;
+      if (lanes > 3) out[i + 3 * stride] = a3;
     }
     return;
   }
-  if (pair) {
-    const b = vs[first + 1] as Float32Array;
-    for (let r = from; r < to; r++) {
-      let s0 = 0;
-      let s1 = 0;
-      const o = r * dims;
-      for (let d = 0; d < dims; d += 4) {
-        const x0 = m[o + d] as number;
-        const x1 = m[o + d + 1] as number;
-        const x2 = m[o + d + 2] as number;
-        const x3 = m[o + d + 3] as number;
-        s0 += (a[d] as number) * x0;
-        s1 += (b[d] as number) * x0;
-        s0 += (a[d + 1] as number) * x1;
-        s1 += (b[d + 1] as number) * x1;
-        s0 += (a[d + 2] as number) * x2;
-        s1 += (b[d + 2] as number) * x2;
-        s0 += (a[d + 3] as number) * x3;
-        s1 += (b[d + 3] as number) * x3;
-      }
-      out[i0 + r] = s0;
-      out[i0 + stride + r] = s1;
+  // One or two lanes: four rows a step.
+  let r = from;
+  for (; r + 3 < to; r += 4) {
+    let a0 = 0;
+    let a1 = 0;
+    let b0 = 0;
+    let b1 = 0;
+    let c0 = 0;
+    let c1 = 0;
+    let f0 = 0;
+    let f1 = 0;
+    const o = r * dims;
+    const p = o + dims;
+    const s = p + dims;
+    const u = s + dims;
+    for (let d = 0, e = 0; d < dims; d++, e += LANES) {
+      const q0 = q[e] as number;
+      const q1 = q[e + 1] as number;
+      const x = m[o + d] as number;
+      const y = m[p + d] as number;
+      const z = m[s + d] as number;
+      const w = m[u + d] as number;
+      a0 += q0 * x;
+      a1 += q1 * x;
+      b0 += q0 * y;
+      b1 += q1 * y;
+      c0 += q0 * z;
+      c1 += q1 * z;
+      f0 += q0 * w;
+      f1 += q1 * w;
     }
-  } else
-    for (let r = from; r < to; r++) {
-      let s = 0;
-      const o = r * dims;
-      for (let d = 0; d < dims; d += 4) {
-        s += (a[d] as number) * (m[o + d] as number);
-        s += (a[d + 1] as number) * (m[o + d + 1] as number);
-        s += (a[d + 2] as number) * (m[o + d + 2] as number);
-        s += (a[d + 3] as number) * (m[o + d + 3] as number);
-      }
-      out[i0 + r] = s;
+    const i = o0 + r;
+    out[i] = a0;
+    out[i + 1] = b0;
+    out[i + 2] = c0;
+    out[i + 3] = f0;
+    if (lanes > 1) {
+      out[i + stride] = a1;
+      out[i + stride + 1] = b1;
+      out[i + stride + 2] = c1;
+      out[i + stride + 3] = f1;
     }
+  }
+  for (; r < to; r++) {
+    let a0 = 0;
+    let a1 = 0;
+    const o = r * dims;
+    for (let d = 0, e = 0; d < dims; d++, e += LANES) {
+      const x = m[o + d] as number;
+      a0 += (q[e] as number) * x;
+      a1 += (q[e + 1] as number) * x;
+    }
+    const i = o0 + r;
+    out[i] = a0;
+    if (lanes > 1) out[i + stride] = a1;
+  }
 }
 
-/** Dot products of every vector with rows [from, to) of a matrix: `out[k·stride + at + (r − from)]`. */
-function dotAll(
-  vs: readonly Float32Array[],
-  m: Float32Array,
-  from: number,
-  to: number,
-  dims: number,
-  out: Float64Array,
-  stride: number,
-  at: number,
-): void {
-  for (let k = 0; k < vs.length; k += 2)
-    dotRows(vs, k, k + 1 < vs.length, m, from, to, dims, out, stride, at);
+let lanesScratch = new Float64Array(LANES * 100);
+function lanesOf(dims: number): Float64Array {
+  if (lanesScratch.length < LANES * dims) lanesScratch = new Float64Array(LANES * dims);
+  return lanesScratch;
 }
 
 /** The catalogue texts' vectors of an index as one matrix (one row per target), built once per index. */
@@ -144,6 +226,48 @@ function scratchOf(n: number): Float64Array {
   return scratch;
 }
 
+/**
+ * Row ranges of the example and target matrices, the adjacent ones of a matrix merged, each with where its
+ * dot products go among the columns of one segment's row (a target's rows are one run of columns).
+ */
+class Columns {
+  matrices: Float32Array[] = [];
+  from: number[] = [];
+  to: number[] = [];
+  at: number[] = [];
+  count = 0;
+  /** Adds rows [from, to) of `m` and returns their first column. */
+  add(m: Float32Array, from: number, to: number): number {
+    const first = this.count;
+    if (to <= from) return first;
+    const last = this.matrices.length - 1;
+    if (last >= 0 && this.matrices[last] === m && this.to[last] === from) this.to[last] = to;
+    else {
+      this.matrices.push(m);
+      this.from.push(from);
+      this.to.push(to);
+      this.at.push(first);
+    }
+    this.count += to - from;
+    return first;
+  }
+  /** Every range's dot products with the interleaved vectors in `q`: lane k's at out[k·count + column]. */
+  dots(q: Float64Array, lanes: number, dims: number, out: Float64Array): void {
+    for (let g = 0; g < this.matrices.length; g++)
+      dotLanes(
+        q,
+        lanes,
+        this.matrices[g] as Float32Array,
+        this.from[g] as number,
+        this.to[g] as number,
+        dims,
+        out,
+        this.count,
+        this.at[g] as number,
+      );
+  }
+}
+
 function segmentDots(
   index: ScorerIndex,
   view: View,
@@ -160,58 +284,68 @@ function segmentDots(
   if (!S || !dims) return { max, top3, negMax, cos };
   const ps = view.positiveStart;
   const ns = view.negativeStart;
-  let widest = 1;
-  for (const t of targets) {
-    widest = Math.max(
-      widest,
-      (ps[t + 1] as number) - (ps[t] as number),
-      (ns[t + 1] as number) - (ns[t] as number),
-    );
-  }
-  const out = scratchOf(S * widest);
   const tm = targetMatrix(index, dims);
-  const hasVector = (t: number) => (index.targets[t]?.vector.length ?? 0) === dims;
+  // Each target's positive examples, near misses and own text as runs of columns (-1: no text vector);
+  // matrix by matrix, so the rows of targets next to each other are one range.
+  const columns = new Columns();
+  const posAt = new Int32Array(n);
+  const negAt = new Int32Array(n);
+  const cosAt = new Int32Array(n);
   for (let j = 0; j < n; j++) {
     const t = targets[j] as number;
-    // Positive examples: the best and the running top three from zero, rows in order.
-    let from = ps[t] as number;
-    let to = ps[t + 1] as number;
-    if (to > from) {
-      dotAll(vs, view.positiveMatrix, from, to, dims, out, widest, 0);
-      for (let s = 0; s < S; s++) {
-        let a = 0;
-        let b = 0;
-        let c = 0;
-        const o = s * widest;
-        for (let r = 0; r < to - from; r++) {
-          const x = out[o + r] as number;
-          if (x > a) {
-            c = b;
-            b = a;
-            a = x;
-          } else if (x > b) {
-            c = b;
-            b = x;
-          } else if (x > c) c = x;
+    posAt[j] = columns.add(view.positiveMatrix, ps[t] as number, ps[t + 1] as number);
+  }
+  for (let j = 0; j < n; j++) {
+    const t = targets[j] as number;
+    negAt[j] = columns.add(view.negativeMatrix, ns[t] as number, ns[t + 1] as number);
+  }
+  for (let j = 0; j < n; j++) {
+    const t = targets[j] as number;
+    cosAt[j] = (index.targets[t]?.vector.length ?? 0) === dims ? columns.add(tm, t, t + 1) : -1;
+  }
+  const C = columns.count;
+  const out = scratchOf(LANES * C);
+  const q = lanesOf(dims);
+  // Four segments at a time against every column; then each target's best, top three and near-miss best.
+  for (let s0 = 0; s0 < S; s0 += LANES) {
+    const lanes = Math.min(LANES, S - s0);
+    interleave(vs, s0, lanes, dims, q);
+    columns.dots(q, lanes, dims, out);
+    for (let k = 0; k < lanes; k++) {
+      const o = k * C;
+      const row = (s0 + k) * n;
+      for (let j = 0; j < n; j++) {
+        const t = targets[j] as number;
+        // Positive examples: the best and the running top three from zero, rows in order.
+        let from = o + (posAt[j] as number);
+        let to = from + (ps[t + 1] as number) - (ps[t] as number);
+        if (to > from) {
+          let a = 0;
+          let b = 0;
+          let c = 0;
+          for (let r = from; r < to; r++) {
+            const x = out[r] as number;
+            if (x > a) {
+              c = b;
+              b = a;
+              a = x;
+            } else if (x > b) {
+              c = b;
+              b = x;
+            } else if (x > c) c = x;
+          }
+          max[row + j] = a;
+          top3[row + j] = (a + b + c) / 3;
         }
-        max[s * n + j] = a;
-        top3[s * n + j] = (a + b + c) / 3;
+        from = o + (negAt[j] as number);
+        to = from + (ns[t + 1] as number) - (ns[t] as number);
+        if (to > from) {
+          let a = 0;
+          for (let r = from; r < to; r++) if ((out[r] as number) > a) a = out[r] as number;
+          negMax[row + j] = a;
+        }
+        if ((cosAt[j] as number) >= 0) cos[row + j] = out[o + (cosAt[j] as number)] as number;
       }
-    }
-    from = ns[t] as number;
-    to = ns[t + 1] as number;
-    if (to > from) {
-      dotAll(vs, view.negativeMatrix, from, to, dims, out, widest, 0);
-      for (let s = 0; s < S; s++) {
-        let a = 0;
-        const o = s * widest;
-        for (let r = 0; r < to - from; r++) if ((out[o + r] as number) > a) a = out[o + r] as number;
-        negMax[s * n + j] = a;
-      }
-    }
-    if (hasVector(t)) {
-      dotAll(vs, tm, t, t + 1, dims, out, widest, 0);
-      for (let s = 0; s < S; s++) cos[s * n + j] = out[s * widest] as number;
     }
   }
   return { max, top3, negMax, cos };
@@ -453,10 +587,24 @@ function castVotes(
 export interface Neighbours {
   /** Similarity-weighted share of the nearest accounts carrying each label. */
   share(has: (account: number) => boolean): number;
-  /** The accounts considered, nearest first (all of them, not only the voting few). */
+  /**
+   * `share` of every label at once, from each account's labels (its units, targets or situations): one
+   * pass over the accounts, adding to each label in the order `share` adds, so each share is the same to
+   * the bit; a label no account carries is absent (its share is 0).
+   */
+  shares(labels: (account: number) => Iterable<string>): Map<string, number>;
+  /**
+   * The nearest accounts considered, nearest first: more than the voting few, at least the first
+   * SENTENCE_POOL evidence accounts (every account when the view has fewer).
+   */
   ranked?: readonly number[];
 }
 
+/** How many corpus sentences vote for each sentence of the text, and how sharply by similarity. */
+const SENTENCE_NEIGHBOURS = 5;
+const SENTENCE_SHARPNESS = 20;
+/** Sentences are looked for in this many of the nearest accounts by the whole text (keeps mapping fast). */
+const SENTENCE_POOL = 80;
 const NEIGHBOURS = 12;
 const NEIGHBOUR_SHARPNESS = 20;
 
@@ -489,7 +637,11 @@ function rankAccounts(index: ScorerIndex, view: View, text: AnalysedText): Accou
   const dims = text.vector.length;
   const sims = new Float64Array(index.accounts.length);
   const matrix = accountMatrix(index, dims);
-  if (matrix) dotRows([text.vector], 0, false, matrix, 0, index.accounts.length, dims, sims, 0, 0);
+  if (matrix) {
+    const q = lanesOf(dims);
+    interleave([text.vector], 0, 1, dims, q);
+    dotLanes(q, 1, matrix, 0, index.accounts.length, dims, sims, 0, 0);
+  }
   const kept: number[] = [];
   for (const a of view.accounts) {
     const account = index.accounts[a];
@@ -498,10 +650,37 @@ function rankAccounts(index: ScorerIndex, view: View, text: AnalysedText): Accou
     kept.push(a);
   }
   // Nearest first, ties by corpus order: a total order, so any subset keeps its own sorted order.
-  const order = Int32Array.from(kept).sort((x, y) => (sims[y] as number) - (sims[x] as number) || x - y);
+  const nearer = (x: number, y: number) => (sims[y] as number) - (sims[x] as number) || x - y;
+  const order = nearest(kept, sims, index, nearer) ?? Int32Array.from(kept).sort(nearer);
   const ranking = { view, vector: text.vector, sims, order };
   rankings.set(text, ranking);
   return ranking;
+}
+
+/** How many of the nearest accounts are put in order: the sentence pool's evidence accounts and room for the not-evidence ones among them. */
+const RANKED = 2 * SENTENCE_POOL;
+
+/**
+ * The first RANKED or so of the accounts in `nearer` order, without sorting the rest: every account at
+ * least as near as the RANKED-th nearest, sorted, which is exactly the full order's beginning. Null when
+ * there are too few accounts for it to pay, or too few evidence accounts among them for the sentence pool.
+ */
+function nearest(
+  kept: readonly number[],
+  sims: Float64Array,
+  index: ScorerIndex,
+  nearer: (x: number, y: number) => number,
+): Int32Array | null {
+  if (kept.length <= 2 * RANKED) return null;
+  const values = new Float64Array(kept.length);
+  for (let i = 0; i < kept.length; i++) values[i] = sims[kept[i] as number] as number;
+  values.sort();
+  const floor = values[kept.length - RANKED] as number;
+  const near = kept.filter((a) => (sims[a] as number) >= floor);
+  let evidence = 0;
+  for (const a of near) if (!index.accounts[a]?.notEvidence) evidence++;
+  if (evidence < SENTENCE_POOL || near.length < NEIGHBOURS) return null;
+  return Int32Array.from(near).sort(nearer);
 }
 
 /** The nearest labelled accounts of a view to a text (by SIF vectors of the whole texts). */
@@ -524,15 +703,17 @@ export function neighbours(
       for (let i = 0; i < top.length; i++) if (has(top[i] as number)) s += weights[i] as number;
       return s / total;
     },
+    shares(labels) {
+      const sums = new Map<string, number>();
+      for (let i = 0; i < top.length; i++)
+        for (const label of labels(top[i] as number))
+          sums.set(label, (sums.get(label) ?? 0) + (weights[i] as number));
+      for (const [label, sum] of sums) sums.set(label, sum / total);
+      return sums;
+    },
     ranked,
   };
 }
-
-/** How many corpus sentences vote for each sentence of the text, and how sharply by similarity. */
-const SENTENCE_NEIGHBOURS = 5;
-const SENTENCE_SHARPNESS = 20;
-/** Sentences are looked for in this many of the nearest accounts by the whole text (keeps mapping fast). */
-const SENTENCE_POOL = 80;
 
 /**
  * Sentence-level neighbours: each segment of the text finds the nearest segments of the view's labelled
@@ -552,49 +733,55 @@ export function sentenceNeighbours(view: View, text: AnalysedText, nearest: Neig
   const vs: Float32Array[] = [];
   if (rows) for (const segment of text.segments) if (segment.words.length >= 4) vs.push(segment.vector);
   const dims = vs[0]?.length ?? 0;
-  // Every voting segment against every pooled corpus sentence, rows in pool order.
-  const sims = scratchOf(vs.length * rows);
+  // The pooled corpus sentences as columns, in pool order.
+  const columns = new Columns();
   const owners = new Int32Array(rows);
-  let at = 0;
   for (const [from, to] of ranges) {
-    dotAll(vs, m, from, to, dims, sims, rows, at);
+    const at = columns.add(m, from, to);
     for (let r = from; r < to; r++) owners[at + r - from] = owner[r] as number;
-    at += to - from;
   }
+  const sims = scratchOf(LANES * rows);
+  const q = lanesOf(dims);
   const votes = new Float64Array(view.segmentFrom.length);
   // The accounts voted for, in the order first voted for (the order their shares are summed in).
   const voters: number[] = [];
   const seen = new Uint8Array(votes.length);
   const topS = new Float64Array(SENTENCE_NEIGHBOURS);
   const topA = new Int32Array(SENTENCE_NEIGHBOURS);
-  for (let g = 0; g < vs.length; g++) {
-    topS.fill(-2);
-    topA.fill(-1);
-    const o = g * rows;
-    for (let r = 0; r < rows; r++) {
-      const s = sims[o + r] as number;
-      if (s <= (topS[SENTENCE_NEIGHBOURS - 1] as number)) continue;
-      let k = SENTENCE_NEIGHBOURS - 1;
-      while (k > 0 && s > (topS[k - 1] as number)) {
-        topS[k] = topS[k - 1] as number;
-        topA[k] = topA[k - 1] as number;
-        k--;
+  // Four voting segments at a time against every pooled sentence; then each one's five nearest vote.
+  for (let g0 = 0; g0 < vs.length; g0 += LANES) {
+    const lanes = Math.min(LANES, vs.length - g0);
+    interleave(vs, g0, lanes, dims, q);
+    columns.dots(q, lanes, dims, sims);
+    for (let k = 0; k < lanes; k++) {
+      topS.fill(-2);
+      topA.fill(-1);
+      const o = k * rows;
+      for (let r = 0; r < rows; r++) {
+        const s = sims[o + r] as number;
+        if (s <= (topS[SENTENCE_NEIGHBOURS - 1] as number)) continue;
+        let i = SENTENCE_NEIGHBOURS - 1;
+        while (i > 0 && s > (topS[i - 1] as number)) {
+          topS[i] = topS[i - 1] as number;
+          topA[i] = topA[i - 1] as number;
+          i--;
+        }
+        topS[i] = s;
+        topA[i] = owners[r] as number;
       }
-      topS[k] = s;
-      topA[k] = owners[r] as number;
-    }
-    const best = topS[0] as number;
-    let sum = 0;
-    for (let k = 0; k < SENTENCE_NEIGHBOURS; k++)
-      if ((topA[k] as number) >= 0) sum += Math.exp(SENTENCE_SHARPNESS * ((topS[k] as number) - best));
-    for (let k = 0; k < SENTENCE_NEIGHBOURS; k++) {
-      const a = topA[k] as number;
-      if (a < 0) continue;
-      if (!seen[a]) {
-        seen[a] = 1;
-        voters.push(a);
+      const best = topS[0] as number;
+      let sum = 0;
+      for (let i = 0; i < SENTENCE_NEIGHBOURS; i++)
+        if ((topA[i] as number) >= 0) sum += Math.exp(SENTENCE_SHARPNESS * ((topS[i] as number) - best));
+      for (let i = 0; i < SENTENCE_NEIGHBOURS; i++) {
+        const a = topA[i] as number;
+        if (a < 0) continue;
+        if (!seen[a]) {
+          seen[a] = 1;
+          voters.push(a);
+        }
+        votes[a] = (votes[a] as number) + Math.exp(SENTENCE_SHARPNESS * ((topS[i] as number) - best)) / sum;
       }
-      votes[a] = (votes[a] as number) + Math.exp(SENTENCE_SHARPNESS * ((topS[k] as number) - best)) / sum;
     }
   }
   const total = vs.length;
@@ -604,6 +791,14 @@ export function sentenceNeighbours(view: View, text: AnalysedText, nearest: Neig
       let s = 0;
       for (const a of voters) if (has(a)) s += votes[a] as number;
       return s / total;
+    },
+    shares(labels) {
+      const sums = new Map<string, number>();
+      if (!total) return sums;
+      for (const a of voters)
+        for (const label of labels(a)) sums.set(label, (sums.get(label) ?? 0) + (votes[a] as number));
+      for (const [label, sum] of sums) sums.set(label, sum / total);
+      return sums;
     },
   };
 }

@@ -58,6 +58,21 @@ export function engine(): Nlp {
   return shared;
 }
 
+/** The document wink-nlp last read, and its text. */
+let lastDoc: { text: string; doc: ReturnType<WinkMethods["readDoc"]> } | undefined;
+
+/**
+ * wink-nlp's reading of a text, kept for the next call with the same text: the mapper analyses an account
+ * and the privacy check then tokenises the same text, and one reading serves both (a read document is
+ * only read from, never changed).
+ */
+export function readDoc(text: string): ReturnType<WinkMethods["readDoc"]> {
+  if (lastDoc?.text === text) return lastDoc.doc;
+  const doc = engine().nlp.readDoc(text);
+  lastDoc = { text, doc };
+  return doc;
+}
+
 const stemCache = new Map<string, string>();
 
 /** The matching key of one lemma: its Porter2 stem, cached. */
@@ -265,8 +280,8 @@ function pushSegment(tokens: Token[], from: number, to: number, out: Segment[]):
 
 /** Tokenises, lemmatises and segments a text. Offsets index the original string. */
 export function analyse(text: string): Analysis {
-  const { nlp, its } = engine();
-  const doc = nlp.readDoc(text);
+  const { its } = engine();
+  const doc = readDoc(text);
   const tokens: Token[] = [];
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];

@@ -45,8 +45,19 @@ function safePrivacy(text: string): PrivacyReport {
 const loaded = new WeakMap<Catalogue, LearnedMapper | null>();
 /** Why the model could not be loaded, when it is there but unusable (a binary part cut short, an old format). */
 const loadProblems = new WeakMap<Catalogue, string>();
-const WARM_UP =
-  "A shopper wanted to know which aisle had the printer ink, so I walked her there, checked the stock and thanked her.";
+/**
+ * Accounts mapped when the model loads, in the shapes candidates send (a short one, a long typed story, a
+ * voice transcript, a team leader's testimony), against every unit of the catalogue: they build what the
+ * scorer makes on first use (its matrices, the gate's verbs, every situation's cue lemmas) and give the JIT
+ * compiler the scorer's loops to optimise, so the first real accounts after loading are mapped about as
+ * fast as the ones after them (about 250 ms more at start-up than one short account).
+ */
+const WARM_UP = [
+  "A shopper wanted to know which aisle had the printer ink, so I walked her there, checked the stock and thanked her.",
+  "It had been raining since first thing, so the garden centre was nearly empty when an elderly man walked in shaking his umbrella. He said he had bought a bird table from us the week before and two of the legs had split along the grain. I told him that should not happen and wondered whether he still had the receipt. He did not, but he remembered paying by card, so I looked the sale up on the till by the date and the last four digits. While I was doing that he told me the table had been a present for his wife and she was upset. I checked the returns policy pinned up in the back office, because damaged goods inside thirty days can be swapped without a manager, and offered him a new one or his money back. He picked the swap. There were none left out front, so I phoned the warehouse, found one on the next van and booked it for Thursday. I wrote the order number on a card for him and said I would ring him if the van was late. He shook my hand on the way out and said he would be back for the bird seed.",
+  "ok so um basically this lady phones up and shes like really stressed cos her gas has been cut off and she has two little ones at home and its freezing so i said right lets get this sorted and i took her account number and i could see the payment hadnt gone through cos the bank card had expired so i explained that to her nice and slowly and she was like oh no i didnt even know and i took a new card payment over the phone and then i rang the engineers line to get her back on the same day and they said before six so i got back to her with the news and she said thanks so much you have been a star honestly",
+  "As the duty manager I watched Marcus handle a difficult situation at the hotel front desk on Saturday evening. A couple turned up and discovered their booking had been made for the wrong night and the hotel was full. He stayed calm, apologised, and listened to them without interrupting. He checked our sister hotel's availability, reserved a room there at the same rate, and arranged a taxi which we paid for. He explained each step to them clearly and gave them a letter for their next stay. I was impressed by how he kept to our policy on refunds and still made them feel looked after.",
+];
 let loadCount = 0;
 
 /** The learned mapper for a catalogue, loaded once (model file and vectors); null when no model is shipped. */
@@ -62,9 +73,10 @@ export function learnedMapper(catalogue: Catalogue): LearnedMapper | null {
     }
     loadCount++;
     loaded.set(catalogue, mapper);
-    // One short account mapped at load builds what the scorer makes on first use (its matrices, the gate's
-    // verbs), so the first real account after loading is mapped as fast as the next.
-    if (mapper) mapWith(mapper, WARM_UP, { level: 2 });
+    if (mapper) {
+      const units = [...catalogue.units.keys()];
+      for (const text of WARM_UP) mapWith(mapper, text, { level: 2, units });
+    }
   }
   return mapper;
 }

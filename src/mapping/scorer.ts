@@ -1,6 +1,6 @@
 // The learned scorer: features of a text against the candidate units' targets, and the probabilities the trained models give them.
 
-import { CUSTOMER_ACTS, cueMatches, firstCueOffset, readsAsTestimony } from "./cues.ts";
+import { CUSTOMER_ACTS, findCues, readsAsTestimony } from "./cues.ts";
 import {
   clampLogit,
   neighbours,
@@ -99,6 +99,15 @@ export function textFeatures(
   const allNeighbours = neighbours(index, view, text, false);
   const sentenceVotes = sentenceNeighbours(view, text, evidenceNeighbours);
   const accounts = index.accounts;
+  // Each label's share among the nearest accounts and among the sentences' nearest, found once per kind.
+  const none: ReadonlySet<string> = new Set();
+  const unitsOf = (a: number) => accounts[a]?.units ?? none;
+  const targetsOf = (a: number) => accounts[a]?.targets ?? none;
+  const nearUnits = evidenceNeighbours.shares(unitsOf);
+  const nearTargets = evidenceNeighbours.shares(targetsOf);
+  const nearSituations = evidenceNeighbours.shares((a) => accounts[a]?.situations ?? none);
+  const sentenceUnits = sentenceVotes.shares(unitsOf);
+  const sentenceTargets = sentenceVotes.shares(targetsOf);
 
   const criterionBest = units.flatMap((u) => u.criteria.map((c) => byTarget.get(c)?.best ?? -20));
   const bestCriterion = Math.max(-20, ...criterionBest);
@@ -116,7 +125,7 @@ export function textFeatures(
   const topUnitBest = Math.max(-20, ...unitBest);
 
   // Per-unit evidence against the best candidate unit's: a unit wins by fitting better than the others.
-  const unitShares = units.map((u) => evidenceNeighbours.share((a) => accounts[a]?.units.has(u.id) ?? false));
+  const unitShares = units.map((u) => nearUnits.get(u.id) ?? 0);
   const topShare = Math.max(0, ...unitShares);
   const unitMass = units.map((u) =>
     Math.log1p(u.criteria.reduce((a, c) => a + sigmoid(byTarget.get(c)?.best ?? -20), 0)),
@@ -126,9 +135,7 @@ export function textFeatures(
   const unitVote = units.map((u) => u.criteria.reduce((a, c) => a + (byTarget.get(c)?.vote ?? 0), 0));
   const unitVoteCos = units.map((u) => u.criteria.reduce((a, c) => a + (byTarget.get(c)?.voteCos ?? 0), 0));
   // Sentence-level neighbours: the share of the text's sentences whose nearest corpus sentences are in accounts with the unit.
-  const unitSentenceShare = units.map((u) =>
-    sentenceVotes.share((a) => accounts[a]?.units.has(u.id) ?? false),
-  );
+  const unitSentenceShare = units.map((u) => sentenceUnits.get(u.id) ?? 0);
   const topSentenceShare = Math.max(0, ...unitSentenceShare);
   const topVote = Math.max(0, ...unitVote);
   const topVoteCos = Math.max(0, ...unitVoteCos);
@@ -147,7 +154,7 @@ export function textFeatures(
         clampLogit(unitBest[i] as number),
         clampLogit(topMean(zs, 3, -20)),
         clampLogit((unitBest[i] as number) - topUnitBest),
-        evidenceNeighbours.share((a) => accounts[a]?.units.has(u.id) ?? false),
+        share,
         (unitScores[i] as number) / maxUnitBm25,
         (centroid[i] as number) - bestCentroid,
         logit(view.unitPriors.get(u.id) ?? 0.3),
@@ -190,7 +197,7 @@ export function textFeatures(
           sigmoid(e.second),
           Math.log1p(e.strongSegments),
           clampLogit(e.best - bestCriterion),
-          evidenceNeighbours.share((a) => accounts[a]?.targets.has(target.id) ?? false),
+          nearTargets.get(target.id) ?? 0,
           unitShare,
           dot(text.vector, target.vector),
           logit(view.targetPriors.get(target.id) ?? 0.02),
@@ -203,7 +210,7 @@ export function textFeatures(
           e.vote,
           e.voteCos,
           e.vote * unitShare,
-          sentenceVotes.share((a) => accounts[a]?.targets.has(target.id) ?? false),
+          sentenceTargets.get(target.id) ?? 0,
         ],
         bestSegment: e.bestSegment,
       });
@@ -221,16 +228,15 @@ export function textFeatures(
     const target = index.targets[t];
     const id = (target?.id ?? "").replace(/^situation:/, "");
     const cues = target?.cues ?? [];
-    const [plain, negated] = cueMatches(text.analysis.tokens, wordPositions, cues, CUSTOMER_ACTS.has(id));
-    const flexible = cueMatches(text.analysis.tokens, wordPositions, cues, CUSTOMER_ACTS.has(id), {
+    const { plain, negated } = findCues(text.analysis.tokens, wordPositions, cues, CUSTOMER_ACTS.has(id));
+    // By lemma and person: its counts and the sentence to quote, from one pass.
+    const read = findCues(text.analysis.tokens, wordPositions, cues, CUSTOMER_ACTS.has(id), {
       lemmas: true,
       person: testimony,
     });
+    const flexible: [number, number] = [read.plain, read.negated];
     bases.set(id, { situation: id, best: clampLogit(e.best), flexible });
-    const at = firstCueOffset(text.analysis.tokens, wordPositions, cues, CUSTOMER_ACTS.has(id), {
-      lemmas: true,
-      person: testimony,
-    });
+    const at = read.first;
     const cueSegment =
       at === undefined ? -1 : text.segments.findIndex((g) => at >= g.segment.start && at < g.segment.end);
     return { t, e, id, plain, negated, cueSegment };
@@ -244,11 +250,11 @@ export function textFeatures(
         clampLogit(e.best),
         sigmoid(e.second),
         Math.log1p(e.strongSegments),
-        evidenceNeighbours.share((a) => accounts[a]?.situations.has(id) ?? false),
+        nearSituations.get(id) ?? 0,
         Math.log1p(plain),
         Math.log1p(negated),
         clampLogit(e.bestPlain),
-        sigmoid(e.best) * evidenceNeighbours.share((a) => accounts[a]?.situations.has(id) ?? false),
+        sigmoid(e.best) * (nearSituations.get(id) ?? 0),
         ...situationExtras(bases.get(id) as SituationBasis, bases, index.catalogue, priors),
       ],
       bestSegment: e.bestSegment,

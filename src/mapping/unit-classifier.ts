@@ -201,13 +201,42 @@ function softmaxInPlace(z: Float64Array): void {
   for (let u = 0; u < z.length; u++) z[u] = (z[u] as number) / sum;
 }
 
+/** Per classifier: a mark per row, and the mark of the document being read (rows seen once per document). */
+const seenRows = new WeakMap<UnitClassifier, { marks: Uint32Array; mark: number }>();
+
+/**
+ * The classifier's rows for a document's features (documentKeys), in the same order, each once: found
+ * straight from the lemmas, without the set of keys, and not kept (a text is read once).
+ */
+function documentRows(clf: UnitClassifier, terms: readonly string[]): number[] {
+  let seen = seenRows.get(clf);
+  if (!seen) {
+    let size = 0;
+    for (const r of clf.rows.values()) size = Math.max(size, r + 1);
+    seen = { marks: new Uint32Array(size), mark: 0 };
+    seenRows.set(clf, seen);
+  }
+  if (++seen.mark === 0xffffffff) {
+    seen.marks.fill(0);
+    seen.mark = 1;
+  }
+  const { marks, mark } = seen;
+  const rows: number[] = [];
+  const take = (r: number | undefined) => {
+    if (r === undefined || marks[r] === mark) return;
+    marks[r] = mark;
+    rows.push(r);
+  };
+  for (let i = 0; i < terms.length; i++) {
+    take(clf.rows.get(terms[i] as string));
+    if (i + 1 < terms.length) take(clf.rows.get(`${terms[i]} ${terms[i + 1]}`));
+  }
+  return rows;
+}
+
 /** The classifier's logits for a document (every unit it knows). */
 export function unitLogits(clf: UnitClassifier, terms: readonly string[], vec: Float32Array): Float64Array {
-  const rows: number[] = [];
-  for (const k of documentKeys(terms)) {
-    const r = clf.rows.get(k);
-    if (r !== undefined) rows.push(r);
-  }
+  const rows = documentRows(clf, terms);
   const z = new Float64Array(clf.units.length);
   scoresInto(clf, rows, 1 / Math.sqrt(Math.max(1, rows.length)), vec, z);
   return z;

@@ -1,6 +1,7 @@
 // The mapper's fast scoring loops give exactly what plain loops give, on corpus accounts and odd texts: speed never changes a suggestion.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { findCues } from "../../src/mapping/cues.ts";
 import {
   eachSentenceFeatures,
   neighbours,
@@ -10,7 +11,9 @@ import {
   targetEvidence,
 } from "../../src/mapping/features.ts";
 import { linear } from "../../src/mapping/logistic.ts";
+import { analyse } from "../../src/mapping/nlp.ts";
 import { candidateUnits, learnedMapper } from "../../src/mapping/offline.ts";
+import { checkPrivacy } from "../../src/mapping/privacy.ts";
 import type { ScorerIndex, View } from "../../src/mapping/scorer-index.ts";
 import { type AnalysedText, analyseText } from "../../src/mapping/text.ts";
 import { dot, normalise, type WordVectors } from "../../src/mapping/vectors.ts";
@@ -251,8 +254,13 @@ describe("the fast scoring loops", () => {
     for (const { analysed } of cases) {
       const evidence = neighbours(index, view, analysed, true);
       const all = neighbours(index, view, analysed, false);
-      expect(evidence.ranked).toEqual(plainRanking(analysed, true));
-      expect(all.ranked).toEqual(plainRanking(analysed, false));
+      // The nearest accounts in full-sort order: the beginning of it, as far as the votes read.
+      const plainEvidence = plainRanking(analysed, true);
+      const plainAll = plainRanking(analysed, false);
+      expect(evidence.ranked).toEqual(plainEvidence.slice(0, evidence.ranked?.length));
+      expect(all.ranked).toEqual(plainAll.slice(0, all.ranked?.length));
+      expect(evidence.ranked?.length).toBeGreaterThanOrEqual(Math.min(80, plainEvidence.length));
+      expect(all.ranked?.length).toBeGreaterThanOrEqual(Math.min(12, plainAll.length));
       const votes = plainSentenceVotes(analysed, evidence.ranked ?? [], view);
       const voting = analysed.segments.filter((g) => g.words.length >= 4).length;
       const sentences = sentenceNeighbours(view, analysed, evidence);
@@ -261,7 +269,43 @@ describe("the fast scoring loops", () => {
         let s = 0;
         for (const [a, w] of votes) if (has(a)) s += w;
         expect(sentences.share(has)).toBe(voting ? s / voting : 0);
+        // Every label's share at once is each label's share to the bit.
+        const units = (a: number) => index.accounts[a]?.units ?? new Set<string>();
+        expect(sentences.shares(units).get(unit) ?? 0).toBe(voting ? s / voting : 0);
+        expect(evidence.shares(units).get(unit) ?? 0).toBe(evidence.share(has));
       }
     }
+  });
+
+  it("find a cue's words across a clause but not across a sentence break, and quote the first found", () => {
+    const read = (text: string, cue = [["card", "machine", "froze"]]) => {
+      const { tokens } = analyse(text);
+      const words = tokens.flatMap((t, i) => (t.word ? [i] : []));
+      return findCues(tokens, words, cue, false, { lemmas: true, person: false });
+    };
+    // A cue's first word found as written in one place and by its lemma in another: both, in text order.
+    const packed = "By noon the shop is packed, and on Saturday it was packed again.";
+    expect(read(packed, [["was", "packed"]])).toEqual({ plain: 2, negated: 0, first: packed.indexOf("is") });
+    const across = "Then the card machine, which was old, froze again. The card machine froze.";
+    expect(read(across)).toEqual({ plain: 2, negated: 0, first: across.indexOf("card") });
+    expect(read("The card machine was fine. Later the oven froze.")).toEqual({
+      plain: 0,
+      negated: 0,
+      first: undefined,
+    });
+  });
+
+  it("read a text once for the analysis and the privacy check, finding what separate readings find", () => {
+    const text =
+      "A man called Dave Smith rang on 07700 900123 about his order. I told him it would come on Friday.";
+    const fresh = checkPrivacy(text);
+    const analysed = analyse(text);
+    // The privacy check now reads the document the analysis read, and the analysis the one it read.
+    expect(checkPrivacy(text)).toEqual(fresh);
+    expect(fresh.found.map((f) => f.kind)).toEqual(expect.arrayContaining(["name", "phone"]));
+    analyse("Something else entirely.");
+    expect(analyse(text)).toEqual(analysed);
+    checkPrivacy(text);
+    expect(analyse(text)).toEqual(analysed);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { learnedMapper } from "../../src/mapping/offline.ts";
 import { analyseText } from "../../src/mapping/text.ts";
 import {
+  documentKeys,
   fitUnitClassifier,
   packUnitClassifier,
   unitClassifierScores,
@@ -60,5 +61,39 @@ describe("unit classifier", () => {
       const z = unitLogits(clf, probe.terms, probe.vector);
       expect(z[1]).toBeGreaterThan(z[0] as number);
     }
+  });
+
+  it("scores a text with repeated words as the plain sum over its distinct lemmas and pairs does", () => {
+    const vectors = shippedVectors();
+    const docs = [
+      "I rang the customer back and explained the delay on the phone.",
+      "I answered the email and replied to the chat in writing.",
+    ].flatMap((text, k) =>
+      Array.from({ length: 6 }, (_, i) => {
+        const a = analyseText(`${text} Call ${i}.`, vectors);
+        return { terms: a.terms, vector: a.vector, units: [k ? "207" : "209"] };
+      }),
+    );
+    const clf = fitUnitClassifier(["207", "209"], docs, 3);
+    const probe = analyseText(
+      "I rang her, rang her again and explained the delay, then explained it by email.",
+      vectors,
+    );
+    const rows = documentKeys(probe.terms)
+      .map((k) => clf.rows.get(k))
+      .filter((r) => r !== undefined);
+    const U = clf.units.length;
+    const xs = 1 / Math.sqrt(Math.max(1, rows.length));
+    const plain = [...clf.bias].map((b, u) => {
+      let z = b;
+      for (const r of rows) z += xs * (clf.weights[r * U + u] as number);
+      for (let k = 0; k < clf.dims; k++) {
+        const v = probe.vector[k] as number;
+        if (v !== 0) z += v * (clf.vector[k * U + u] as number);
+      }
+      return z;
+    });
+    expect(rows.length).toBeGreaterThan(3);
+    expect([...unitLogits(clf, probe.terms, probe.vector)]).toEqual(plain);
   });
 });
