@@ -1,5 +1,12 @@
 // Fits the text-level models and cross-validates them, holding out one register or workplace at a time; chooses the thresholds on the held-out predictions.
-import { chooseUnits, DEFAULT_THRESHOLDS, type Decision, decide, type Thresholds } from "./assemble.ts";
+import {
+  chooseSituations,
+  chooseUnits,
+  DEFAULT_THRESHOLDS,
+  type Decision,
+  decide,
+  type Thresholds,
+} from "./assemble.ts";
 import type { CorpusAccount } from "./corpus.ts";
 import type { EvalItem } from "./eval-set.ts";
 import { fitLogistic, type LogisticModel } from "./logistic.ts";
@@ -314,6 +321,7 @@ function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds
     (summaryOf, c) => rangeObjective(summaryOf, c),
     [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3],
   );
+  t = { ...t, situationBy: chooseSituationBars(index, held, t) };
   let top = -1;
   let value = t.knowledge;
   let maxValue = t.maxKnowledge;
@@ -343,6 +351,72 @@ function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds
       }
     }
   return { ...t, knowledgeFocus: focusValue, maxKnowledgeFocus: focusMax };
+}
+
+/** The bars a situation may have of its own, in place of the common one. */
+const SITUATION_BARS = [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
+/** A situation gets its own bar only with this many gold ranges among the held-out accounts … */
+const SITUATION_BAR_MIN_GOLD = 15;
+/** … and when its ranges' F1 gains at least this over the common bar. */
+const SITUATION_BAR_GAIN = 0.02;
+
+/**
+ * Per situation, the bar that gives its ranges the best F1 on the held-out accounts (the units chosen as the
+ * thresholds so far choose them, and a situation's ranges are those of the chosen units), kept only where it
+ * beats the common bar clearly: the busy and let-down cues are plain words, a customer asking is in most
+ * stories, and one bar for both costs one of them.
+ */
+function chooseSituationBars(
+  index: ScorerIndex,
+  held: readonly Held[],
+  t: Thresholds,
+): Record<string, number> {
+  const catalogue = index.catalogue;
+  const rows = held
+    .filter((h) => h.text.account.kind !== "not_evidence")
+    .map((h) => {
+      const evidence = h.p.notEvidence < t.notEvidence && h.p.units.size > 0;
+      const units = evidence ? chooseUnits(h.p, t).map(([u]) => u) : [];
+      const ranges = new Map<string, string[]>();
+      for (const u of units)
+        for (const requirement of catalogue.unit(u)?.evidenceRequirements ?? [])
+          for (const range of requirement.ranges)
+            ranges.set(range.situation, [...(ranges.get(range.situation) ?? []), range.id]);
+      return { p: h.p, ranges, gold: new Set(h.text.account.gold.ranges) };
+    });
+  const situationOf = (r: string) => catalogue.range(r)?.range.situation ?? "";
+  const goldCount = new Map<string, number>();
+  for (const row of rows)
+    for (const r of row.gold) goldCount.set(situationOf(r), (goldCount.get(situationOf(r)) ?? 0) + 1);
+  const f1Of = (situation: string, bar: number | undefined) => {
+    const c = { ...t, situationBy: bar === undefined ? {} : { [situation]: bar } };
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const row of rows) {
+      const found = chooseSituations(row.p, c, catalogue).some((s) => s.situation === situation);
+      const predicted = found ? (row.ranges.get(situation) ?? []) : [];
+      for (const r of predicted)
+        if (row.gold.has(r)) tp++;
+        else fp++;
+      for (const r of row.gold) if (situationOf(r) === situation && !predicted.includes(r)) fn++;
+    }
+    return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+  };
+  const bars: Record<string, number> = {};
+  for (const situation of [...catalogue.situations.keys()].sort()) {
+    if ((goldCount.get(situation) ?? 0) < SITUATION_BAR_MIN_GOLD) continue;
+    const common = f1Of(situation, undefined);
+    let top = common + SITUATION_BAR_GAIN;
+    for (const bar of SITUATION_BARS) {
+      const f = f1Of(situation, bar);
+      if (f > top + 1e-9) {
+        top = f;
+        bars[situation] = bar;
+      }
+    }
+  }
+  return bars;
 }
 
 /** How many held-out not-evidence texts the gate caught, and how many accounts it refused. */
