@@ -357,14 +357,15 @@ function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds
 const SITUATION_BARS = [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
 /** A situation gets its own bar only with this many gold ranges among the held-out accounts … */
 const SITUATION_BAR_MIN_GOLD = 15;
-/** … and when its ranges' F1 gains at least this over the common bar. */
-const SITUATION_BAR_GAIN = 0.02;
+/** … and when the range objective gains at least this over the bars so far (about two accounts' ranges put right). */
+const SITUATION_BAR_GAIN = 0.002;
 
 /**
- * Per situation, the bar that gives its ranges the best F1 on the held-out accounts (the units chosen as the
- * thresholds so far choose them, and a situation's ranges are those of the chosen units), kept only where it
- * beats the common bar clearly: the busy and let-down cues are plain words, a customer asking is in most
- * stories, and one bar for both costs one of them.
+ * Per situation, in turn, the bar that gives the held-out accounts the best ranges, scored as the common
+ * bars are (range F1 of the accounts that have ranges and of every account, half and half; the units chosen
+ * as the thresholds so far choose them, and a situation's ranges are those of the chosen units), kept only
+ * where it beats the bars so far clearly: the busy and let-down cues are plain words, a customer asking is
+ * in most stories, and one bar for all costs some of them.
  */
 function chooseSituationBars(
   index: ScorerIndex,
@@ -382,38 +383,48 @@ function chooseSituationBars(
         for (const requirement of catalogue.unit(u)?.evidenceRequirements ?? [])
           for (const range of requirement.ranges)
             ranges.set(range.situation, [...(ranges.get(range.situation) ?? []), range.id]);
-      return { p: h.p, ranges, gold: new Set(h.text.account.gold.ranges) };
+      return { p: h.p, ranges, gold: h.text.account.gold.ranges };
     });
-  const situationOf = (r: string) => catalogue.range(r)?.range.situation ?? "";
   const goldCount = new Map<string, number>();
   for (const row of rows)
-    for (const r of row.gold) goldCount.set(situationOf(r), (goldCount.get(situationOf(r)) ?? 0) + 1);
-  const f1Of = (situation: string, bar: number | undefined) => {
-    const c = { ...t, situationBy: bar === undefined ? {} : { [situation]: bar } };
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (const row of rows) {
-      const found = chooseSituations(row.p, c, catalogue).some((s) => s.situation === situation);
-      const predicted = found ? (row.ranges.get(situation) ?? []) : [];
-      for (const r of predicted)
-        if (row.gold.has(r)) tp++;
-        else fp++;
-      for (const r of row.gold) if (situationOf(r) === situation && !predicted.includes(r)) fn++;
+    for (const r of row.gold) {
+      const s = catalogue.range(r)?.range.situation ?? "";
+      goldCount.set(s, (goldCount.get(s) ?? 0) + 1);
     }
-    return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+  const objective = (bars: Record<string, number>) => {
+    const c = { ...t, situationBy: bars };
+    let withRanges = 0;
+    let nWithRanges = 0;
+    let all = 0;
+    for (const row of rows) {
+      const predicted = chooseSituations(row.p, c, catalogue).flatMap(
+        (s) => row.ranges.get(s.situation) ?? [],
+      );
+      const f = f1(predicted, row.gold);
+      all += f;
+      if (row.gold.length) {
+        withRanges += f;
+        nWithRanges++;
+      }
+    }
+    return (withRanges / Math.max(1, nWithRanges) + all / Math.max(1, rows.length)) / 2;
   };
-  const bars: Record<string, number> = {};
+  let bars: Record<string, number> = {};
+  let current = objective(bars);
   for (const situation of [...catalogue.situations.keys()].sort()) {
     if ((goldCount.get(situation) ?? 0) < SITUATION_BAR_MIN_GOLD) continue;
-    const common = f1Of(situation, undefined);
-    let top = common + SITUATION_BAR_GAIN;
+    let top = current + SITUATION_BAR_GAIN;
+    let chosen: number | undefined;
     for (const bar of SITUATION_BARS) {
-      const f = f1Of(situation, bar);
-      if (f > top + 1e-9) {
-        top = f;
-        bars[situation] = bar;
+      const score = objective({ ...bars, [situation]: bar });
+      if (score > top + 1e-9) {
+        top = score;
+        chosen = bar;
       }
+    }
+    if (chosen !== undefined) {
+      bars = { ...bars, [situation]: chosen };
+      current = top;
     }
   }
   return bars;
