@@ -39,11 +39,6 @@ export interface Thresholds {
   situationBoth?: number;
   /** … and a catalogue cue, or a best sentence that shows it this well on its own. */
   situationSentence: number;
-  /**
-   * Per situation, the bar in place of `situation` (and of `situationCues`) where the cross-validation found
-   * one that serves that situation's ranges better (src/mapping/train-cv.ts `chooseSituationBars`).
-   */
-  situationBy?: Record<string, number>;
   /** Criteria in the ranked list. */
   maxCriteria: number;
 }
@@ -144,9 +139,7 @@ export function chooseSituations(p: Predictions, t: Thresholds, catalogue: Catal
   return p.situations.filter((s) => {
     // A situation needs a catalogue cue, or a sentence that shows it well on its own: similar accounts
     // having it is not enough.
-    const own = t.situationBy?.[s.situation];
-    const threshold =
-      own ?? (s.cues >= 2 ? Math.min(t.situation, t.situationCues ?? t.situation) : t.situation);
+    const threshold = s.cues >= 2 ? Math.min(t.situation, t.situationCues ?? t.situation) : t.situation;
     if (s.p < threshold || (s.cues === 0 && s.sentence < t.situationSentence)) return false;
     // Negation as the catalogue's cues read it: "it wasn't busy" with no busy cue elsewhere is not busy.
     if (s.negatedCues > 0 && s.cues === 0) return false;

@@ -1,12 +1,5 @@
 // Fits the text-level models and cross-validates them, holding out one register or workplace at a time; chooses the thresholds on the held-out predictions.
-import {
-  chooseSituations,
-  chooseUnits,
-  DEFAULT_THRESHOLDS,
-  type Decision,
-  decide,
-  type Thresholds,
-} from "./assemble.ts";
+import { chooseUnits, DEFAULT_THRESHOLDS, type Decision, decide, type Thresholds } from "./assemble.ts";
 import type { CorpusAccount } from "./corpus.ts";
 import type { EvalItem } from "./eval-set.ts";
 import { fitLogistic, type LogisticModel } from "./logistic.ts";
@@ -321,7 +314,6 @@ function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds
     (summaryOf, c) => rangeObjective(summaryOf, c),
     [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3],
   );
-  t = { ...t, situationBy: chooseSituationBars(index, held, t) };
   let top = -1;
   let value = t.knowledge;
   let maxValue = t.maxKnowledge;
@@ -351,83 +343,6 @@ function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds
       }
     }
   return { ...t, knowledgeFocus: focusValue, maxKnowledgeFocus: focusMax };
-}
-
-/** The bars a situation may have of its own, in place of the common one. */
-const SITUATION_BARS = [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
-/** A situation gets its own bar only with this many gold ranges among the held-out accounts … */
-const SITUATION_BAR_MIN_GOLD = 15;
-/** … and when the range objective gains at least this over the bars so far (about two accounts' ranges put right). */
-const SITUATION_BAR_GAIN = 0.002;
-
-/**
- * Per situation, in turn, the bar that gives the held-out accounts the best ranges, scored as the common
- * bars are (range F1 of the accounts that have ranges and of every account, half and half; the units chosen
- * as the thresholds so far choose them, and a situation's ranges are those of the chosen units), kept only
- * where it beats the bars so far clearly: the busy and let-down cues are plain words, a customer asking is
- * in most stories, and one bar for all costs some of them.
- */
-function chooseSituationBars(
-  index: ScorerIndex,
-  held: readonly Held[],
-  t: Thresholds,
-): Record<string, number> {
-  const catalogue = index.catalogue;
-  const rows = held
-    .filter((h) => h.text.account.kind !== "not_evidence")
-    .map((h) => {
-      const evidence = h.p.notEvidence < t.notEvidence && h.p.units.size > 0;
-      const units = evidence ? chooseUnits(h.p, t).map(([u]) => u) : [];
-      const ranges = new Map<string, string[]>();
-      for (const u of units)
-        for (const requirement of catalogue.unit(u)?.evidenceRequirements ?? [])
-          for (const range of requirement.ranges)
-            ranges.set(range.situation, [...(ranges.get(range.situation) ?? []), range.id]);
-      return { p: h.p, ranges, gold: h.text.account.gold.ranges };
-    });
-  const goldCount = new Map<string, number>();
-  for (const row of rows)
-    for (const r of row.gold) {
-      const s = catalogue.range(r)?.range.situation ?? "";
-      goldCount.set(s, (goldCount.get(s) ?? 0) + 1);
-    }
-  const objective = (bars: Record<string, number>) => {
-    const c = { ...t, situationBy: bars };
-    let withRanges = 0;
-    let nWithRanges = 0;
-    let all = 0;
-    for (const row of rows) {
-      const predicted = chooseSituations(row.p, c, catalogue).flatMap(
-        (s) => row.ranges.get(s.situation) ?? [],
-      );
-      const f = f1(predicted, row.gold);
-      all += f;
-      if (row.gold.length) {
-        withRanges += f;
-        nWithRanges++;
-      }
-    }
-    return (withRanges / Math.max(1, nWithRanges) + all / Math.max(1, rows.length)) / 2;
-  };
-  let bars: Record<string, number> = {};
-  let current = objective(bars);
-  for (const situation of [...catalogue.situations.keys()].sort()) {
-    if ((goldCount.get(situation) ?? 0) < SITUATION_BAR_MIN_GOLD) continue;
-    let top = current + SITUATION_BAR_GAIN;
-    let chosen: number | undefined;
-    for (const bar of SITUATION_BARS) {
-      const score = objective({ ...bars, [situation]: bar });
-      if (score > top + 1e-9) {
-        top = score;
-        chosen = bar;
-      }
-    }
-    if (chosen !== undefined) {
-      bars = { ...bars, [situation]: chosen };
-      current = top;
-    }
-  }
-  return bars;
 }
 
 /** How many held-out not-evidence texts the gate caught, and how many accounts it refused. */
