@@ -67,6 +67,80 @@ function habitualBefore(tokens: AnalysedText["analysis"]["tokens"], at: number):
   return false;
 }
 
+/** Words that negate what follows them ("wasn't busy", "never arrived", "no one waiting"), by value or lemma. */
+const NEGATORS = new Set([
+  "not",
+  "n't",
+  "never",
+  "no",
+  "nobody",
+  "none",
+  "nothing",
+  "neither",
+  "nor",
+  "cannot",
+]);
+
+/**
+ * Words that start a new clause, which a negation before them does not reach: in an unpunctuated voice
+ * transcript ("i wasn't on tills that day i was on the floor and it was proper busy") the analyser's
+ * negation runs on to the end, so a cue reads as negated only with a negator a few words before it.
+ */
+const CLAUSE_STARTS = new Set([
+  "and",
+  "but",
+  "so",
+  "then",
+  "cos",
+  "because",
+  "when",
+  "while",
+  "although",
+  "though",
+  "which",
+  "who",
+  "i",
+  "we",
+  "he",
+  "she",
+  "they",
+]);
+
+/** How many words after a negator its negation reaches, for the cues. */
+export const NEGATION_REACH = 5;
+
+/** Whether a word (lower case, with its lemma) is a negator. */
+function isNegator(value: string, lemma: string): boolean {
+  return NEGATORS.has(value) || lemma === "not";
+}
+
+/**
+ * Whether word `k` (an index into the words) is negated as the cues read it: the analyser marks it, and a
+ * negator stands at most NEGATION_REACH words before it, in the same sentence and clause.
+ */
+function negatedNear(
+  all: AnalysedText["analysis"]["tokens"],
+  positions: readonly number[],
+  tokens: readonly Token[],
+  lower: readonly string[],
+  k: number,
+): boolean {
+  if (!tokens[k]?.negated) return false;
+  for (let j = k - 1; j >= 0 && j >= k - NEGATION_REACH; j--) {
+    if (breakBetween(all, positions[j] as number, positions[j + 1] as number)) return false;
+    const v = lower[j] as string;
+    if (isNegator(v, tokens[j]?.lemma ?? v)) return true;
+    if (CLAUSE_STARTS.has(v)) return false;
+  }
+  return false;
+}
+
+/** How many of a cue's first words come before its own negator ("did not turn up": 1), or the cue's length. */
+function beforeOwnNegator(cue: readonly string[]): number {
+  const at = cue.findIndex((w) => NEGATORS.has(w));
+  return at < 0 ? cue.length : Math.max(1, at);
+}
+
 /** Words a multi-word cue may have between two of its words ("the card machine, which had been playing up all week, froze"). */
 export const CUE_GAP = 8;
 
@@ -183,7 +257,10 @@ function eachCueMatch(
     for (const i of starts(cue[0] as string, lemmas[0], reading, byWord, byLemma)) {
       const first = tokens[i];
       if (!first) continue;
-      let neg = Boolean(first.negated);
+      // A cue that says its own negation ("did not turn up", "no one waiting") is negated only by a
+      // negator before that word of it.
+      const own = beforeOwnNegator(cue);
+      let neg = negatedNear(all, positions, tokens, lower, i);
       let at = i;
       let ok = true;
       for (let j = 1; j < cue.length && ok; j++) {
@@ -199,7 +276,7 @@ function eachCueMatch(
           )
             break;
           if (same(k, cue[j] as string, lemmas[j])) {
-            if (t.negated) neg = true;
+            if (j < own && negatedNear(all, positions, tokens, lower, k)) neg = true;
             at = k;
             ok = true;
             break;

@@ -205,6 +205,36 @@ describe("mapEvidence: the situations a story has become ranges", () => {
     expect(ranges.some((id) => /^20[56]\.ER4\.d$/.test(id))).toBe(true);
   });
 
+  it("gives a voice note's frozen-then-restarted card machine on a busy Saturday the let-down and busy ranges, quoting what says it", () => {
+    // No punctuation: the "couldn't" before the card machine froze must not negate the rest of the note.
+    const result = mapEvidence(
+      "so um on saturday i served this gentleman at the counter and i helped him find the right charger and then " +
+        "he couldn't pay cos the card machine just froze so i restarted it and we tried again and it worked and " +
+        "i said sorry for the wait cos it was mad busy with a queue out the door",
+      LEVEL2,
+    );
+    expect(result.isEvidence).toBe(true);
+    const letDown = result.ranges.find((r) => r.id === "205.ER4.d");
+    const busy = result.ranges.find((r) => r.id === "205.ER4.b");
+    expect(letDown?.support?.text).toMatch(/card machine just froze/);
+    expect(busy?.support?.text).toMatch(/mad busy/);
+  });
+
+  it("reads a let-down that says its own negation: the driver didn't turn up, the van never arrived", () => {
+    const driver = mapEvidence(
+      "A lady rang because her new sofa had not come. Our delivery driver didn't turn up for her slot, so I apologised, " +
+        "rebooked it for the first slot on Monday and took twenty pounds off the delivery charge. She thanked me for sorting it.",
+      LEVEL2,
+    );
+    expect(driver.ranges.find((r) => /^20[56]\.ER4\.d$/.test(r.id))?.support?.text).toMatch(/didn't turn up/);
+    const van = mapEvidence(
+      "The sandwich van never arrived on Friday, so when a customer asked for the vegan wrap I offered to make her one " +
+        "fresh from the salad bar and didn't charge extra. She was really pleased.",
+      LEVEL2,
+    );
+    expect(ids(van, "situations")).toContain("let_down");
+  });
+
   it("reads 'normally quiet, but' as what usually happens, not what happened", () => {
     const text =
       "Tuesday mornings are normally quiet, but that day the shop was heaving because of the bus strike. " +
