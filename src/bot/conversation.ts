@@ -274,8 +274,8 @@ async function askWitness(turn: Turn, who: string): Promise<BotReply[]> {
 /** Not evidence, said kindly: why, that nothing was filed, and what an account needs (said once). */
 function notEvidenceWords(reason: string | undefined): string {
   const why = (reason ?? "That doesn’t read like an account of a customer interaction").trim();
-  const ask = /tell me what you did for the customer/i.test(why)
-    ? ""
-    : " To log evidence, tell me what you did for the customer: what they needed, what you did and how it ended.";
-  return `${why.replace(/[.!]+$/, "")}, so I haven't filed anything.${ask} Type help for more.`;
+  // The mapper's reason already asks for the account: nothing filed is said first, not tacked onto the ask.
+  if (/tell me what you did for the customer/i.test(why))
+    return `I haven't filed anything. ${why} Type help for more.`;
+  return `${why.replace(/[.!]+$/, "")}, so I haven't filed anything. To log evidence, tell me what you did for the customer: what they needed, what you did and how it ended. Type help for more.`;
 }

@@ -119,7 +119,7 @@ function isNegator(value: string, lemma: string): boolean {
  * negator stands at most NEGATION_REACH words before it, in the same sentence and clause.
  */
 function negatedNear(
-  all: AnalysedText["analysis"]["tokens"],
+  breaks: Int32Array,
   positions: readonly number[],
   tokens: readonly Token[],
   lower: readonly string[],
@@ -127,7 +127,9 @@ function negatedNear(
 ): boolean {
   if (!tokens[k]?.negated) return false;
   for (let j = k - 1; j >= 0 && j >= k - NEGATION_REACH; j--) {
-    if (breakBetween(all, positions[j] as number, positions[j + 1] as number)) return false;
+    // a sentence break among the tokens strictly between word j and the word after it
+    if ((breaks[positions[j + 1] as number] as number) > (breaks[(positions[j] as number) + 1] as number))
+      return false;
     const v = lower[j] as string;
     if (isNegator(v, tokens[j]?.lemma ?? v)) return true;
     if (CLAUSE_STARTS.has(v)) return false;
@@ -260,7 +262,7 @@ function eachCueMatch(
       // A cue that says its own negation ("did not turn up", "no one waiting") is negated only by a
       // negator before that word of it.
       const own = beforeOwnNegator(cue);
-      let neg = negatedNear(all, positions, tokens, lower, i);
+      let neg = negatedNear(breaks, positions, tokens, lower, i);
       let at = i;
       let ok = true;
       for (let j = 1; j < cue.length && ok; j++) {
@@ -276,7 +278,7 @@ function eachCueMatch(
           )
             break;
           if (same(k, cue[j] as string, lemmas[j])) {
-            if (j < own && negatedNear(all, positions, tokens, lower, k)) neg = true;
+            if (j < own && negatedNear(breaks, positions, tokens, lower, k)) neg = true;
             at = k;
             ok = true;
             break;

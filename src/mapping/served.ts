@@ -1,6 +1,7 @@
-// Who did the service acts in a text: the writer, someone else, or someone serving the writer; the not-evidence gate's clause features.
+// Who did the service acts in a text: the writer, someone else, or someone serving the writer (the candidate, in a witness testimony); the not-evidence gate's clause features and role terms.
 
 import { type Analysis, analyse, type Token } from "./nlp.ts";
+import { PUBLIC_PEOPLE, STAFF } from "./people.ts";
 import type { ScorerIndex } from "./scorer-index.ts";
 
 /**
@@ -51,35 +52,42 @@ export function serviceActs(index: ScorerIndex): Set<string> {
 
 type Who = "writer" | "other" | "customer" | "generic" | "nobody" | "thing";
 
-const WRITER = new Set(["i", "we"]);
+/** The writer as a subject; the tagger keeps "I'm" as one word. */
+const WRITER = new Set(["i", "we", "i'm", "i’m", "im"]);
 const WRITER_OBJECT = new Set(["me", "us", "myself", "ourselves"]);
 const THIRD = new Set(["he", "she", "they"]);
 const PERSON_OBJECT = new Set(["her", "him", "them", "herself", "himself", "themselves"]);
 const NOBODY = new Set(["nobody", "noone", "no-one"]);
-const CUSTOMERS = new Set(
-  "customer client caller guest patient tenant resident passenger visitor shopper diner member buyer user gentleman lady man woman couple family mum dad pensioner student child kid person people parent cust girl guy bloke lad chap husband wife son daughter boy".split(
-    " ",
-  ),
-);
 const MALE = new Set("man gentleman dad guy bloke lad chap husband son boy grandad brother".split(" "));
 const FEMALE = new Set("woman lady mum girl wife daughter nan gran sister".split(" "));
-/** People who serve: when one of them serves "me", the writer is the customer; when one acts, it is not the writer's act. */
-const STAFF = new Set(
-  "colleague manager boss supervisor leader staff waiter waitress cashier receptionist assistant server barista bartender adviser advisor agent operator driver engineer pharmacist technician clerk attendant porter chef cleaner teammate coworker co-worker employee rep representative worker".split(
+const GROUPS = new Set(["people", "family", "couple", "staff", "team", "public"]);
+/** Capitalised words the tagger takes for names that name nobody. */
+const NOT_PEOPLE = new Set(
+  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december christmas easter".split(
     " ",
   ),
 );
 /** What a customer owns or goes to: "my bank", "my order", "my broadband", "I went to the bank". */
 const CUSTOMER_THINGS = new Set(
-  "bank broadband internet provider energy insurer insurance landlord doctor gp dentist surgery optician vet mechanic parcel meal reservation appointment refund flight prescription haircut tariff network".split(
+  "bank broadband internet provider supplier energy insurer insurance landlord doctor gp dentist surgery optician vet mechanic garage dealer parcel meal reservation appointment refund flight prescription haircut tariff network car bill money order booking contract mortgage boiler glasses hair".split(
     " ",
   ),
 );
 const VENUES = new Set(
-  "bank restaurant cafe café shop supermarket store hairdresser hairdressers barber garage pharmacy chemist hotel cinema pub bar takeaway dentist doctor doctors surgery hospital gym council airport station".split(
+  "bank restaurant cafe café shop supermarket store hairdresser hairdressers barber barbers salon garage dealer dealership pharmacy chemist optician opticians vet vets clinic hotel cinema pub bar takeaway dentist doctor doctors surgery hospital gym council airport station".split(
     " ",
   ),
 );
+/** The writer's own family: "my daughter", "my nan" (a story where the writer's family is served is the writer's as a customer). */
+const FAMILY = new Set(
+  "mum dad mother father daughter son kid child wife husband partner nan gran grandad grandma granddad sister brother baby".split(
+    " ",
+  ),
+);
+/** Going somewhere or getting in touch: "took my car to the garage", "rang the bank". */
+const GOING = new Set("go pop visit nip head take bring drive ring phone call email stay book".split(" "));
+/** What only a customer does: "I paid", "I queued", "I was on hold". */
+const CUSTOMER_DOES = new Set(["pay", "queue", "buy", "purchase"]);
 /** Framing that makes an act not a past event: what will, would, always or usually happen, or what someone wants. */
 const FRAMING = new Set(
   "will 'll would 'd shall gonna going always usually normally generally often sometimes should must supposed meant want wanted wish hope hoping try trying if whenever".split(
@@ -90,6 +98,15 @@ const HARD_STOPS = new Set([".", "!", "?", ";", "\n"]);
 const PASSIVE = new Set(["was", "were", "got", "been", "being", "get", "gets"]);
 const SAYING = new Set(["apparently", "reportedly", "according", "rumour", "rumours", "news", "gossip"]);
 const WATCHING = new Set(["observe", "watch", "witness"]);
+/** A witness watching the candidate at work ("I observed Lily", "I listened in to Zain's calls"). */
+const OBSERVING = new Set(["observe", "watch", "witness", "see", "listen", "sit"]);
+/** The writer's words for themselves as a witness ("I'm", "I am", not "we"). */
+const ME = new Set(["i", "i'm", "i’m", "im"]);
+/** Roles that oversee a candidate: "I'm the front office manager", "As duty manager". */
+const OVERSEERS = new Set("manager supervisor leader owner mentor coach trainer deputy".split(" "));
+/** A witness's relation to the candidate, said by the writer ("I manage", "I supervise", "I mentor"). */
+const OVERSEEING = new Set(["supervise", "manage", "lead", "own", "mentor", "coach", "shadow", "accompany"]);
+
 /** Acts of talking, which a customer does to the writer as often as the other way round ("she told me"). */
 const TALKING = new Set(
   "tell say ask explain describe speak talk answer reply call ring phone email thank question query discuss listen communicate hear read write".split(
@@ -102,13 +119,85 @@ interface Subject {
   at: number;
 }
 
+/** A person named in the text, with the gender their word or the first pronoun for them gave. */
+interface Mention {
+  who: Who;
+  /** "n": a group ("different people", "the family"), which "he" and "she" never refer to. */
+  gender: "m" | "f" | "n" | undefined;
+}
+
+/** The latest person a pronoun can refer to (the customer when none is named); fixes their gender by it. */
+function resolve(mentioned: Mention[], gender: "m" | "f"): Who {
+  for (let k = mentioned.length - 1; k >= 0; k--) {
+    const m = mentioned[k] as Mention;
+    if (m.gender === undefined) m.gender = gender;
+    if (m.gender === gender) return m.who;
+  }
+  return "customer";
+}
+
 const lower = (t: Token | undefined) => t?.value.toLowerCase() ?? "";
 
 function nounWho(t: Token): Who {
-  if (CUSTOMERS.has(t.lemma)) return "customer";
+  if (PUBLIC_PEOPLE.has(t.lemma)) return "customer";
   if (STAFF.has(t.lemma)) return "other";
-  if (t.pos === "PROPN") return "other";
+  if (t.pos === "PROPN" && !NOT_PEOPLE.has(t.lemma.toLowerCase())) return "other";
   return "thing";
+}
+
+/**
+ * Whether a text is a witness testimony by what it says it is, not by its pronouns: "witness statement",
+ * "testimony for Kofi", "I am the front office manager", "As duty manager I", "I supervise Jordan". In a
+ * testimony the named person's acts are the candidate's, whose evidence it is (a colleague's deed told by
+ * a peer names no such role).
+ */
+function isTestimony(words: readonly Token[], stopBefore: readonly boolean[]): boolean {
+  const me = (k: number) => ME.has(lower(words[k]));
+  // "I supervise", "I've supervised", "I manage the bakery", "I shadowed Amara"; not "I managed to".
+  const byMe = (k: number) => me(k - 1) || (me(k - 2) && words[k - 1]?.pos === "AUX");
+  const starts = (k: number) => k === 0 || stopBefore[k];
+  for (let i = 0; i < words.length; i++) {
+    const t = words[i] as Token;
+    const v = lower(t);
+    const next = words[i + 1];
+    if (t.lemma === "testimony") return true;
+    if (t.lemma === "witness" && (starts(i) || lower(next) === "statement")) return true;
+    if (t.lemma === "statement" && starts(i)) return true;
+    if (t.lemma === "candidate" && next?.pos === "PROPN") return true;
+    // "For Nadia's evidence", "in the evidence thread": evidence that is someone else's.
+    if (
+      t.lemma === "evidence" &&
+      lower(words[i - 1]) !== "my" &&
+      (words[i - 1]?.pos === "PART" || words[i - 1]?.pos === "PROPN" || lower(words[i - 1]) === "the")
+    )
+      return true;
+    // "From Gino, head waiter, about Shannon", "Note from Pam, café owner": a note signed with a role.
+    if (starts(i) && ["from", "note", "by"].includes(v)) {
+      let named = false;
+      for (let k = i + 1; k < Math.min(words.length, i + 7); k++) {
+        const w = words[k] as Token;
+        if (w.pos === "PROPN") named = true;
+        else if (named && (STAFF.has(w.lemma) || OVERSEERS.has(w.lemma))) return true;
+      }
+    }
+    if (byMe(i) && (OVERSEEING.has(t.lemma) || v.startsWith("supervis")) && lower(next) !== "to") return true;
+    // "I observed Lily", "I saw Shannon notice", "I listened in to Zain's calls", "I sat in on Tyler's".
+    if (byMe(i) && OBSERVING.has(t.lemma)) {
+      let k = i + 1;
+      while (k < i + 3 && ["in", "on", "to"].includes(lower(words[k]))) k++;
+      if (words[k]?.pos === "PROPN" && !stopBefore[k]) return true;
+    }
+    // "I am the customer services team leader", "I'm Keiran's route supervisor", "As duty manager I …".
+    const opens = v === "i'm" || v === "i’m" || (v === "am" && me(i - 1));
+    const as = v === "as" && starts(i);
+    if ((opens || as) && next?.pos !== "VERB")
+      for (let k = i + 1; k < Math.min(words.length, i + 5) && !stopBefore[k]; k++) {
+        const w = words[k] as Token;
+        if (lower(w) === "my" || w.pos === "VERB") break;
+        if (OVERSEERS.has(w.lemma)) return true;
+      }
+  }
+  return false;
 }
 
 /** The gate's share features; see `SERVED_FEATURES` for their order. */
@@ -123,6 +212,9 @@ export interface Served {
   customerCues: number;
   hearsay: number;
   witnessing: number;
+  family: number;
+  writerShare: number;
+  writerActShare: number;
 }
 
 /** Names of the features `servedFeatures` returns, in order (for the model README). */
@@ -137,12 +229,16 @@ export const SERVED_FEATURES: ReadonlyArray<keyof Served> = [
   "customerCues",
   "hearsay",
   "witnessing",
+  "family",
+  "writerShare",
+  "writerActShare",
 ];
 
 /** Words per window: a voice transcript has no sentences, so cues and acts are counted in windows of words. */
 const WINDOW = 12;
-/** An I/we subject carries over this many words at most (across "and then explained"). */
+/** An I/we subject carries over this many words at most (across "and then explained"); in a punctuated text, to the end of the sentence (within `SENTENCE_REACH`). */
 const SUBJECT_REACH = 14;
+const SENTENCE_REACH = 30;
 
 /**
  * Reads the text clause by clause without relying on punctuation: the subject of each service-act verb
@@ -151,6 +247,15 @@ const SUBJECT_REACH = 14;
  * the customer, of hearsay and of a witness who watched the candidate.
  */
 export function served(analysis: Analysis, acts: ReadonlySet<string>): Served {
+  return readRoles(analysis, acts).served;
+}
+
+/** The served shares and the text's role terms, `who:verb` for every verb ("writer:pay", "customer:tell") and `my:noun` ("my:car"). */
+export function readRoles(
+  analysis: Analysis,
+  acts: ReadonlySet<string>,
+): { served: Served; roles: string[] } {
+  const roles: string[] = [];
   const tokens = analysis.tokens;
   // Word tokens, with a hard stop marked where a sentence ends.
   const words: Token[] = [];
@@ -176,10 +281,13 @@ export function served(analysis: Analysis, acts: ReadonlySet<string>): Served {
   const cueWindows = new Set<number>();
   const hearsayWindows = new Set<number>();
   const witnessWindows = new Set<number>();
+  const testimony = isTestimony(words, stopBefore);
   let subject: Subject | undefined;
   let lastPerson: Who | undefined;
-  // "he" and "she" go back to the last person they can name ("an old lady fell … he rang for help": the colleague).
-  const lastBy: Record<string, Who | undefined> = {};
+  // "he" and "she" go back to the last person they can name ("an old lady fell … he rang for help": the
+  // colleague); a person named without a gender takes the first pronoun used for them ("Marcus took a call
+  // from a customer. She was furious … he apologised": the customer is she, so he is Marcus).
+  const mentioned: Mention[] = [];
   let total = 0;
   let writer = 0;
   let other = 0;
@@ -187,17 +295,22 @@ export function served(analysis: Analysis, acts: ReadonlySet<string>): Served {
   let servedMe = 0;
   let framed = 0;
   let writerServes = 0;
+  let writerVerbs = 0;
+  let lastStop = -Infinity;
+  const familyWindows = new Set<number>();
   for (let i = 0; i < n; i++) {
     const t = words[i] as Token;
     const v = lower(t);
     const next = lower(words[i + 1]);
     const window = Math.floor(i / WINDOW);
     if (stopBefore[i]) subject = undefined;
-    if (subject && i - subject.at > SUBJECT_REACH) subject = undefined;
+    if (stopBefore[i]) lastStop = i;
+    const reach = i - lastStop < 2 * SENTENCE_REACH ? SENTENCE_REACH : SUBJECT_REACH;
+    if (subject && i - subject.at > reach) subject = undefined;
     // Subjects: nominative pronouns always; a noun or name only when a verb follows it.
     if (WRITER.has(v)) subject = { who: "writer", at: i };
     else if (THIRD.has(v)) {
-      const who = v === "they" ? lastPerson : lastBy[v];
+      const who = v === "they" ? lastPerson : resolve(mentioned, v === "he" ? "m" : "f");
       subject = { who: who === "other" ? "other" : "customer", at: i };
     } else if (NOBODY.has(v) || (v === "no" && next === "one")) subject = { who: "nobody", at: i };
     else if (v === "you") subject = { who: "generic", at: i };
@@ -206,9 +319,9 @@ export function served(analysis: Analysis, acts: ReadonlySet<string>): Served {
       const who = nounWho(t);
       if (who !== "thing") {
         lastPerson = who;
-        const gender = MALE.has(t.lemma) ? "he" : FEMALE.has(t.lemma) ? "she" : "";
-        if (gender !== "she") lastBy.he = who;
-        if (gender !== "he") lastBy.she = who;
+        const plural = GROUPS.has(t.lemma) || (t.pos === "NOUN" && v !== t.lemma && v.endsWith("s"));
+        const gender = plural ? "n" : MALE.has(t.lemma) ? "m" : FEMALE.has(t.lemma) ? "f" : undefined;
+        mentioned.push({ who, gender });
       }
       const after = words[i + 1];
       if (after && !markBefore[i + 1] && (after.pos === "VERB" || after.pos === "AUX"))
@@ -216,13 +329,33 @@ export function served(analysis: Analysis, acts: ReadonlySet<string>): Served {
     }
     // The writer as the customer: "my bank", "my order", "went to the bank", "I was served".
     const previous = lower(words[i - 1]);
-    if (previous === "my" && CUSTOMER_THINGS.has(t.lemma)) cueWindows.add(window);
-    if (
-      VENUES.has(t.lemma) &&
-      (previous === "the" || previous === "a" || previous === "my") &&
-      ["go", "pop", "visit", "nip", "ring", "phone", "call", "email"].includes(words[i - 2]?.lemma ?? "")
-    )
+    // "my" before the word, or before an adjective before it ("my own car").
+    const mine = previous === "my" || (words[i - 1]?.pos === "ADJ" && lower(words[i - 2]) === "my");
+    if (mine && CUSTOMER_THINGS.has(t.lemma)) cueWindows.add(window);
+    if (mine && t.pos === "NOUN") roles.push(`my:${t.lemma}`);
+    if (t.pos === "VERB" && /^[a-z]+$/.test(t.lemma))
+      roles.push(
+        `${testimony && subject?.who === "other" ? "writer" : (subject?.who ?? "writer")}${t.negated ? "-not" : ""}:${t.lemma}`,
+      );
+    if (mine && FAMILY.has(t.lemma)) familyWindows.add(window);
+    // "went to the bank", "took my car to a main dealer": going to a venue, no one else taken along.
+    if (VENUES.has(t.lemma) && t.pos === "NOUN" && subject?.who === "writer") {
+      let going = false;
+      for (let j = i - 1; j >= Math.max(0, i - 6) && !stopBefore[j + 1]; j--) {
+        const w = words[j] as Token;
+        if (PERSON_OBJECT.has(lower(w)) || PUBLIC_PEOPLE.has(w.lemma)) break;
+        if (GOING.has(w.lemma) && w.pos === "VERB") going = true;
+      }
+      if (going && (mine || previous === "the" || previous === "a" || words[i - 1]?.pos === "ADJ"))
+        cueWindows.add(window);
+    }
+    // "I was on hold", "I paid", "charged me".
+    if (subject?.who === "writer" && v === "hold" && previous === "on") cueWindows.add(window);
+    if (subject?.who === "writer" && CUSTOMER_DOES.has(t.lemma) && t.pos === "VERB" && !t.negated)
       cueWindows.add(window);
+    if (t.lemma === "charge" && WRITER_OBJECT.has(next)) cueWindows.add(window);
+    if (subject?.who === "writer" && t.pos === "VERB" && !["be", "have", "do"].includes(t.lemma))
+      writerVerbs++;
     // "I heard that", "heard about": told second hand.
     if (t.lemma === "hear" && (next === "that" || next === "about")) hearsayWindows.add(window);
     // Hearsay ("apparently", "I heard", "on the news") and a witness who watched ("I observed Priya").
@@ -238,6 +371,7 @@ export function served(analysis: Analysis, acts: ReadonlySet<string>): Served {
     if (!isVerb) continue;
     // No subject in reach: a dropped subject ("took it back to the depot, texted the customer") is the writer's.
     let who: Who = subject?.who ?? "writer";
+    if (testimony && who === "other") who = "writer";
     // "asked him to check", "told me to ring": the object before "to" does the act.
     if (previous === "to") {
       const before = words[i - 2];
@@ -253,7 +387,9 @@ export function served(analysis: Analysis, acts: ReadonlySet<string>): Served {
     const from = subject ? subject.at + 1 : Math.max(0, i - 4);
     for (let j = Math.max(from, i - 5); j < i; j++) {
       const w = lower(words[j]);
-      if (FRAMING.has(w)) isFramed = true;
+      // "she'd told me" is had told, not would.
+      const had = w === "'d" && words[j + 1] !== undefined && lower(words[j + 1]) !== words[j + 1]?.lemma;
+      if (FRAMING.has(w) && !had) isFramed = true;
       if (j >= i - 2 && PASSIVE.has(w)) passive = true;
     }
     // Who receives it: "me"/"us" (the writer served), or a person.
@@ -268,7 +404,7 @@ export function served(analysis: Analysis, acts: ReadonlySet<string>): Served {
           receiver = "writer";
           break;
         }
-        if (PERSON_OBJECT.has(w) || CUSTOMERS.has(o.lemma) || o.pos === "PROPN") {
+        if (PERSON_OBJECT.has(w) || PUBLIC_PEOPLE.has(o.lemma) || o.pos === "PROPN") {
           receiver = "person";
           break;
         }
@@ -287,7 +423,7 @@ export function served(analysis: Analysis, acts: ReadonlySet<string>): Served {
     } else if (who === "other") other++;
   }
   const share = (k: number) => k / Math.max(1, total);
-  return {
+  const result: Served = {
     writerActs: share(writer),
     otherActs: share(other),
     toWriter: share(toWriter),
@@ -298,11 +434,15 @@ export function served(analysis: Analysis, acts: ReadonlySet<string>): Served {
     customerCues: Math.min(1, (3 * cueWindows.size) / windows),
     hearsay: Math.min(1, (3 * hearsayWindows.size) / windows),
     witnessing: Math.min(1, (3 * witnessWindows.size) / windows),
+    family: Math.min(1, (3 * familyWindows.size) / windows),
+    writerShare: (writer + 0.5) / (writer + other + servedMe + 1),
+    writerActShare: writerVerbs ? Math.min(1, writer / writerVerbs) : 0,
   };
+  return { served: result, roles };
 }
 
-/** The served features as the gate's numbers, in `SERVED_FEATURES` order. */
-export function servedFeatures(index: ScorerIndex, analysis: Analysis): number[] {
-  const s = served(analysis, serviceActs(index));
-  return SERVED_FEATURES.map((k) => s[k]);
+/** The served features as the gate's numbers, in `SERVED_FEATURES` order, and the text's role terms. */
+export function servedFeatures(index: ScorerIndex, analysis: Analysis): { x: number[]; roles: string[] } {
+  const { served: s, roles } = readRoles(analysis, serviceActs(index));
+  return { x: SERVED_FEATURES.map((k) => s[k]), roles };
 }

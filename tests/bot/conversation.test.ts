@@ -293,6 +293,13 @@ describe("messages that are not evidence", () => {
     expect(texts(result)).toMatch(reply);
   });
 
+  it("says plainly that nothing was filed and what an account needs, each in its own sentence", async () => {
+    const said = texts(await say(AMIRA, "can I swap my Friday shift with someone?"));
+    expect(said).toMatch(/^I haven't filed anything\. /);
+    expect(said).toMatch(/Tell me what you did for the customer: who they were, what they needed/);
+    expect(said).not.toMatch(/ended, so I haven't/);
+  });
+
   it("tells someone the centre has not added who to ask, and keeps nothing", async () => {
     const result = await core.handle(command("stranger@example.com", { text: ACCOUNT }, "slack"));
     expect(texts(result)).toMatch(/I don't know you yet/);

@@ -1,4 +1,4 @@
-// The not-evidence gate on hard cases written for this test: rants, someone else's deed and the writer as the customer are refused kindly; real accounts in every register are kept.
+// The not-evidence gate on hard cases written for this test: rants, someone else's deed and the writer as the customer somewhere else are refused kindly; real accounts in every register are kept.
 import { describe, expect, it } from "vitest";
 import { mapEvidence } from "../../src/mapping/offline.ts";
 import { shownClaims } from "../../src/mapping/types.ts";
@@ -47,6 +47,18 @@ const NOT_EVIDENCE: Array<[string, string]> = [
     "We had no electricity for six hours last night after the storm brought a tree down on the lines. The freezer defrosted, the kids were scared of the dark and my partner had to work from the car with the phone as a hotspot. The electricity company kept texting that engineers were on the way. It finally came back at three in the morning.",
   ],
   [
+    "the writer taking their son to the GP",
+    "Had to take my son to the GP this morning with his ear. The receptionist squeezed us in at eleven after a cancellation, the nurse checked his temperature and gave him a sticker for being brave, and the doctor said it was an infection and wrote a prescription. We picked the antibiotics up from the chemist next door on the way home and he's asleep on the sofa now.",
+  ],
+  [
+    "the writer returning a faulty phone",
+    "My new phone kept restarting itself, so on Saturday I took it back to the shop where I bought it. The assistant listened, apologised, ran a test on it and explained that it was a known fault with that batch. She offered me a replacement or a refund, and I chose a replacement, which she set up for me there and then, moving all my photos across. I was in and out in twenty minutes.",
+  ],
+  [
+    "the writer at the garage for new brakes",
+    "I went to the garage on Tuesday because my brakes were squealing. The mechanic took me into the workshop, showed me the worn pads and explained what needed doing and what it would cost before he started. He rang me when it was done and went through the bill with me when I collected the car. That's how it should be done.",
+  ],
+  [
     "a question about the qualification",
     "How many accounts do I need for unit 205 before my assessor can sign it off? My friend on the same course says she needed six but my assessor said it depends. Also can a witness statement count if my manager writes it on the computer rather than by hand?",
   ],
@@ -88,6 +100,10 @@ const EVIDENCE: Array<[string, string]> = [
   [
     "an account where the writer sorts a colleague's mistake",
     "My colleague had booked a guest into the wrong room type, so when the guest arrived she was expecting a double and had been given a twin. I apologised straight away, checked what we had free and moved her to a double with a view at no extra charge. I also rang housekeeping to make sure the room was ready and walked her up myself.",
+  ],
+  [
+    "an account that starts with the writer as a customer elsewhere",
+    "My own bank kept me on hold for an hour last month, so I know how that feels. This morning a man rang us because a payment had left his account twice. I apologised, went through his statement with him, found the duplicate and raised a refund while he waited, then said the money would be back within three days and gave him a reference number.",
   ],
   [
     "a short typed account",
