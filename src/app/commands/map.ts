@@ -108,6 +108,10 @@ export function formatResult(result: MappingResult, catalogue: Catalogue, loadMs
       ? `Evidence: yes (mapped by ${by} in ${took})`
       : `Not evidence: ${result.reason ?? "no match"}`,
   );
+  if (!result.isEvidence)
+    lines.push(
+      "An account says what you did for a customer: what they needed, what you did and how it ended.",
+    );
   if (result.fallbackReason) lines.push(`The language model was not used: ${result.fallbackReason}.`);
   if (result.unitsConsidered?.length)
     lines.push(
