@@ -85,7 +85,9 @@ describe("shiftnote map", { timeout: 120_000 }, () => {
   it("says what to give it when the file is empty", async () => {
     const r = await run(["map", "-"], { input: "   \n" });
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/^Not evidence: The message is empty\.\nAn account says what you did for a customer/);
+    expect(r.out).toMatch(
+      /^Not evidence: The message is empty\.\nAn account says what you did for a customer/,
+    );
   });
 
   it("with --focus knowledge reads a discussion as the discussion record does: knowledge first, a longer list", async () => {
