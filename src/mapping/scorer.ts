@@ -77,6 +77,18 @@ function topMean(values: number[], k: number, empty: number): number {
   return sorted.reduce((a, b) => a + b, 0) / sorted.length;
 }
 
+/** How many of the values (sorted highest first) exceed v. */
+function higherCount(sorted: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) > v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Every feature of a text: targets and situations of the candidate units, the units, and the gate. */
 export function textFeatures(
   index: ScorerIndex,
@@ -178,8 +190,12 @@ export function textFeatures(
     };
   });
 
+  // Every candidate criterion's best sentence logit, highest first: a criterion's place among all the
+  // account's candidates, whatever their unit.
+  const allBest = [...criterionBest].sort((a, b) => b - a);
   const targets: TargetFeatures[] = [];
   units.forEach((u, ui) => {
+    const unitPrior = view.unitPriors.get(u.id) ?? 0.3;
     const unitShare = unitShares[ui] as number;
     const own = unitBest[ui] as number;
     const ownZs = u.criteria.map((c) => byTarget.get(c)?.best ?? -20);
@@ -210,6 +226,10 @@ export function textFeatures(
           e.voteCos,
           e.vote * unitShare,
           sentenceTargets.get(target.id) ?? 0,
+          // Relative to the account's other candidates and to its unit: how many criteria of any candidate
+          // unit have a better sentence, and how often it is shown when its unit is (its prior over the unit's).
+          Math.log1p(higherCount(allBest, e.best)),
+          logit(Math.min(0.99, (view.targetPriors.get(target.id) ?? 0.02) / unitPrior)),
         ],
         bestSegment: e.bestSegment,
       });

@@ -39,7 +39,9 @@ interface Stage {
 
 /**
  * Boosted trees on top of the unit model's logistic logit, and on the criterion model's (null: logistic
- * only). Chosen by the register-held-out cross-validation (data/training/model/README.md).
+ * only). Chosen by the register-held-out cross-validation (data/training/model/README.md). The criterion
+ * trees add a ranking loss within each account (`pairwise`): the ranked list is one account's candidates
+ * in order, which log-loss alone does not fit.
  */
 export const UNIT_TREES: TreeOptions | null = {
   depth: 3,
@@ -54,6 +56,7 @@ export const CRITERION_TREES: TreeOptions | null = {
   shrinkage: 0.1,
   subsample: 0.5,
   seed: 12,
+  pairwise: 1,
 };
 
 /** Fits the unit, criterion, knowledge, situation and not-evidence models on labelled texts. */
@@ -70,10 +73,12 @@ export function fitTextModels(index: ScorerIndex, texts: readonly LabelledText[]
   const unit =
     UNIT_TREES && unitRows.length ? fitBoosted(unitRows, unitLabels, UNIT_TREES, unitBase) : unitBase;
   const rows = { criterion: [] as number[][], knowledge: [] as number[][] };
+  // The account each criterion row belongs to (the ranking loss compares one account's candidates).
+  const criterionGroups: number[] = [];
   const labels = { criterion: [] as number[], knowledge: [] as number[] };
   const situationRows: number[][] = [];
   const situationLabels: number[] = [];
-  for (const t of evidence) {
+  evidence.forEach((t, account) => {
     const p = predict(t.features, {
       unit,
       criterion: ZERO,
@@ -87,6 +92,7 @@ export function fitTextModels(index: ScorerIndex, texts: readonly LabelledText[]
     for (const x of t.features.targets) {
       rows[x.kind].push(withUnit(x.x, p.units.get(x.unitId) ?? 0));
       labels[x.kind].push(gold.has(index.targets[x.target]?.id ?? "") ? 1 : 0);
+      if (x.kind === "criterion") criterionGroups.push(account);
     }
     const applicable = new Set(
       t.features.candidates.flatMap((u) => [...(index.units.get(u)?.situations ?? [])]),
@@ -96,7 +102,7 @@ export function fitTextModels(index: ScorerIndex, texts: readonly LabelledText[]
       situationRows.push(s.x);
       situationLabels.push(t.situations.has(s.situation) ? 1 : 0);
     }
-  }
+  });
   const fitRows = (r: number[][], l: number[], l2 = 1) => (r.length ? fitLogistic(r, l, { l2 }) : ZERO);
   const notEvidenceWords = fitWordOdds(
     texts.map((t) => ({ terms: t.features.terms, positive: t.account.kind === "not_evidence" })),
@@ -118,6 +124,7 @@ export function fitTextModels(index: ScorerIndex, texts: readonly LabelledText[]
             labels.criterion,
             CRITERION_TREES,
             fitRows(rows.criterion, labels.criterion),
+            criterionGroups,
           )
         : fitRows(rows.criterion, labels.criterion),
     knowledge: fitRows(rows.knowledge, labels.knowledge),

@@ -19,6 +19,42 @@ function xorRows(n: number, d: number, seed: number) {
 
 const options = { depth: 2, rounds: 80, shrinkage: 0.2, subsample: 0.8, seed: 3 };
 
+/**
+ * Groups of rows (one account's candidates) where a feature orders each group one way and the groups the
+ * other: within a group the positives have the larger x0, but groups with more positives have smaller x0
+ * throughout, so across all rows a smaller x0 means a positive more often.
+ */
+function groupedRows(groups: number, seed: number) {
+  const rng = random(seed);
+  const rows: number[][] = [];
+  const labels: number[] = [];
+  const group: number[] = [];
+  for (let g = 0; g < groups; g++) {
+    const shift = 3 * rng();
+    for (let k = 0; k < 8; k++) {
+      const y = rng() < 0.1 + 0.25 * shift ? 1 : 0;
+      rows.push([-shift + 0.5 * y + 0.3 * (rng() - 0.5), rng()]);
+      labels.push(y);
+      group.push(g);
+    }
+  }
+  return { rows, labels, group };
+}
+
+/** Of the pairs of a positive and a negative row in the same group, the share the model orders right. */
+function withinGroupAuc(model: Parameters<typeof margin>[0], data: ReturnType<typeof groupedRows>) {
+  let right = 0;
+  let pairs = 0;
+  data.rows.forEach((x, i) => {
+    data.rows.forEach((z, j) => {
+      if (data.group[i] !== data.group[j] || !data.labels[i] || data.labels[j]) return;
+      pairs++;
+      if (margin(model, x) > margin(model, z)) right++;
+    });
+  });
+  return right / pairs;
+}
+
 describe("boosted trees", () => {
   it("learn an interaction of two features that a logistic model cannot", () => {
     const train = xorRows(600, 4, 1);
@@ -68,6 +104,15 @@ describe("boosted trees", () => {
     const model = fitBoosted(rows, labels, options);
     expect(Number.isFinite(margin(model, [0.5]))).toBe(true);
     expect(margin(model, [0.5])).toBe(margin(model, [0.5, 0, 0]));
+  });
+
+  it("with a ranking loss, order each group's rows as the group's labels do, where log-loss alone orders them backwards", () => {
+    const train = groupedRows(300, 11);
+    const test = groupedRows(200, 12);
+    const pointwise = fitBoosted(train.rows, train.labels, options, undefined, train.group);
+    const ranking = fitBoosted(train.rows, train.labels, { ...options, pairwise: 3 }, undefined, train.group);
+    expect(withinGroupAuc(pointwise, test)).toBeLessThan(0.5);
+    expect(withinGroupAuc(ranking, test)).toBeGreaterThan(0.8);
   });
 
   it("keep to the logistic model's logit when there is nothing to learn", () => {
