@@ -156,6 +156,7 @@ export function mapWith(
     text,
     unitsConsidered,
     mapper.models.sentence,
+    options.writer === "observer",
   );
   const decision = decide(
     mapper.index,

@@ -96,6 +96,8 @@ export function textFeatures(
   text: AnalysedText,
   candidates: readonly string[],
   sentence: SentenceModels,
+  /** Written by someone who watched the candidate (MapOptions `writer: "observer"`). */
+  observed = false,
 ): TextFeatures {
   const units = candidates.map((u) => index.units.get(u)).filter((u) => u !== undefined);
   const targetIds = units.flatMap((u) => [...u.criteria, ...u.knowledge]);
@@ -324,7 +326,7 @@ export function textFeatures(
   // long text must not pass for evidence by its length alone.
   const segments = Math.max(1, text.segments.length);
   const sentenceShare = (zs: number[]) => zs.filter((z) => z > 0).length / Math.max(1, zs.length);
-  const who = servedFeatures(index, text.analysis);
+  const who = servedFeatures(index, text.analysis, observed);
   const notEvidence = [
     first / n,
     (10 * people) / n,

@@ -254,6 +254,8 @@ export function served(analysis: Analysis, acts: ReadonlySet<string>): Served {
 export function readRoles(
   analysis: Analysis,
   acts: ReadonlySet<string>,
+  /** The writer watched the candidate (an assessor's record): read as a testimony whatever it says it is. */
+  observed = false,
 ): { served: Served; roles: string[] } {
   const roles: string[] = [];
   const tokens = analysis.tokens;
@@ -281,7 +283,7 @@ export function readRoles(
   const cueWindows = new Set<number>();
   const hearsayWindows = new Set<number>();
   const witnessWindows = new Set<number>();
-  const testimony = isTestimony(words, stopBefore);
+  const testimony = observed || isTestimony(words, stopBefore);
   let subject: Subject | undefined;
   let lastPerson: Who | undefined;
   // "he" and "she" go back to the last person they can name ("an old lady fell … he rang for help": the
@@ -442,7 +444,11 @@ export function readRoles(
 }
 
 /** The served features as the gate's numbers, in `SERVED_FEATURES` order, and the text's role terms. */
-export function servedFeatures(index: ScorerIndex, analysis: Analysis): { x: number[]; roles: string[] } {
-  const { served: s, roles } = readRoles(analysis, serviceActs(index));
+export function servedFeatures(
+  index: ScorerIndex,
+  analysis: Analysis,
+  observed = false,
+): { x: number[]; roles: string[] } {
+  const { served: s, roles } = readRoles(analysis, serviceActs(index), observed);
   return { x: SERVED_FEATURES.map((k) => s[k]), roles };
 }

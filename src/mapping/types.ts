@@ -83,6 +83,12 @@ export interface MapOptions {
   units?: string[];
   /** "knowledge" for a discussion or oral questioning: knowledge items are what the assessor looks for. */
   focus?: "knowledge";
+  /**
+   * Who wrote the text when the product knows it is not the candidate: "observer" for an assessor's record
+   * (an observation, a discussion), where the acts of the person it names are the candidate's, as in a text
+   * that says it is a witness testimony. Left out, the mapper reads who served from the words alone.
+   */
+  writer?: "observer";
 }
 
 export interface MappingResult {

@@ -23,9 +23,11 @@ export async function withMapperSuggestions<I extends AssessorRecordInput>(
 ): Promise<I> {
   if (input.mapped) return input;
   const { enrolment } = await loadAssessorOfCandidate(ctx, input);
+  // The assessor writes about the candidate ("Amira greeted the customer…"): her acts are the evidence.
   const mapped = await mapper(input.text, {
     level: enrolment.level,
     units: enrolment.unitIds,
+    writer: "observer",
     ...(focus ? { focus } : {}),
   });
   if (!mapped.isEvidence) return { ...input, enrolmentId: enrolment.id, mapped: {} };

@@ -204,7 +204,8 @@ describe("the assessor's observation in chat", () => {
           text: "discussed with Amira: she explained what her organisation's service offer is and what she may promise.",
         }),
       );
-      expect(asked).toEqual([expect.objectContaining({ focus: "knowledge" })]);
+      // read as written by the assessor about Amira: her acts are the evidence
+      expect(asked).toEqual([expect.objectContaining({ focus: "knowledge", writer: "observer" })]);
       const ids = [...JSON.stringify(adaptive(r)).matchAll(/"id":"claim:([^"]+)"/g)].map((m) => m[1]);
       expect(ids).toEqual(["201.K.a", "201.1.1"]);
     } finally {

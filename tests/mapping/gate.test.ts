@@ -137,3 +137,21 @@ describe("the not-evidence gate: real accounts are never refused", () => {
       expect(result.units.length).toBeGreaterThan(0);
     });
 });
+
+describe("the not-evidence gate: who wrote it", () => {
+  // A bystander's account of Amira's service: sent by a candidate it is a colleague's deed; written by the
+  // assessor who watched Amira (an observation record), it is Amira's evidence.
+  const WATCHED =
+    "I was on the shop floor when Amira dealt with a customer whose card was declined. Amira stayed calm, explained the options and helped him pay another way.";
+
+  it("reads the named person's acts as the evidence when the writer is an observer", () => {
+    const observed = mapEvidence(WATCHED, { ...PLAN, writer: "observer" });
+    expect(observed.isEvidence).toBe(true);
+    expect(shownClaims(observed).length).toBeGreaterThan(0);
+  });
+
+  it("refuses the same words sent as a candidate's own account: someone else served", () => {
+    const sent = mapEvidence(WATCHED, PLAN);
+    expect(sent.isEvidence).toBe(false);
+  });
+});
