@@ -171,7 +171,7 @@ export function assemble(
       unitId,
       title: index.units.get(unitId)?.title ?? unitId,
       score: round(q),
-      support: best && best.bestSegment >= 0 ? supportOf(text, best.bestSegment) : null,
+      support: best && best.quoteSegment >= 0 ? supportOf(text, best.quoteSegment) : null,
     };
   });
 
@@ -184,7 +184,7 @@ export function assemble(
     .sort((a, b) => b.p - a.p || a.target - b.target);
   const criteria: CriterionSuggestion[] = ranked.slice(0, t.maxCriteria).map((x) => {
     const target = index.targets[x.target];
-    const used = perSentence.get(x.bestSegment) ?? 0;
+    const used = perSentence.get(x.quoteSegment) ?? 0;
     const shown =
       (x.p >= t.show || shownCount < t.minShown) &&
       chosenSet.has(x.unitId) &&
@@ -192,14 +192,14 @@ export function assemble(
       shownCount < t.maxShown;
     if (shown) {
       shownCount++;
-      perSentence.set(x.bestSegment, used + 1);
+      perSentence.set(x.quoteSegment, used + 1);
     }
     return {
       id: target?.id ?? "",
       unitId: x.unitId,
       text: target?.text ?? "",
       score: round(x.p),
-      support: supportOf(text, x.bestSegment),
+      support: supportOf(text, x.quoteSegment),
       shown,
     };
   });

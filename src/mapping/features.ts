@@ -457,6 +457,12 @@ export interface TargetEvidence {
   best: number;
   second: number;
   bestSegment: number;
+  /**
+   * The best segment among those where the writer (the candidate, in a testimony) does something for
+   * someone: what a claim quotes, since a performance criterion is something the candidate did; -1 when
+   * no segment is marked.
+   */
+  quoteSegment: number;
   strongSegments: number;
   /** The best logit among segments with no negation in them. */
   bestPlain: number;
@@ -481,6 +487,8 @@ export function targetEvidence(
   text: AnalysedText,
   targets: readonly number[],
   models: SentenceModels,
+  /** Per segment, 1 where the writer does a service act (src/mapping/served.ts): the segments a claim may quote. */
+  quotable?: Uint8Array,
 ): TargetEvidence[] {
   const allowed = new Uint8Array(index.targets.length);
   for (const t of targets) allowed[t] = 1;
@@ -489,6 +497,7 @@ export function targetEvidence(
     best: -20,
     second: -20,
     bestSegment: -1,
+    quoteSegment: -1,
     strongSegments: 0,
     bestPlain: -20,
     mass: 0,
@@ -508,6 +517,7 @@ export function targetEvidence(
   const ez = new Float64Array(n);
   const ec = new Float64Array(n);
   const strength = new Float64Array(3);
+  const quoteBest = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
   // Every segment's dot products with every target's examples at once (the rows are read once per four segments).
   const dots = segmentDots(
     index,
@@ -527,6 +537,10 @@ export function targetEvidence(
         e.best = z;
         e.bestSegment = s;
       } else if (z > e.second) e.second = z;
+      if (quotable?.[s] && z > (quoteBest[j] as number)) {
+        quoteBest[j] = z;
+        e.quoteSegment = s;
+      }
       if (z > 0) e.strongSegments++;
       e.mass += 1 / (1 + Math.exp(-z));
       if (plain && z > e.bestPlain) e.bestPlain = z;

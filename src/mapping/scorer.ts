@@ -13,7 +13,7 @@ import {
 import { type LogisticModel, linear, logit } from "./logistic.ts";
 import { PUBLIC_PEOPLE } from "./people.ts";
 import type { ScorerIndex, View } from "./scorer-index.ts";
-import { servedFeatures } from "./served.ts";
+import { actSegments, servedFeatures } from "./served.ts";
 import { type SituationBasis, situationExtras, situationPriors } from "./situations.ts";
 import type { AnalysedText } from "./text.ts";
 import { margin, type TextModel } from "./trees.ts";
@@ -29,6 +29,8 @@ export interface TargetFeatures {
   /** Without the unit probability, which is appended once the unit model has run. */
   x: number[];
   bestSegment: number;
+  /** What the card quotes for it: a criterion's best sentence among those where the candidate acts. */
+  quoteSegment: number;
 }
 
 export interface SituationFeatures {
@@ -106,7 +108,13 @@ export function textFeatures(
   const situationIds = index.situationTargets.filter((t) =>
     applicable.has((index.targets[t]?.id ?? "").replace(/^situation:/, "")),
   );
-  const evidence = targetEvidence(index, view, text, [...targetIds, ...situationIds], sentence);
+  // Who did what (the gate's features, below), and so which sentences a claim may quote.
+  const who = servedFeatures(index, text.analysis, observed);
+  const quotable = actSegments(
+    text.segments.map((g) => g.segment),
+    who.acts,
+  );
+  const evidence = targetEvidence(index, view, text, [...targetIds, ...situationIds], sentence, quotable);
   const byTarget = new Map<number, TargetEvidence>(evidence.map((e) => [e.target, e]));
   const evidenceNeighbours = neighbours(index, view, text, true);
   const allNeighbours = neighbours(index, view, text, false);
@@ -234,6 +242,7 @@ export function textFeatures(
           logit(Math.min(0.99, (view.targetPriors.get(target.id) ?? 0.02) / unitPrior)),
         ],
         bestSegment: e.bestSegment,
+        quoteSegment: target.kind !== "knowledge" && e.quoteSegment >= 0 ? e.quoteSegment : e.bestSegment,
       });
     }
   });
@@ -326,7 +335,6 @@ export function textFeatures(
   // long text must not pass for evidence by its length alone.
   const segments = Math.max(1, text.segments.length);
   const sentenceShare = (zs: number[]) => zs.filter((z) => z > 0).length / Math.max(1, zs.length);
-  const who = servedFeatures(index, text.analysis, observed);
   const notEvidence = [
     first / n,
     (10 * people) / n,
@@ -363,6 +371,8 @@ export interface Predictions {
     kind: "criterion" | "knowledge";
     p: number;
     bestSegment: number;
+    /** The sentence the card quotes for it (src/mapping/scorer.ts TargetFeatures). */
+    quoteSegment: number;
   }>;
   /** `sentence`: how well the situation's best sentence alone shows it (the sentence model). */
   situations: Array<{
@@ -439,6 +449,7 @@ export function predict(features: TextFeatures, models: Omit<Models, "sentence">
       kind: t.kind,
       p: sigmoid(margin(model, x)),
       bestSegment: t.bestSegment,
+      quoteSegment: t.quoteSegment,
     };
   });
   const situations = features.situations.map((s) => ({

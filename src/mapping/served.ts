@@ -256,8 +256,10 @@ export function readRoles(
   acts: ReadonlySet<string>,
   /** The writer watched the candidate (an assessor's record): read as a testimony whatever it says it is. */
   observed = false,
-): { served: Served; roles: string[] } {
+): { served: Served; roles: string[]; acts: number[] } {
   const roles: string[] = [];
+  // Where the writer's own service acts stand (the candidate's, in a testimony): the sentences a claim can quote.
+  const actsAt: number[] = [];
   const tokens = analysis.tokens;
   // Word tokens, with a hard stop marked where a sentence ends.
   const words: Token[] = [];
@@ -421,6 +423,7 @@ export function readRoles(
     if (passive && who === "writer") continue;
     if (who === "writer" && !t.negated && !isFramed) {
       writer++;
+      actsAt.push(t.start);
       if (receiver === "person") writerServes++;
     } else if (who === "other") other++;
   }
@@ -440,7 +443,7 @@ export function readRoles(
     writerShare: (writer + 0.5) / (writer + other + servedMe + 1),
     writerActShare: writerVerbs ? Math.min(1, writer / writerVerbs) : 0,
   };
-  return { served: result, roles };
+  return { served: result, roles, acts: actsAt };
 }
 
 /** The served features as the gate's numbers, in `SERVED_FEATURES` order, and the text's role terms. */
@@ -448,7 +451,24 @@ export function servedFeatures(
   index: ScorerIndex,
   analysis: Analysis,
   observed = false,
-): { x: number[]; roles: string[] } {
-  const { served: s, roles } = readRoles(analysis, serviceActs(index), observed);
-  return { x: SERVED_FEATURES.map((k) => s[k]), roles };
+): { x: number[]; roles: string[]; acts: number[] } {
+  const { served: s, roles, acts } = readRoles(analysis, serviceActs(index), observed);
+  return { x: SERVED_FEATURES.map((k) => s[k]), roles, acts };
+}
+
+/** Per segment of a text, 1 where one of the writer's acts (offsets from `servedFeatures`) stands in it. */
+export function actSegments(
+  segments: ReadonlyArray<{ start: number; end: number }>,
+  acts: readonly number[],
+): Uint8Array {
+  const marked = new Uint8Array(segments.length);
+  for (const at of acts)
+    for (let s = 0; s < segments.length; s++) {
+      const g = segments[s] as { start: number; end: number };
+      if (at >= g.start && at < g.end) {
+        marked[s] = 1;
+        break;
+      }
+    }
+  return marked;
 }

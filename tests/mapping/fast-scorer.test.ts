@@ -139,6 +139,7 @@ function plainTargetEvidence(
     best: -20,
     second: -20,
     bestSegment: -1,
+    quoteSegment: -1,
     strongSegments: 0,
     bestPlain: -20,
     mass: 0,

@@ -122,6 +122,20 @@ describe("mapEvidence: supporting sentences", () => {
     for (const s of supports) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 
+  it("quote for each claim a sentence where the candidate does something, not the scene or the customer's mood", () => {
+    const text =
+      "Saturday was manic and the card machine went down in the lunchtime rush. A woman with a full trolley was getting frustrated. I said sorry, explained the system had let us down, checked with my supervisor that I could take her to the service desk till, carried her basket over and put her shopping through. She thanked me for keeping calm.";
+    const result = mapEvidence(text, { level: 2, units: ["101", "105", "201", "205", "206", "213"] });
+    const quotes = result.criteria.filter((c) => c.shown).map((c) => c.support.text);
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes) {
+      expect(quote).not.toMatch(/card machine went down|full trolley was getting frustrated/);
+      expect(quote).toMatch(/\bI\b/);
+    }
+    // the unit's own quote too
+    for (const u of result.units) expect(u.support?.text ?? "I").toMatch(/\bI\b/);
+  });
+
   it("never start or end a written quote in the middle of a clause", () => {
     // a long written sentence is cut into clauses; the quote a person reads starts where a clause starts
     const text =
