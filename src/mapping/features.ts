@@ -458,9 +458,9 @@ export interface TargetEvidence {
   second: number;
   bestSegment: number;
   /**
-   * The best segment among those where the writer (the candidate, in a testimony) does something for
-   * someone: what a claim quotes, since a performance criterion is something the candidate did; -1 when
-   * no segment is marked.
+   * The best segment among those where the writer (the candidate, in a testimony) does one of the service
+   * acts: what a claim quotes, since a performance criterion is something the candidate did; -1 when no
+   * segment is marked.
    */
   quoteSegment: number;
   strongSegments: number;
