@@ -111,12 +111,19 @@ export class Person {
     const done = this.messagesDone();
     await this.page.click("#send");
     expect((await done).status()).toBe(200);
+    await this.repliesShown();
   }
 
   async press(button: Locator) {
     const done = this.messagesDone();
     await button.click();
     expect((await done).status()).toBe(200);
+    await this.repliesShown();
+  }
+
+  /** The response has come back; its replies are on the page once the conversation is no longer busy. */
+  private async repliesShown() {
+    await this.page.locator("#log:not([aria-busy])").waitFor({ state: "attached" });
   }
 
   /** Waits for the next inbox poll that brings something, or gives up after `tries` polls. */

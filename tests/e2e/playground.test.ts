@@ -68,12 +68,16 @@ describe.skipIf(skipBrowser)("the playground in headless Chromium", { timeout: 1
       (r) => r.url().endsWith("/playground/api/messages") && r.request().method() === "POST",
     );
 
+  /** The response has come back; its replies are drawn once the conversation is no longer busy. */
+  const drawn = () => page.locator("#log:not([aria-busy])").waitFor({ state: "attached" });
+
   /** Types a message and waits for the bot's answer to be drawn. */
   async function say(text: string) {
     await page.fill("#text", text);
     const done = messagesDone();
     await page.click("#send");
     expect((await done).status()).toBe(200);
+    await drawn();
   }
 
   /** Presses a card button and waits for the answer. */
@@ -81,6 +85,7 @@ describe.skipIf(skipBrowser)("the playground in headless Chromium", { timeout: 1
     const done = messagesDone();
     await button.click();
     expect((await done).status()).toBe(200);
+    await drawn();
   }
 
   async function become(email: string, name: string) {
@@ -268,5 +273,32 @@ describe.skipIf(skipBrowser)("the playground in headless Chromium", { timeout: 1
       expect(now[unit]?.criteria).toBeGreaterThanOrEqual(before[unit]?.criteria ?? 0);
     expect([...acceptedUnits].some((u) => (now[u]?.criteria ?? 0) > (before[u]?.criteria ?? 0))).toBe(true);
     await shot("candidate-progress-after");
+  });
+  it("marks the conversation busy while a reply is on its way, and not once it is drawn", async () => {
+    await page.goto(base);
+    await expect.poll(() => page.locator("#who option").count()).toBeGreaterThan(5);
+    await become(AMIRA, "Amira Hussain");
+    // Hold the answer back, as a slow network would.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/playground/api/messages", async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.fill("#text", "help");
+      const done = messagesDone();
+      await page.click("#send");
+      await page.locator("#log[aria-busy=true]").waitFor({ state: "attached" });
+      const before = (await bubbles()).length;
+      release();
+      expect((await done).status()).toBe(200);
+      await drawn();
+      // Once the conversation is no longer busy, the answer is there to read.
+      expect((await bubbles()).length).toBeGreaterThan(before);
+    } finally {
+      release();
+      await page.unroute("**/playground/api/messages");
+    }
   });
 });

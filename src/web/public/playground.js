@@ -224,12 +224,18 @@
 
   async function send(body, sourceCard) {
     if (!who.value) return;
-    const out = await post(body);
-    if (out.unreachable) {
-      add(bubble("Shiftnote could not be reached. Check it is still running, then try again.", "note"));
-      return;
+    // The conversation is busy until the replies are on the page (screen readers wait; so do the browser tests).
+    log.setAttribute("aria-busy", "true");
+    try {
+      const out = await post(body);
+      if (out.unreachable) {
+        add(bubble("Shiftnote could not be reached. Check it is still running, then try again.", "note"));
+        return;
+      }
+      show(out.replies || [], sourceCard);
+    } finally {
+      log.removeAttribute("aria-busy");
     }
-    show(out.replies || [], sourceCard);
   }
 
   async function sendFile(blob, name) {
