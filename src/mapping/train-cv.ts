@@ -437,6 +437,48 @@ function unitDiagnostics(held: readonly Held[], t: Thresholds) {
   return { figures, line };
 }
 
+/** Per unit over the held-out accounts that are evidence: gold count, units chosen, hits (precision, recall and F1 follow). */
+export type UnitBreakdown = Record<string, { gold: number; chosen: number; hits: number }>;
+
+/** Tallies, per unit, how often the held-out accounts have it in gold and how often the decision chose it. */
+function unitBreakdown(index: ScorerIndex, held: readonly Held[], t: Thresholds): UnitBreakdown {
+  const out: UnitBreakdown = {};
+  const row = (u: string) => {
+    out[u] ??= { gold: 0, chosen: 0, hits: 0 };
+    return out[u];
+  };
+  for (const h of held) {
+    if (h.text.account.kind === "not_evidence") continue;
+    const d = decide(index, h.text.text, h.p, t);
+    const gold = new Set(h.text.account.gold.units);
+    const chosen = new Set(d.isEvidence ? d.parts.units.map((u) => u.unitId) : []);
+    for (const u of gold) row(u).gold++;
+    for (const u of chosen) {
+      row(u).chosen++;
+      if (gold.has(u)) row(u).hits++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The breakdown as lines, the units that lose most first: lost F1 weighted by how often the unit is gold
+ * (gold − 2·hits·gold/(gold+chosen), the gold mentions an F1 of 1 would have kept).
+ */
+export function formatUnitBreakdown(b: UnitBreakdown, indent = "  "): string[] {
+  const rows = Object.entries(b).map(([u, r]) => {
+    const p = r.chosen ? r.hits / r.chosen : 0;
+    const rec = r.gold ? r.hits / r.gold : 0;
+    const f = p + rec ? (2 * p * rec) / (p + rec) : 0;
+    return { u, ...r, p, rec, f, lost: r.gold * (1 - f) };
+  });
+  rows.sort((a, b) => b.lost - a.lost || a.u.localeCompare(b.u));
+  return rows.map(
+    (r) =>
+      `${indent}${r.u.padEnd(4)} gold=${String(r.gold).padStart(4)} chosen=${String(r.chosen).padStart(4)} precision=${r.p.toFixed(3)} recall=${r.rec.toFixed(3)} f1=${r.f.toFixed(3)} lost=${r.lost.toFixed(1)}`,
+  );
+}
+
 export interface CvResult {
   thresholds: Thresholds;
   figures: Record<string, unknown>;
@@ -519,7 +561,9 @@ export function crossValidate(
     lines.push(units.line);
     const situations = situationBreakdown(index, held, thresholds);
     lines.push("  by situation (all held out):", ...formatSituationBreakdown(situations, "    "));
-    figures[g.name] = { pooled: all, byGroup: byKey, units: units.figures, situations };
+    const byUnit = unitBreakdown(index, held, thresholds);
+    lines.push("  by unit (all held out, most F1 lost first):", ...formatUnitBreakdown(byUnit, "    "));
+    figures[g.name] = { pooled: all, byGroup: byKey, units: units.figures, situations, byUnit };
   }
   return { thresholds, figures, report: lines.join("\n") };
 }

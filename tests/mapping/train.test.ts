@@ -5,6 +5,7 @@ import { readCorpus } from "../../src/mapping/corpus.ts";
 import { mapperFromModel, modelHash, parseModel, serialiseModel } from "../../src/mapping/model.ts";
 import { mapWith } from "../../src/mapping/offline.ts";
 import { train } from "../../src/mapping/train.ts";
+import { formatUnitBreakdown } from "../../src/mapping/train-cv.ts";
 import { shippedVectors } from "../../src/mapping/vectors.ts";
 import { loadCatalogue } from "../../src/standards/catalogue.ts";
 
@@ -50,5 +51,22 @@ describe("npm run train", { timeout: 60_000 }, () => {
     );
     expect(result.unitsConsidered).toEqual(["201", "205", "213"]);
     expect(result.scorer).toMatch(/14 sentences, 4 accounts, seed 7/);
+  });
+
+  it("reports each unit's held-out gold count, precision, recall and F1, the units losing most first", () => {
+    const { model, report } = train(catalogue, shippedVectors(), corpus, { seed: 7 });
+    expect(report).toMatch(/by unit \(all held out, most F1 lost first\):/);
+    expect(report).toMatch(
+      /^ {4}\d\w* +gold= *\d+ chosen= *\d+ precision=\d\.\d{3} recall=\d\.\d{3} f1=\d\.\d{3} lost=/m,
+    );
+    const register = model.file.crossValidation.register as { byUnit: Record<string, { gold: number }> };
+    const gold = Object.values(register.byUnit).reduce((a, r) => a + r.gold, 0);
+    expect(gold).toBeGreaterThan(0);
+    expect(
+      formatUnitBreakdown({
+        "105": { gold: 10, chosen: 2, hits: 2 },
+        "201": { gold: 20, chosen: 20, hits: 18 },
+      }).map((l) => l.trim().slice(0, 3)),
+    ).toEqual(["105", "201"]);
   });
 });
