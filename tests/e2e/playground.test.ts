@@ -301,4 +301,38 @@ describe.skipIf(skipBrowser)("the playground in headless Chromium", { timeout: 1
       await page.unroute("**/playground/api/messages");
     }
   });
+
+  it("stays busy while an earlier message is still on its way after a later one is answered", async () => {
+    await page.goto(base);
+    await expect.poll(() => page.locator("#who option").count()).toBeGreaterThan(5);
+    await become(AMIRA, "Amira Hussain");
+    // Each message is held until it is let through: the first is kept back longer than the second.
+    const releases: Array<() => void> = [];
+    await page.route("**/playground/api/messages", async (route) => {
+      await new Promise<void>((resolve) => releases.push(resolve));
+      await route.continue();
+    });
+    try {
+      for (const words of ["help", "progress"]) {
+        await page.fill("#text", words);
+        await page.click("#send");
+      }
+      await expect.poll(() => releases.length).toBe(2);
+      const second = messagesDone();
+      releases[1]?.();
+      expect((await second).status()).toBe(200);
+      // The second answer is in, the first is not: the conversation is still busy.
+      await expect
+        .poll(() => page.locator(".card", { hasText: "Progress for Amira Hussain" }).count())
+        .toBe(1);
+      expect(await page.locator("#log").getAttribute("aria-busy")).toBe("true");
+      const first = messagesDone();
+      releases[0]?.();
+      expect((await first).status()).toBe(200);
+      await drawn();
+    } finally {
+      for (const release of releases) release();
+      await page.unroute("**/playground/api/messages");
+    }
+  });
 });

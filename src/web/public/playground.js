@@ -222,34 +222,50 @@
     return Object.assign(out, { ok: res.ok });
   }
 
-  async function send(body, sourceCard) {
-    if (!who.value) return;
-    // The conversation is busy until the replies are on the page (screen readers wait; so do the browser tests).
+  /**
+   * Turns still on their way: the conversation is busy (aria-busy) until every one's replies are drawn, so
+   * screen readers wait for them (and so do the browser tests).
+   */
+  let pending = 0;
+  async function busy(turn) {
+    pending++;
     log.setAttribute("aria-busy", "true");
     try {
+      await turn();
+    } finally {
+      pending--;
+      if (pending === 0) log.removeAttribute("aria-busy");
+    }
+  }
+
+  function send(body, sourceCard) {
+    if (!who.value) return;
+    return busy(async () => {
       const out = await post(body);
       if (out.unreachable) {
         add(bubble("Shiftnote could not be reached. Check it is still running, then try again.", "note"));
         return;
       }
       show(out.replies || [], sourceCard);
-    } finally {
-      log.removeAttribute("aria-busy");
-    }
+    });
   }
 
-  async function sendFile(blob, name) {
+  function sendFile(blob, name) {
     add(bubble(`(voice note: ${name})`, "mine"));
     const url = `/playground/api/voice?as=${encodeURIComponent(who.value)}&name=${encodeURIComponent(name)}`;
-    const res = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": blob.type || "application/octet-stream" },
-      body: blob,
+    return busy(async () => {
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": blob.type || "application/octet-stream" },
+        body: blob,
+      }).catch(() => undefined);
+      const out = res
+        ? await res
+            .json()
+            .catch(() => ({ replies: [{ text: "The upload failed. Try again, or type your account." }] }))
+        : { error: "Shiftnote could not be reached. Check it is still running, then try again." };
+      show(out.replies || [{ text: out.error }]);
     });
-    const out = await res
-      .json()
-      .catch(() => ({ replies: [{ text: "The upload failed. Try again, or type your account." }] }));
-    show(out.replies || [{ text: out.error }]);
   }
 
   // A photo or document, with whatever is typed in the box as its account.
@@ -262,15 +278,17 @@
     text.value = "";
     add(bubble(`${words ? `${words}\n` : ""}(file: ${chosen.name})`, "mine"));
     const url = `/playground/api/file?as=${encodeURIComponent(who.value)}&name=${encodeURIComponent(chosen.name)}&text=${encodeURIComponent(words)}`;
-    const res = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": chosen.type || "application/octet-stream" },
-      body: chosen,
-    }).catch(() => undefined);
-    const out = res
-      ? await res.json().catch(() => ({ error: "That file is too large: please send one under 10 MB." }))
-      : { error: "Shiftnote could not be reached." };
-    show(out.replies || [{ text: out.error }]);
+    await busy(async () => {
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": chosen.type || "application/octet-stream" },
+        body: chosen,
+      }).catch(() => undefined);
+      const out = res
+        ? await res.json().catch(() => ({ error: "That file is too large: please send one under 10 MB." }))
+        : { error: "Shiftnote could not be reached. Check it is still running, then try again." };
+      show(out.replies || [{ text: out.error }]);
+    });
   });
 
   async function inbox() {
