@@ -1,5 +1,6 @@
 // The unit classifier: a softmax regression over an account's lemmas, lemma pairs and mean word vector, trained on the corpus's whole accounts and example sentences, that says which unit a text (and each of its sentences) is about.
 
+import { documentKeys } from "./lexicon.ts";
 import { random } from "./random.ts";
 import type { ScorerIndex, View } from "./scorer-index.ts";
 import type { AnalysedText } from "./text.ts";
@@ -67,23 +68,6 @@ export function useUnitClassifier(view: View, classifier: UnitClassifier | null)
  */
 export function shareUnitClassifier(index: ScorerIndex, view: View, from: View): void {
   fitted.set(view, classifierFor(index, from));
-}
-
-/** Training fits many classifiers on the same documents: their features are worked out once. */
-const keysOf = new WeakMap<readonly string[], string[]>();
-
-/** A document's features: its lemmas and the pairs of lemmas next to each other, each once. */
-export function documentKeys(terms: readonly string[]): string[] {
-  const cached = keysOf.get(terms);
-  if (cached) return cached;
-  const keys = new Set<string>();
-  for (let i = 0; i < terms.length; i++) {
-    keys.add(terms[i] as string);
-    if (i + 1 < terms.length) keys.add(`${terms[i]} ${terms[i + 1]}`);
-  }
-  const out = [...keys];
-  keysOf.set(terms, out);
-  return out;
 }
 
 interface Doc {

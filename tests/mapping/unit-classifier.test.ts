@@ -1,9 +1,9 @@
 // The unit classifier: the shipped one names the unit an unseen account is about, and fitting it is deterministic.
 import { describe, expect, it } from "vitest";
+import { documentKeys } from "../../src/mapping/lexicon.ts";
 import { learnedMapper } from "../../src/mapping/offline.ts";
 import { analyseText } from "../../src/mapping/text.ts";
 import {
-  documentKeys,
   fitUnitClassifier,
   packUnitClassifier,
   unitClassifierScores,
