@@ -4,6 +4,11 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Catalogue } from "../standards/catalogue.ts";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "./assemble.ts";
+import {
+  type StoredCriterionClassifier,
+  unpackCriterionClassifier,
+  useCriterionClassifier,
+} from "./criterion-classifier.ts";
 import type { Models } from "./scorer.ts";
 import {
   type AccountRef,
@@ -52,6 +57,10 @@ export interface ModelArrays {
   /** The unit classifier's weights (terms × units) and vector weights (dims × units); empty without one. */
   unitWeights: Int8Array;
   unitVector: Int8Array;
+  /** The criterion classifier's term ids (32-bit little-endian), weights and vector weights, one unit's part after another; empty without one. */
+  criterionRows: Int8Array;
+  criterionWeights: Int8Array;
+  criterionVector: Int8Array;
 }
 
 const ARRAY_NAMES = [
@@ -60,6 +69,9 @@ const ARRAY_NAMES = [
   "segmentVectors",
   "unitWeights",
   "unitVector",
+  "criterionRows",
+  "criterionWeights",
+  "criterionVector",
 ] as const satisfies ReadonlyArray<keyof ModelArrays>;
 
 /** Where the binary part is and what it holds, so a stale or cut-short file is refused at load. */
@@ -90,6 +102,8 @@ export interface ModelFile {
   accounts: StoredAccount[];
   /** The unit classifier fitted on every example and account (src/mapping/unit-classifier.ts); weights in the binary part. */
   unitClassifier?: Omit<StoredUnitClassifier, "weights" | "vector">;
+  /** The per-unit criterion classifier (src/mapping/criterion-classifier.ts); its arrays in the binary part. */
+  criterionClassifier?: StoredCriterionClassifier;
   /** Cross-validation figures, as `npm run eval -- --by-register` prints them. */
   crossValidation: Record<string, unknown>;
 }
@@ -237,6 +251,7 @@ export function serialiseModel(
     examples: m.examples,
     accounts: m.accounts,
     unitClassifier: m.unitClassifier,
+    criterionClassifier: m.criterionClassifier,
     crossValidation: m.crossValidation,
   };
   return { json: `${JSON.stringify(file)}\n`, binary };
@@ -267,7 +282,7 @@ export function parseModel(json: string | ModelFile, binary: Uint8Array): Model 
     );
   const arrays = {} as ModelArrays;
   for (const name of ARRAY_NAMES) {
-    const [offset, length] = manifest.arrays[name];
+    const [offset, length] = manifest.arrays[name] ?? [0, 0];
     arrays[name] = new Int8Array(binary.buffer, binary.byteOffset + offset, length);
   }
   return { file, arrays };
@@ -337,6 +352,15 @@ export function mapperFromModel(
         ...file.unitClassifier,
         weights: arrays.unitWeights,
         vector: arrays.unitVector,
+      }),
+    );
+  if (file.criterionClassifier)
+    useCriterionClassifier(
+      index.view(),
+      unpackCriterionClassifier(index, file.criterionClassifier, {
+        rows: arrays.criterionRows,
+        weights: arrays.criterionWeights,
+        vector: arrays.criterionVector,
       }),
     );
   return {

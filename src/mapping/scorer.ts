@@ -1,5 +1,6 @@
 // The learned scorer: features of a text against the candidate units' targets, and the probabilities the trained models give them.
 
+import { criterionClassifierScores, scoresOf } from "./criterion-classifier.ts";
 import { CUSTOMER_ACTS, findCues, readsAsTestimony } from "./cues.ts";
 import {
   clampLogit,
@@ -203,6 +204,13 @@ export function textFeatures(
   // Every candidate criterion's best sentence logit, highest first: a criterion's place among all the
   // account's candidates, whatever their unit.
   const allBest = [...criterionBest].sort((a, b) => b - a);
+  // Which of its unit's targets the text's words say, by the per-unit classifier (src/mapping/criterion-classifier.ts).
+  const lexical = criterionClassifierScores(
+    index,
+    view,
+    text,
+    units.map((u) => u.id),
+  );
   const targets: TargetFeatures[] = [];
   units.forEach((u, ui) => {
     const unitPrior = view.unitPriors.get(u.id) ?? 0.3;
@@ -213,6 +221,7 @@ export function textFeatures(
       const e = byTarget.get(t) as TargetEvidence;
       const target = index.targets[t];
       if (!target) continue;
+      const lex = scoresOf(lexical, t);
       targets.push({
         target: t,
         unitId: u.id,
@@ -240,6 +249,12 @@ export function textFeatures(
           // unit have a better sentence, and how often it is shown when its unit is (its prior over the unit's).
           Math.log1p(higherCount(allBest, e.best)),
           logit(Math.min(0.99, (view.targetPriors.get(target.id) ?? 0.02) / unitPrior)),
+          // Among its unit's targets by the text's words: the whole text, its logit against the unit's
+          // best, its best sentence and its mean over the sentences.
+          lex.whole,
+          lex.margin,
+          lex.bestSentence,
+          lex.sentences,
         ],
         bestSegment: e.bestSegment,
         quoteSegment: target.kind !== "knowledge" && e.quoteSegment >= 0 ? e.quoteSegment : e.bestSegment,

@@ -343,11 +343,11 @@ function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds
   t = { ...t, knowledge: value, maxKnowledge: maxValue };
   chooseShown();
   // A discussion: knowledge is what it is for, so recall counts as much as precision (F1), at most the
-  // ordinary threshold.
+  // ordinary threshold and a longer list than an ordinary account's.
   top = -1;
   let focusValue = t.knowledgeFocus;
   let focusMax = t.maxKnowledgeFocus;
-  for (const max of [3, 4, 6])
+  for (const max of [3, 4, 6].filter((m) => m > t.maxKnowledge))
     for (const v of GRID.filter((g) => g <= t.knowledge)) {
       const f = knowledgeF(index, held, { ...t, knowledgeFocus: v, maxKnowledgeFocus: max }, 1, "knowledge");
       if (f > top + 1e-9) {

@@ -2,6 +2,11 @@
 import { createHash } from "node:crypto";
 import type { Catalogue } from "../standards/catalogue.ts";
 import type { Corpus, CorpusAccount } from "./corpus.ts";
+import {
+  prepareCriterionClassifier,
+  shareCriterionClassifier,
+  storedCriterionClassifier,
+} from "./criterion-classifier.ts";
 import { type SentenceModels, sentenceFeatures } from "./features.ts";
 import { fitLogistic } from "./logistic.ts";
 import { concatBytes, MODEL_FORMAT, type Model, quantiseRows } from "./model.ts";
@@ -223,11 +228,9 @@ export function train(
   s1.stop();
 
   const index = buildScorerIndex(catalogue, vectors, examples, accounts, probe);
-  prepareUnitClassifier(
-    index,
-    analysedAccounts.map((t) => t.terms),
-    options.seed,
-  );
+  const accountTerms = analysedAccounts.map((t) => t.terms);
+  prepareUnitClassifier(index, accountTerms, options.seed);
+  prepareCriterionClassifier(index, accountTerms, options.seed);
   s1 = stage("Fitting sentence models", examples.length);
   const sentence = fitSentenceModels(index, exampleMeta, options.seed, s1);
   s1.stop();
@@ -280,6 +283,7 @@ export function train(
           (k) => accountsIn[k]?.register === r || accountsIn[k]?.workplace === a.workplace,
         );
         shareUnitClassifier(index, view, classifierView);
+        shareCriterionClassifier(index, view, classifierView);
         const candidates = candidatesFor(catalogue, a.level, a.registered_units);
         honest[i] = { ...l, features: textFeatures(index, view, l.text, candidates, models) };
       });
@@ -302,6 +306,7 @@ export function train(
     weights: new Int8Array(0),
     vector: new Int8Array(0),
   };
+  const criterion = storedCriterionClassifier(fullIndex, fullIndex.view());
   const model: Model = {
     file: {
       format: MODEL_FORMAT,
@@ -331,6 +336,7 @@ export function train(
         segments: a.segments.length / dims,
       })),
       unitClassifier: "units" in unitClassifier ? unitClassifier : undefined,
+      criterionClassifier: criterion?.stored,
       crossValidation: cv.figures,
     },
     arrays: {
@@ -339,6 +345,9 @@ export function train(
       segmentVectors: concatBytes(accounts.map((a) => quantiseRows(a.segments))),
       unitWeights,
       unitVector,
+      criterionRows: criterion?.arrays.rows ?? new Int8Array(0),
+      criterionWeights: criterion?.arrays.weights ?? new Int8Array(0),
+      criterionVector: criterion?.arrays.vector ?? new Int8Array(0),
     },
   };
   return { model, report: cv.report, labelled, index: fullIndex };

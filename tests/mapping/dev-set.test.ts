@@ -10,8 +10,8 @@ import { mapEvidence } from "../../src/mapping/offline.ts";
 
 const DEV = resolve(fileURLToPath(new URL("../../../shared/eval/dev.jsonl", import.meta.url)));
 
-// Thresholds sit a little below the learned mapper's measured values (recall 0.70, precision 0.45,
-// unit F1 0.71, range F1 0.64, not-evidence 0.875, claims shown median 3), so a real regression fails
+// Thresholds sit a little below the learned mapper's measured values (recall 0.75, precision 0.49,
+// unit F1 0.72, range F1 0.62, not-evidence 1.00, claims shown median 3), so a real regression fails
 // and noise does not. The mapper is not tuned to this set (its earlier, higher figures came from
 // vocabulary written against the set's misses); its weights and thresholds are chosen by cross-validation
 // on the training corpus. Timings are not asserted: the machine is shared and noisy.
@@ -22,8 +22,8 @@ describe.skipIf(!existsSync(DEV))("dev set", () => {
     const baseline = await evaluate(items, (text, options) => mapWithBaseline(text, options));
     const s = offline.summary;
     expect(s.n).toBe(items.length);
-    expect(s.pc_recall_at_10).toBeGreaterThanOrEqual(0.66);
-    expect(s.pc_precision_at_5).toBeGreaterThanOrEqual(0.41);
+    expect(s.pc_recall_at_10).toBeGreaterThanOrEqual(0.7);
+    expect(s.pc_precision_at_5).toBeGreaterThanOrEqual(0.44);
     expect(s.unit_f1).toBeGreaterThanOrEqual(0.66);
     expect(s.range_f1).toBeGreaterThanOrEqual(0.58);
     expect(s.not_evidence_accuracy).toBeGreaterThanOrEqual(0.85);

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readModelFile } from "../../src/mapping/model.ts";
 import type { MappingResult } from "../../src/mapping/types.ts";
 import { type FakeOpenAi, reply, startFakeOpenAi } from "../helpers/fake-openai.ts";
 
@@ -90,7 +91,7 @@ describe("shiftnote map", { timeout: 120_000 }, () => {
     );
   });
 
-  it("with --focus knowledge reads a discussion as the discussion record does: knowledge first, a longer list", async () => {
+  it("with --focus knowledge reads a discussion as the discussion record does: knowledge first, a lower bar and a longer limit", async () => {
     const discussion =
       "My assessor asked me why we keep to the data protection rules when a caller asks about somebody else's " +
       "account. I said we only discuss an account with its holder or someone they have named, because the law " +
@@ -111,7 +112,14 @@ describe("shiftnote map", { timeout: 120_000 }, () => {
     const result = JSON.parse(json.out) as MappingResult;
     expect(result.focus).toBe("knowledge");
     const plainKnowledge = plain.out.split("\nKnowledge shown\n")[1]?.match(/^ {2}\S+\.K\.[a-z]/gm) ?? [];
-    expect(result.knowledge.length).toBeGreaterThan(plainKnowledge.length);
+    // Every item the plain reading shows, and room for more: a lower bar and a longer list.
+    expect(result.knowledge.length).toBeGreaterThanOrEqual(plainKnowledge.length);
+    for (const item of plainKnowledge) expect(result.knowledge.map((k) => k.id)).toContain(item.trim());
+    const { thresholds } = readModelFile()?.file ?? {};
+    expect(thresholds?.maxKnowledgeFocus).toBeGreaterThan(
+      thresholds?.maxKnowledge ?? Number.POSITIVE_INFINITY,
+    );
+    expect(thresholds?.knowledgeFocus).toBeLessThanOrEqual(thresholds?.knowledge ?? 0);
   });
 
   it("answers bad usage in one line with exit code 2", async () => {
