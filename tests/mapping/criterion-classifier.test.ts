@@ -15,7 +15,7 @@ import { loadCatalogue } from "../../src/standards/catalogue.ts";
 // Written for this test: a phone call with a hold and a promised call back that was kept.
 const CALL =
   "A gentleman rang about the balance on his pension statement. " +
-  "I told him it would take me a couple of minutes to find his file and checked he was happy to hold, then came back to him twice to say where I had got to. " +
+  "I said I needed a few minutes to find his file and checked he was happy to hold, then came back to him twice to say where I had got to. " +
   "The figures needed a colleague to sign them off, so I promised to ring him back before five. " +
   "I called him back at half past four, as I had said I would, and went through the figures with him.";
 
