@@ -1,7 +1,10 @@
 // The criterion classifier: per unit, a softmax regression over the unit's criteria and knowledge items from a text's lemmas, lemma pairs and mean word vector, trained on the example sentences and labelled accounts, that says which of the unit's targets a text (and each of its sentences) shows.
 
+import { concatBytes, quantise } from "./int8.ts";
 import { documentKeys, TermDictionary } from "./lexicon.ts";
-import { random } from "./random.ts";
+import { softmaxInPlace } from "./logistic.ts";
+import { type PerView, perView } from "./per-view.ts";
+import { random, shuffle } from "./random.ts";
 import type { ScorerIndex, View } from "./scorer-index.ts";
 import type { AnalysedText } from "./text.ts";
 
@@ -52,32 +55,10 @@ const DECAY = 0.02;
 /** A whole account against one example sentence. */
 const ACCOUNT_WEIGHT = 2;
 
-interface Training {
-  accountTerms: ReadonlyArray<readonly string[]>;
-  seed: number;
-}
-
-const training = new WeakMap<ScorerIndex, Training>();
-const fitted = new WeakMap<View, CriterionClassifier | null>();
-
-/** Lets views of this index fit their own classifier (training only: at run time the stored one is used). */
-export function prepareCriterionClassifier(
-  index: ScorerIndex,
-  accountTerms: ReadonlyArray<readonly string[]>,
-  seed: number,
-): void {
-  training.set(index, { accountTerms, seed });
-}
-
-/** Uses a stored classifier for a view (the run-time view of a loaded model). */
-export function useCriterionClassifier(view: View, classifier: CriterionClassifier | null): void {
-  fitted.set(view, classifier);
-}
-
-/** Lets a view use another view's classifier (the honest cross-validation: one per held-out register). */
-export function shareCriterionClassifier(index: ScorerIndex, view: View, from: View): void {
-  fitted.set(view, classifierFor(index, from));
-}
+/** Each view's classifier: fitted in training from what the view keeps, or the loaded model's. */
+export const criterionClassifiers: PerView<CriterionClassifier> = perView((index, view, t) =>
+  fitCriterionClassifier(index, view, t.accountTerms, t.seed),
+);
 
 interface Doc {
   keys: readonly string[];
@@ -109,10 +90,7 @@ function fitPart(
   const rng = random(seed);
   const z = new Float64Array(T);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    shuffle(order, rng);
     const rate = RATE / (1 + epoch);
     for (const di of order) {
       const d = docs[di] as Doc;
@@ -143,17 +121,6 @@ function fitPart(
     for (let k = 0; k < vector.length; k++) vector[k] = (vector[k] as number) * shrink;
   }
   return { part: { unitId, targets: [...targets], weights, vector, scale: 1, bias }, keys };
-}
-
-function softmaxInPlace(z: Float64Array): void {
-  let max = Number.NEGATIVE_INFINITY;
-  for (const v of z) if (v > max) max = v;
-  let sum = 0;
-  for (let t = 0; t < z.length; t++) {
-    z[t] = Math.exp((z[t] as number) - max);
-    sum += z[t] as number;
-  }
-  for (let t = 0; t < z.length; t++) z[t] = (z[t] as number) / sum;
 }
 
 /**
@@ -309,7 +276,7 @@ export function criterionClassifierScores(
   units: readonly string[],
 ): Map<number, CriterionScores> {
   const out = new Map<number, CriterionScores>();
-  const clf = classifierFor(index, view);
+  const clf = criterionClassifiers.of(index, view);
   if (!clf) return out;
   const parts = units.map((u) => clf.parts.get(u)).filter((p) => p !== undefined);
   if (!parts.length) return out;
@@ -354,25 +321,12 @@ export function scoresOf(scores: ReadonlyMap<number, CriterionScores>, target: n
   return scores.get(target) ?? NONE;
 }
 
-/** The view's classifier: the stored one, or (in training) one fitted on the view's own examples and accounts. */
-function classifierFor(index: ScorerIndex, view: View): CriterionClassifier | null {
-  if (fitted.has(view)) return fitted.get(view) ?? null;
-  const t = training.get(index);
-  if (!t) return null;
-  const clf = fitCriterionClassifier(index, view, t.accountTerms, t.seed);
-  fitted.set(view, clf);
-  return clf;
-}
-
-const toInt8 = (w: Float32Array | Int8Array, scale: number) =>
-  Int8Array.from(w, (v) => Math.max(-127, Math.min(127, Math.round(v / scale))));
-
 /** The view's classifier as stored in the model file and its arrays (null when the view has none). */
 export function storedCriterionClassifier(
   index: ScorerIndex,
   view: View,
 ): { stored: StoredCriterionClassifier; arrays: CriterionArrays } | null {
-  const clf = classifierFor(index, view);
+  const clf = criterionClassifiers.of(index, view);
   return clf ? packCriterionClassifier(index, clf) : null;
 }
 
@@ -392,8 +346,8 @@ export function packCriterionClassifier(
     const scale = Number((max / 127).toPrecision(6));
     const ids = Int32Array.from(part.rows);
     rows.push(new Int8Array(ids.buffer));
-    weights.push(toInt8(part.weights, scale));
-    vectors.push(toInt8(part.vector, scale));
+    weights.push(quantise(part.weights, scale));
+    vectors.push(quantise(part.vector, scale));
     units.push({
       unit: part.unitId,
       targets: part.targets.map((t) => index.targets[t]?.id ?? ""),
@@ -402,18 +356,9 @@ export function packCriterionClassifier(
       bias: [...part.bias].map((b) => Math.round(b * 1000) / 1000),
     });
   }
-  const concat = (list: Int8Array[]) => {
-    const out = new Int8Array(list.reduce((n, a) => n + a.length, 0));
-    let at = 0;
-    for (const a of list) {
-      out.set(a, at);
-      at += a.length;
-    }
-    return out;
-  };
   return {
     stored: { terms: [...clf.terms.terms], dims: clf.dims, units },
-    arrays: { rows: concat(rows), weights: concat(weights), vector: concat(vectors) },
+    arrays: { rows: concatBytes(rows), weights: concatBytes(weights), vector: concatBytes(vectors) },
   };
 }
 

@@ -1,4 +1,4 @@
-// Logistic regression in plain TypeScript: L2-regularised, full-batch Newton steps, deterministic (no randomness at all).
+// Logistic regression in plain TypeScript (L2-regularised, full-batch Newton steps, deterministic: no randomness at all), and the softmax the classifiers share.
 
 export interface LogisticModel {
   /** Feature weights; the last is the bias. */
@@ -7,6 +7,18 @@ export interface LogisticModel {
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, z))));
 export const logit = (p: number) => Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p));
+
+/** Logits to probabilities in place (the largest subtracted first, so none overflows). */
+export function softmaxInPlace(z: Float64Array): void {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of z) if (v > max) max = v;
+  let sum = 0;
+  for (let u = 0; u < z.length; u++) {
+    z[u] = Math.exp((z[u] as number) - max);
+    sum += z[u] as number;
+  }
+  for (let u = 0; u < z.length; u++) z[u] = (z[u] as number) / sum;
+}
 
 /** w·x + bias. */
 export function linear(model: LogisticModel, x: ArrayLike<number>): number {

@@ -5,9 +5,9 @@ import { fileURLToPath } from "node:url";
 import type { Catalogue } from "../standards/catalogue.ts";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "./assemble.ts";
 import {
+  criterionClassifiers,
   type StoredCriterionClassifier,
   unpackCriterionClassifier,
-  useCriterionClassifier,
 } from "./criterion-classifier.ts";
 import type { Models } from "./scorer.ts";
 import {
@@ -17,7 +17,7 @@ import {
   type Example,
   type ScorerIndex,
 } from "./scorer-index.ts";
-import { type StoredUnitClassifier, unpackUnitClassifier, useUnitClassifier } from "./unit-classifier.ts";
+import { type StoredUnitClassifier, unitClassifiers, unpackUnitClassifier } from "./unit-classifier.ts";
 import type { WordVectors } from "./vectors.ts";
 
 export const DEFAULT_MODEL_PATH = fileURLToPath(
@@ -112,25 +112,6 @@ export interface ModelFile {
 export interface Model {
   file: ModelFile;
   arrays: ModelArrays;
-}
-
-/** Unit-length vectors (one or many rows) as int8 ×127. */
-export function quantiseRows(rows: Float32Array): Int8Array {
-  const bytes = new Int8Array(rows.length);
-  for (let i = 0; i < rows.length; i++)
-    bytes[i] = Math.max(-127, Math.min(127, Math.round((rows[i] as number) * 127)));
-  return bytes;
-}
-
-/** Quantised pieces one after another, as one array. */
-export function concatBytes(parts: readonly Int8Array[]): Int8Array {
-  const out = new Int8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** The vector of an example before decodeExamples sets it, and the rows of a not-evidence account. */
@@ -346,7 +327,7 @@ export function mapperFromModel(
   });
   const index = buildScorerIndex(catalogue, vectors, examples, accounts, index0);
   if (file.unitClassifier)
-    useUnitClassifier(
+    unitClassifiers.use(
       index.view(),
       unpackUnitClassifier({
         ...file.unitClassifier,
@@ -355,7 +336,7 @@ export function mapperFromModel(
       }),
     );
   if (file.criterionClassifier)
-    useCriterionClassifier(
+    criterionClassifiers.use(
       index.view(),
       unpackCriterionClassifier(index, file.criterionClassifier, {
         rows: arrays.criterionRows,

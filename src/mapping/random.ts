@@ -11,3 +11,11 @@ export function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Shuffles in place (Fisher–Yates, from the end), drawing from `rng`: one pass of seeded training. */
+export function shuffle(order: number[], rng: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+}

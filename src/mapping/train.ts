@@ -2,14 +2,11 @@
 import { createHash } from "node:crypto";
 import type { Catalogue } from "../standards/catalogue.ts";
 import type { Corpus, CorpusAccount } from "./corpus.ts";
-import {
-  prepareCriterionClassifier,
-  shareCriterionClassifier,
-  storedCriterionClassifier,
-} from "./criterion-classifier.ts";
+import { criterionClassifiers, storedCriterionClassifier } from "./criterion-classifier.ts";
 import { type SentenceModels, sentenceFeatures } from "./features.ts";
+import { concatBytes, quantiseRows } from "./int8.ts";
 import { fitLogistic } from "./logistic.ts";
-import { concatBytes, MODEL_FORMAT, type Model, quantiseRows } from "./model.ts";
+import { MODEL_FORMAT, type Model } from "./model.ts";
 import { random } from "./random.ts";
 import { textFeatures } from "./scorer.ts";
 import {
@@ -23,7 +20,7 @@ import {
 import { composeAccounts } from "./synthetic.ts";
 import { analyseText } from "./text.ts";
 import { type CvGroup, crossValidate, type Fitted, fitTextModels, type LabelledText } from "./train-cv.ts";
-import { prepareUnitClassifier, shareUnitClassifier, storedUnitClassifier } from "./unit-classifier.ts";
+import { storedUnitClassifier, unitClassifiers } from "./unit-classifier.ts";
 import type { WordVectors } from "./vectors.ts";
 
 export interface Stage {
@@ -229,8 +226,9 @@ export function train(
 
   const index = buildScorerIndex(catalogue, vectors, examples, accounts, probe);
   const accountTerms = analysedAccounts.map((t) => t.terms);
-  prepareUnitClassifier(index, accountTerms, options.seed);
-  prepareCriterionClassifier(index, accountTerms, options.seed);
+  // The classifiers each view fits for itself (src/mapping/per-view.ts).
+  const classifiers = [unitClassifiers, criterionClassifiers];
+  for (const c of classifiers) c.prepare(index, accountTerms, options.seed);
   s1 = stage("Fitting sentence models", examples.length);
   const sentence = fitSentenceModels(index, exampleMeta, options.seed, s1);
   s1.stop();
@@ -282,8 +280,7 @@ export function train(
           (k) => exampleMeta[k]?.register === r,
           (k) => accountsIn[k]?.register === r || accountsIn[k]?.workplace === a.workplace,
         );
-        shareUnitClassifier(index, view, classifierView);
-        shareCriterionClassifier(index, view, classifierView);
+        for (const c of classifiers) c.share(index, view, classifierView);
         const candidates = candidatesFor(catalogue, a.level, a.registered_units);
         honest[i] = { ...l, features: textFeatures(index, view, l.text, candidates, models) };
       });

@@ -1,7 +1,10 @@
 // The unit classifier: a softmax regression over an account's lemmas, lemma pairs and mean word vector, trained on the corpus's whole accounts and example sentences, that says which unit a text (and each of its sentences) is about.
 
+import { quantise } from "./int8.ts";
 import { documentKeys } from "./lexicon.ts";
-import { random } from "./random.ts";
+import { softmaxInPlace } from "./logistic.ts";
+import { type PerView, perView, type Training } from "./per-view.ts";
+import { random, shuffle } from "./random.ts";
 import type { ScorerIndex, View } from "./scorer-index.ts";
 import type { AnalysedText } from "./text.ts";
 
@@ -29,12 +32,6 @@ export interface StoredUnitClassifier {
   dims: number;
 }
 
-/** What training lends the classifier: the accounts' lemmas (the index keeps only their vectors) and the seed. */
-interface Training {
-  accountTerms: ReadonlyArray<readonly string[]>;
-  seed: number;
-}
-
 /** A feature seen in fewer documents than this is left out (noise, and a smaller model file). */
 const MIN_DF = 3;
 const EPOCHS = 10;
@@ -45,30 +42,8 @@ const ACCOUNT_WEIGHT = 2;
 /** The mean word vector's scale against the lemma features (each document's lemma features have norm 1). */
 const VECTOR_SCALE = 1;
 
-const training = new WeakMap<ScorerIndex, Training>();
-const fitted = new WeakMap<View, UnitClassifier | null>();
-
-/** Lets views of this index fit their own classifier (training only: at run time the stored one is used). */
-export function prepareUnitClassifier(
-  index: ScorerIndex,
-  accountTerms: ReadonlyArray<readonly string[]>,
-  seed: number,
-): void {
-  training.set(index, { accountTerms, seed });
-}
-
-/** Uses a stored classifier for a view (the run-time view of a loaded model). */
-export function useUnitClassifier(view: View, classifier: UnitClassifier | null): void {
-  fitted.set(view, classifier);
-}
-
-/**
- * Lets a view use another view's classifier (training: the held-out register's accounts, each featurised
- * without its own workplace's accounts too, share one classifier fitted without that register).
- */
-export function shareUnitClassifier(index: ScorerIndex, view: View, from: View): void {
-  fitted.set(view, classifierFor(index, from));
-}
+/** Each view's classifier: fitted in training from what the view keeps, or the loaded model's. */
+export const unitClassifiers: PerView<UnitClassifier> = perView(fitForView);
 
 interface Doc {
   keys: string[];
@@ -121,10 +96,7 @@ export function fitUnitClassifier(
   const rng = random(seed);
   const z = new Float64Array(U);
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    shuffle(order, rng);
     const rate = (options.rate ?? RATE) / (1 + epoch);
     for (const di of order) {
       const d = prepared[di] as Doc;
@@ -172,17 +144,6 @@ function scoresInto(
     const base = k * U;
     for (let u = 0; u < U; u++) z[u] = (z[u] as number) + v * (clf.vector[base + u] as number);
   }
-}
-
-function softmaxInPlace(z: Float64Array): void {
-  let max = Number.NEGATIVE_INFINITY;
-  for (const v of z) if (v > max) max = v;
-  let sum = 0;
-  for (let u = 0; u < z.length; u++) {
-    z[u] = Math.exp((z[u] as number) - max);
-    sum += z[u] as number;
-  }
-  for (let u = 0; u < z.length; u++) z[u] = (z[u] as number) / sum;
 }
 
 /** Per classifier: a mark per row, and the mark of the document being read (rows seen once per document). */
@@ -250,7 +211,7 @@ export function unitClassifierScores(
   text: AnalysedText,
   candidates: readonly string[],
 ): UnitClassifierScores {
-  const clf = classifierFor(index, view);
+  const clf = unitClassifiers.of(index, view);
   const n = candidates.length;
   const zero = () => new Array<number>(n).fill(0);
   if (!clf || !n) return { whole: zero(), margin: zero(), sentences: zero(), sentencesMargin: zero() };
@@ -274,11 +235,8 @@ export function unitClassifierScores(
   return { whole, margin, sentences, sentencesMargin: sentences.map((s) => s - top) };
 }
 
-/** The view's classifier: the stored one, or (in training) one fitted on the view's own examples and accounts. */
-function classifierFor(index: ScorerIndex, view: View): UnitClassifier | null {
-  if (fitted.has(view)) return fitted.get(view) ?? null;
-  const t = training.get(index);
-  if (!t) return null;
+/** A view's classifier, fitted on its own examples (each labelled with its target's unit) and accounts. */
+function fitForView(index: ScorerIndex, view: View, t: Training): UnitClassifier {
   const units = [...index.units.values()].filter((u) => u.criteria.length > 0).map((u) => u.id);
   const docs: Array<{ terms: readonly string[]; vector: Float32Array; units: string[]; weight?: number }> =
     [];
@@ -300,23 +258,14 @@ function classifierFor(index: ScorerIndex, view: View): UnitClassifier | null {
       weight: ACCOUNT_WEIGHT,
     });
   }
-  const clf = fitUnitClassifier(units, docs, t.seed);
-  fitted.set(view, clf);
-  return clf;
+  return fitUnitClassifier(units, docs, t.seed);
 }
 
 /** The classifier of a view as stored in the model file (null when the view has none). */
 export function storedUnitClassifier(index: ScorerIndex, view: View): StoredUnitClassifier | null {
-  const clf = classifierFor(index, view);
+  const clf = unitClassifiers.of(index, view);
   return clf ? packUnitClassifier(clf) : null;
 }
-
-const toInt8 = (w: Float32Array, scale: number) => {
-  const out = new Int8Array(w.length);
-  for (let i = 0; i < w.length; i++)
-    out[i] = Math.max(-127, Math.min(127, Math.round((w[i] as number) / scale)));
-  return out;
-};
 
 /** Packs a classifier as int8 weights with one scale; terms whose weights all round to zero are dropped. */
 export function packUnitClassifier(clf: UnitClassifier): StoredUnitClassifier {
@@ -346,8 +295,8 @@ export function packUnitClassifier(clf: UnitClassifier): StoredUnitClassifier {
     units: clf.units,
     terms,
     scale: Number(scale.toPrecision(6)),
-    weights: toInt8(weights, scale),
-    vector: toInt8(clf.vector, scale),
+    weights: quantise(weights, scale),
+    vector: quantise(clf.vector, scale),
     bias: [...clf.bias].map((b) => Math.round(b * 1000) / 1000),
     dims: clf.dims,
   };

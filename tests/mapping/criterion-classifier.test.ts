@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import {
   type CriterionClassifier,
   criterionClassifierScores,
+  criterionClassifiers,
   fitCriterionClassifier,
   packCriterionClassifier,
   unpackCriterionClassifier,
-  useCriterionClassifier,
 } from "../../src/mapping/criterion-classifier.ts";
 import { learnedMapper } from "../../src/mapping/offline.ts";
 import { analyseText } from "../../src/mapping/text.ts";
@@ -59,8 +59,8 @@ describe("criterion classifier", { timeout: 60_000 }, () => {
     // Scored through two views of their own: the fitted classifier and its stored copy.
     const fittedView = index.view("criterion-test-fitted");
     const storedView = index.view("criterion-test-stored");
-    useCriterionClassifier(fittedView, a);
-    useCriterionClassifier(storedView, stored);
+    criterionClassifiers.use(fittedView, a);
+    criterionClassifiers.use(storedView, stored);
     const one = criterionClassifierScores(index, fittedView, text, ["209"]);
     const two = criterionClassifierScores(index, storedView, text, ["209"]);
     expect(ranked(two, "whole").slice(0, 3)).toEqual(ranked(one, "whole").slice(0, 3));
