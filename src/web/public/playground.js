@@ -227,6 +227,7 @@
    * screen readers wait for them (and so do the browser tests).
    */
   let pending = 0;
+  const UNREACHABLE = "Shiftnote could not be reached. Check it is still running, then try again.";
   async function busy(turn) {
     pending++;
     log.setAttribute("aria-busy", "true");
@@ -243,29 +244,30 @@
     return busy(async () => {
       const out = await post(body);
       if (out.unreachable) {
-        add(bubble("Shiftnote could not be reached. Check it is still running, then try again.", "note"));
+        add(bubble(UNREACHABLE, "note"));
         return;
       }
       show(out.replies || [], sourceCard);
     });
   }
 
-  function sendFile(blob, name) {
-    add(bubble(`(voice note: ${name})`, "mine"));
-    const url = `/playground/api/voice?as=${encodeURIComponent(who.value)}&name=${encodeURIComponent(name)}`;
+  /** Posts a voice note or a file and shows the replies; `unreadable` is said when the answer is not one. */
+  function postFile(url, blob, unreadable) {
     return busy(async () => {
       const res = await fetch(url, {
         method: "POST",
         headers: { "content-type": blob.type || "application/octet-stream" },
         body: blob,
       }).catch(() => undefined);
-      const out = res
-        ? await res
-            .json()
-            .catch(() => ({ replies: [{ text: "The upload failed. Try again, or type your account." }] }))
-        : { error: "Shiftnote could not be reached. Check it is still running, then try again." };
+      const out = res ? await res.json().catch(() => ({ error: unreadable })) : { error: UNREACHABLE };
       show(out.replies || [{ text: out.error }]);
     });
+  }
+
+  function sendFile(blob, name) {
+    add(bubble(`(voice note: ${name})`, "mine"));
+    const url = `/playground/api/voice?as=${encodeURIComponent(who.value)}&name=${encodeURIComponent(name)}`;
+    return postFile(url, blob, "The upload failed. Try again, or type your account.");
   }
 
   // A photo or document, with whatever is typed in the box as its account.
@@ -278,17 +280,7 @@
     text.value = "";
     add(bubble(`${words ? `${words}\n` : ""}(file: ${chosen.name})`, "mine"));
     const url = `/playground/api/file?as=${encodeURIComponent(who.value)}&name=${encodeURIComponent(chosen.name)}&text=${encodeURIComponent(words)}`;
-    await busy(async () => {
-      const res = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": chosen.type || "application/octet-stream" },
-        body: chosen,
-      }).catch(() => undefined);
-      const out = res
-        ? await res.json().catch(() => ({ error: "That file is too large: please send one under 10 MB." }))
-        : { error: "Shiftnote could not be reached. Check it is still running, then try again." };
-      show(out.replies || [{ text: out.error }]);
-    });
+    await postFile(url, chosen, "That file is too large: please send one under 10 MB.");
   });
 
   async function inbox() {
