@@ -18,8 +18,9 @@ export interface UnitPart {
   targets: number[];
   /** The dictionary ids of its terms, ascending. */
   rows: Int32Array;
-  /** rows × targets, then dims × targets for the mean word vector; each value × `scale` is the weight. */
+  /** rows × targets; each value × `scale` is the weight (int8 once stored, float with scale 1 when fitted). */
   weights: Int8Array | Float32Array;
+  /** dims × targets, for the mean word vector, the same way. */
   vector: Int8Array | Float32Array;
   scale: number;
   bias: Float32Array;
@@ -330,7 +331,7 @@ export function storedCriterionClassifier(
   return clf ? packCriterionClassifier(index, clf) : null;
 }
 
-/** A classifier as the model file keeps it: int8 weights with one scale per unit's part. */
+/** A classifier (fitted, or loaded) as the model file keeps it: int8 weights with one scale per unit's part. */
 export function packCriterionClassifier(
   index: ScorerIndex,
   clf: CriterionClassifier,
@@ -340,14 +341,16 @@ export function packCriterionClassifier(
   const vectors: Int8Array[] = [];
   const units: StoredCriterionClassifier["units"] = [];
   for (const part of clf.parts.values()) {
+    const real = (w: Int8Array | Float32Array) => Float64Array.from(w, (v) => v * part.scale);
+    const [w, v] = [real(part.weights), real(part.vector)];
     let max = 1e-9;
-    for (const w of part.weights) max = Math.max(max, Math.abs(w));
-    for (const w of part.vector) max = Math.max(max, Math.abs(w));
+    for (const x of w) max = Math.max(max, Math.abs(x));
+    for (const x of v) max = Math.max(max, Math.abs(x));
     const scale = Number((max / 127).toPrecision(6));
     const ids = Int32Array.from(part.rows);
     rows.push(new Int8Array(ids.buffer));
-    weights.push(quantise(part.weights, scale));
-    vectors.push(quantise(part.vector, scale));
+    weights.push(quantise(w, scale));
+    vectors.push(quantise(v, scale));
     units.push({
       unit: part.unitId,
       targets: part.targets.map((t) => index.targets[t]?.id ?? ""),

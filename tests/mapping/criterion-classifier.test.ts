@@ -65,5 +65,10 @@ describe("criterion classifier", { timeout: 60_000 }, () => {
     const two = criterionClassifierScores(index, storedView, text, ["209"]);
     expect(ranked(two, "whole").slice(0, 3)).toEqual(ranked(one, "whole").slice(0, 3));
     for (const [t, s] of one) expect(two.get(t)?.whole).toBeCloseTo(s.whole, 1);
+    // Stored again, the loaded copy gives back the same bytes.
+    const again = packCriterionClassifier(index, stored);
+    expect([...again.arrays.weights]).toEqual([...packed.arrays.weights]);
+    expect([...again.arrays.rows]).toEqual([...packed.arrays.rows]);
+    expect(again.stored.units.map((u) => u.scale)).toEqual(packed.stored.units.map((u) => u.scale));
   });
 });
