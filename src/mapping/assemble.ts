@@ -183,7 +183,6 @@ export function assemble(
     .filter((x) => x.kind === "criterion")
     .sort((a, b) => b.p - a.p || a.target - b.target);
   const criteria: CriterionSuggestion[] = ranked.slice(0, t.maxCriteria).map((x) => {
-    const target = index.targets[x.target];
     const used = perSentence.get(x.quoteSegment) ?? 0;
     const shown =
       (x.p >= t.show || shownCount < t.minShown) &&
@@ -194,19 +193,31 @@ export function assemble(
       shownCount++;
       perSentence.set(x.quoteSegment, used + 1);
     }
-    return {
-      id: target?.id ?? "",
-      unitId: x.unitId,
-      text: target?.text ?? "",
-      score: round(x.p),
-      support: supportOf(text, x.quoteSegment),
-      shown,
-    };
+    return { ...criterionOf(index, text, x), shown };
   });
 
-  if (focus !== "knowledge") knowledge.push(...chooseKnowledge(index, text, p, t, chosenSet, perSentence));
-
   const present = chooseSituations(p, t, catalogue);
+  // A range is claimed for a unit alongside what the candidate did in it: a chosen unit that the story's
+  // situations give ranges to shows its likeliest criterion even under the shown mark, so the card never
+  // offers "Situations covered" for a unit with nothing to show for it.
+  const situationIds = new Set(present.map((s) => s.situation));
+  for (const [unitId] of chosen) {
+    if (shownCount >= t.maxShown) break;
+    if (criteria.some((c) => c.shown && c.unitId === unitId)) continue;
+    const hasRange = catalogue
+      .unit(unitId)
+      ?.evidenceRequirements.some((r) => r.ranges.some((range) => situationIds.has(range.situation)));
+    const best = hasRange ? ranked.find((x) => x.unitId === unitId) : undefined;
+    if (!best || (perSentence.get(best.quoteSegment) ?? 0) >= t.perSentence) continue;
+    shownCount++;
+    perSentence.set(best.quoteSegment, (perSentence.get(best.quoteSegment) ?? 0) + 1);
+    const listed = criteria.findIndex((c) => c.id === index.targets[best.target]?.id);
+    const claim = { ...criterionOf(index, text, best), shown: true };
+    if (listed >= 0) criteria[listed] = claim;
+    else criteria.push(claim);
+  }
+
+  if (focus !== "knowledge") knowledge.push(...chooseKnowledge(index, text, p, t, chosenSet, perSentence));
 
   const situations: DetectedSituation[] = present
     .map((s) => ({
@@ -234,6 +245,23 @@ export function assemble(
         });
       }
   return { units, criteria, knowledge, situations, ranges };
+}
+
+/** A criterion of the ranking as the card lists it (not yet shown). */
+function criterionOf(
+  index: ScorerIndex,
+  text: AnalysedText,
+  x: Predictions["targets"][number],
+): CriterionSuggestion {
+  const target = index.targets[x.target];
+  return {
+    id: target?.id ?? "",
+    unitId: x.unitId,
+    text: target?.text ?? "",
+    score: round(x.p),
+    support: supportOf(text, x.quoteSegment),
+    shown: false,
+  };
 }
 
 /**
