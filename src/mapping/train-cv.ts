@@ -248,8 +248,8 @@ function chooseThresholds(index: ScorerIndex, held: readonly Held[]): Thresholds
   // The share of real accounts refused costs three times the share of rants let through (shares, not counts, so
   // the corpus's mix of the two does not move the mark): the candidate is told their work is
   // not evidence, where a wrongly accepted rant only gets weak suggestions they can untick. In counts, one
-  // more account refused must buy 3 × (not-evidence texts ÷ accounts) more texts caught: about 1.5 with
-  // 494 not-evidence texts and 1,003 accounts, so it is closer to one for one than "three times" sounds.
+  // more account refused must buy 3 × (not-evidence texts ÷ accounts) more texts caught: about 1.4 with
+  // 566 not-evidence texts and 1,211 accounts, so it is closer to one for one than "three times" sounds.
   best(
     "notEvidence",
     (_, c) => {
