@@ -235,12 +235,18 @@ describe("mapEvidence: the situations a story has become ranges", () => {
   });
 
   it("reads a let-down that says its own negation: the driver didn't turn up, the van never arrived", () => {
-    const driver = mapEvidence(
+    const sofa =
       "A lady rang because her new sofa had not come. Our delivery driver didn't turn up for her slot, so I apologised, " +
-        "rebooked it for the first slot on Monday and took twenty pounds off the delivery charge. She thanked me for sorting it.",
-      LEVEL2,
+      "rebooked it for the first slot on Monday and took twenty pounds off the delivery charge. She thanked me for sorting it.";
+    const driver = mapEvidence(sofa, LEVEL2);
+    // The let-down is read and quoted where it is said; which unit's range carries it is the unit choice's
+    // (with 213 on the plan this story is chosen as 213's, which has no ranges) …
+    expect(driver.situations.find((s) => s.id === "let_down")?.support?.text).toMatch(/didn't turn up/);
+    // … and a plan whose units have ranges gets the let-down range, quoting the same sentence.
+    const withRanges = mapEvidence(sofa, { level: 2, units: ["101", "105", "201", "205", "206"] });
+    expect(withRanges.ranges.find((r) => /^20[56]\.ER4\.d$/.test(r.id))?.support?.text).toMatch(
+      /didn't turn up/,
     );
-    expect(driver.ranges.find((r) => /^20[56]\.ER4\.d$/.test(r.id))?.support?.text).toMatch(/didn't turn up/);
     const van = mapEvidence(
       "The sandwich van never arrived on Friday, so when a customer asked for the vegan wrap I offered to make her one " +
         "fresh from the salad bar and didn't charge extra. She was really pleased.",
