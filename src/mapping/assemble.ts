@@ -197,28 +197,6 @@ export function assemble(
   });
 
   const present = chooseSituations(p, t, catalogue);
-  // A range is claimed for a unit alongside what the candidate did in it: a chosen unit that the story's
-  // situations give ranges to shows its likeliest criterion even under the shown mark, so the card never
-  // offers "Situations covered" for a unit with nothing to show for it.
-  const situationIds = new Set(present.map((s) => s.situation));
-  for (const [unitId] of chosen) {
-    if (shownCount >= t.maxShown) break;
-    if (criteria.some((c) => c.shown && c.unitId === unitId)) continue;
-    const hasRange = catalogue
-      .unit(unitId)
-      ?.evidenceRequirements.some((r) => r.ranges.some((range) => situationIds.has(range.situation)));
-    const best = hasRange ? ranked.find((x) => x.unitId === unitId) : undefined;
-    if (!best || (perSentence.get(best.quoteSegment) ?? 0) >= t.perSentence) continue;
-    shownCount++;
-    perSentence.set(best.quoteSegment, (perSentence.get(best.quoteSegment) ?? 0) + 1);
-    const listed = criteria.findIndex((c) => c.id === index.targets[best.target]?.id);
-    const claim = { ...criterionOf(index, text, best), shown: true };
-    if (listed >= 0) criteria[listed] = claim;
-    else criteria.push(claim);
-  }
-
-  if (focus !== "knowledge") knowledge.push(...chooseKnowledge(index, text, p, t, chosenSet, perSentence));
-
   const situations: DetectedSituation[] = present
     .map((s) => ({
       id: s.situation,
@@ -244,6 +222,25 @@ export function assemble(
           support: s.support,
         });
       }
+
+  // A range is claimed for a unit alongside what the candidate did in it: a chosen unit with ranges shows its
+  // likeliest criterion even under the shown mark, so the card never offers "Situations covered" for a unit
+  // with nothing to show for it.
+  for (const unitId of new Set(ranges.map((r) => r.unitId))) {
+    if (shownCount >= t.maxShown) break;
+    if (criteria.some((c) => c.shown && c.unitId === unitId)) continue;
+    const best = ranked.find((x) => x.unitId === unitId);
+    const used = best ? (perSentence.get(best.quoteSegment) ?? 0) : t.perSentence;
+    if (!best || used >= t.perSentence) continue;
+    shownCount++;
+    perSentence.set(best.quoteSegment, used + 1);
+    const listed = criteria.findIndex((c) => c.id === index.targets[best.target]?.id);
+    const claim = { ...criterionOf(index, text, best), shown: true };
+    if (listed >= 0) criteria[listed] = claim;
+    else criteria.push(claim);
+  }
+
+  if (focus !== "knowledge") knowledge.push(...chooseKnowledge(index, text, p, t, chosenSet, perSentence));
   return { units, criteria, knowledge, situations, ranges };
 }
 
