@@ -1,6 +1,7 @@
 // What the bot does with a typed message or a voice note: commands, witness requests, and accounts to map.
 import { AppError } from "../core/errors.ts";
 import type { PersonRecord } from "../core/types.ts";
+import { ACCOUNT_ASK, asksForAccount } from "../mapping/types.ts";
 import { nextPlanLine, recordInChat } from "./assessor-records.ts";
 import { feedbackInChat } from "./feedback-chat.ts";
 import { documentsOf, handleDocuments } from "./files-turn.ts";
@@ -275,7 +276,6 @@ async function askWitness(turn: Turn, who: string): Promise<BotReply[]> {
 function notEvidenceWords(reason: string | undefined): string {
   const why = (reason ?? "That doesn’t read like an account of a customer interaction").trim();
   // The mapper's reason already asks for the account: nothing filed is said first, not tacked onto the ask.
-  if (/tell me what you did for the customer/i.test(why))
-    return `I haven't filed anything. ${why} Type help for more.`;
-  return `${why.replace(/[.!]+$/, "")}, so I haven't filed anything. To log evidence, tell me what you did for the customer: what they needed, what you did and how it ended. Type help for more.`;
+  if (asksForAccount(why)) return `I haven't filed anything. ${why} Type help for more.`;
+  return `${why.replace(/[.!]+$/, "")}, so I haven't filed anything. To log evidence: ${ACCOUNT_ASK} Type help for more.`;
 }

@@ -3,13 +3,14 @@ import type { Catalogue } from "../standards/catalogue.ts";
 import { CUSTOMER_ACTS, type Predictions } from "./scorer.ts";
 import type { ScorerIndex } from "./scorer-index.ts";
 import type { AnalysedText } from "./text.ts";
-import type {
-  CriterionSuggestion,
-  DetectedSituation,
-  KnowledgeSuggestion,
-  RangeSuggestion,
-  SupportingSentence,
-  UnitSuggestion,
+import {
+  ACCOUNT_ASK,
+  type CriterionSuggestion,
+  type DetectedSituation,
+  type KnowledgeSuggestion,
+  type RangeSuggestion,
+  type SupportingSentence,
+  type UnitSuggestion,
 } from "./types.ts";
 
 /** The decision thresholds, chosen by cross-validation on the corpus (`npm run train`). */
@@ -309,8 +310,7 @@ export interface Decision {
 }
 
 /** What a text that tells of no service (a rant, the news, someone else's deed) gets back. */
-export const NOT_EVIDENCE_REASON =
-  "This does not read as an account of something you did for a customer, so there is nothing to map yet. Tell me what you did for the customer: who they were, what they needed, what you said and did, and how it ended.";
+export const NOT_EVIDENCE_REASON = `This does not read as an account of something you did for a customer, so there is nothing to map yet. ${ACCOUNT_ASK}`;
 
 const EMPTY: Assembled = { units: [], criteria: [], knowledge: [], situations: [], ranges: [] };
 

@@ -114,6 +114,13 @@ export interface MappingResult {
   focus?: "knowledge";
 }
 
+/** What an account needs, said to someone whose text is not evidence: the one wording the bot and `shiftnote map` use. */
+export const ACCOUNT_ASK =
+  "Tell me what you did for the customer: who they were, what they needed, what you said and did, and how it ended.";
+
+/** Whether a reason for "not evidence" already says what an account needs, so the ask is not said twice. */
+export const asksForAccount = (reason: string | undefined): boolean => !!reason?.includes(ACCOUNT_ASK);
+
 /**
  * The one rule for what is shown, and so filed: criteria and knowledge whose `shown` is not false, knowledge
  * first for a discussion. The card, `shiftnote map` and `npm run eval` all count these.

@@ -79,16 +79,18 @@ describe("shiftnote map", { timeout: 120_000 }, () => {
     const r = await run(["map", "-"], { input: "hi, can I swap my Friday shift for Sunday?" });
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/^Not evidence: \S/);
-    // and what to give it instead
-    expect(r.out).toContain("An account says what you did for a customer");
+    // and what to give it instead, said once: the reason asks already, so no second line repeats it
+    expect(r.out).toContain("Tell me what you did for the customer: who they were, what they needed");
+    expect(r.out.match(/what they needed/g)).toHaveLength(1);
   });
 
   it("says what to give it when the file is empty", async () => {
     const r = await run(["map", "-"], { input: "   \n" });
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(
-      /^Not evidence: The message is empty\.\nAn account says what you did for a customer/,
+      /^Not evidence: The message is empty\.\nTell me what you did for the customer: who they were/,
     );
+    expect(r.out.match(/what they needed/g)).toHaveLength(1);
   });
 
   it("with --focus knowledge reads a discussion as the discussion record does: knowledge first, a lower bar and a longer limit", async () => {

@@ -2,6 +2,8 @@
 import { readFileSync } from "node:fs";
 import { AppError } from "../../core/errors.ts";
 import {
+  ACCOUNT_ASK,
+  asksForAccount,
   type CriterionSuggestion,
   type KnowledgeSuggestion,
   type MappingResult,
@@ -108,10 +110,7 @@ export function formatResult(result: MappingResult, catalogue: Catalogue, loadMs
       ? `Evidence: yes (mapped by ${by} in ${took})`
       : `Not evidence: ${result.reason ?? "no match"}`,
   );
-  if (!result.isEvidence)
-    lines.push(
-      "An account says what you did for a customer: what they needed, what you did and how it ended.",
-    );
+  if (!result.isEvidence && !asksForAccount(result.reason)) lines.push(ACCOUNT_ASK);
   if (result.fallbackReason) lines.push(`The language model was not used: ${result.fallbackReason}.`);
   if (result.unitsConsidered?.length)
     lines.push(
