@@ -537,6 +537,35 @@ export function fitWordOdds(
 /** Appends the unit probability to a target's features. */
 export const withUnit = (x: number[], pUnit: number) => [...x, clampLogit(logit(pUnit))];
 
+/**
+ * One target's prediction (Predictions["targets"]). A class, not an object literal: V8 tracks where literals
+ * are made and, having seen the first texts' predictions outlive a scavenge, allocated every later text's
+ * straight into the old generation, where they stayed as garbage until a full collection.
+ */
+class TargetPrediction {
+  target: number;
+  unitId: string;
+  kind: "criterion" | "knowledge";
+  p: number;
+  bestSegment: number;
+  quoteSegment: number;
+  constructor(
+    target: number,
+    unitId: string,
+    kind: "criterion" | "knowledge",
+    p: number,
+    bestSegment: number,
+    quoteSegment: number,
+  ) {
+    this.target = target;
+    this.unitId = unitId;
+    this.kind = kind;
+    this.p = p;
+    this.bestSegment = bestSegment;
+    this.quoteSegment = quoteSegment;
+  }
+}
+
 /** A target's features and its unit probability (withUnit's row), for predict to fill for each target in turn. */
 const unitRow = new Float64Array(TARGET_FEATURES + 1);
 
@@ -554,14 +583,16 @@ export function predict(features: TextFeatures, models: Omit<Models, "sentence">
     const unitId = features.units[rows.unit[r] as number]?.unitId ?? "";
     x[TARGET_FEATURES] = clampLogit(logit(units.get(unitId) ?? 0));
     const knowledge = rows.knowledge[r] === 1;
-    targets.push({
-      target: rows.target[r] as number,
-      unitId,
-      kind: knowledge ? "knowledge" : "criterion",
-      p: sigmoid(margin(knowledge ? models.knowledge : models.criterion, x)),
-      bestSegment: rows.bestSegment[r] as number,
-      quoteSegment: rows.quoteSegment[r] as number,
-    });
+    targets.push(
+      new TargetPrediction(
+        rows.target[r] as number,
+        unitId,
+        knowledge ? "knowledge" : "criterion",
+        sigmoid(margin(knowledge ? models.knowledge : models.criterion, x)),
+        rows.bestSegment[r] as number,
+        rows.quoteSegment[r] as number,
+      ),
+    );
   }
   const situations = features.situations.map((s) => ({
     situation: s.situation,
