@@ -1,7 +1,7 @@
 // Features of the learned scorer: per (sentence, target), per (text, target), per (text, unit), per (text, situation) and for the not-evidence gate.
 import { queryOf } from "./bm25.ts";
 import { type LogisticModel, linear, sigmoid } from "./logistic.ts";
-import type { ScorerIndex, TargetKind, View } from "./scorer-index.ts";
+import { type ScorerIndex, sharedRows, type TargetKind, type View } from "./scorer-index.ts";
 import { float64s, int32s, uint8s } from "./scratch.ts";
 import type { AnalysedText, TextSegment } from "./text.ts";
 import { dot } from "./vectors.ts";
@@ -742,15 +742,20 @@ interface AccountRanking {
 }
 const rankings = new WeakMap<AnalysedText, AccountRanking>();
 
-/** The accounts' whole-text vectors as one matrix, built once per index (null when their lengths differ from the text's). */
+/**
+ * The accounts' whole-text vectors as one matrix, built once per index (null when their lengths differ from
+ * the text's): the buffer they already lie in one after another when the model loaded them, else a copy.
+ */
 const accountMatrices = new WeakMap<ScorerIndex, Float32Array | null>();
 function accountMatrix(index: ScorerIndex, dims: number): Float32Array | null {
   let m = accountMatrices.get(index);
   if (m === undefined || (m && m.length !== index.accounts.length * dims)) {
-    m = index.accounts.every((a) => a.vector.length === dims)
-      ? new Float32Array(index.accounts.length * dims)
-      : null;
-    if (m) for (const [i, a] of index.accounts.entries()) m.set(a.vector, i * dims);
+    const fits = index.accounts.every((a) => a.vector.length === dims);
+    m = fits ? sharedRows(index.accounts.map((a) => a.vector)) : null;
+    if (fits && (!m || m.length !== index.accounts.length * dims)) {
+      m = new Float32Array(index.accounts.length * dims);
+      for (const [i, a] of index.accounts.entries()) m.set(a.vector, i * dims);
+    }
     accountMatrices.set(index, m);
   }
   return m;
