@@ -20,7 +20,8 @@ export interface Bm25Options {
 export class Bm25Index {
   private readonly k1: number;
   private readonly b: number;
-  private readonly postings = new Map<string, Array<[doc: number, tf: number]>>();
+  /** Before finalise(): each term's postings as one flat list, document then tf (not a pair array a posting). */
+  private readonly postings = new Map<string, number[]>();
   private readonly lengths: number[] = [];
   /**
    * After finalise(): each term's number; its postings are `docs`/`tfs` from `starts[t]` to `starts[t + 1]`
@@ -63,7 +64,7 @@ export class Bm25Index {
         list = [];
         this.postings.set(term, list);
       }
-      list.push([doc, weight]);
+      list.push(doc, weight);
     }
     this.lengths.push(length);
     return doc;
@@ -75,7 +76,7 @@ export class Bm25Index {
     const n = this.lengths.length;
     this.avgLength = n ? this.lengths.reduce((a, b) => a + b, 0) / n || 1 : 1;
     let total = 0;
-    for (const list of this.postings.values()) total += list.length;
+    for (const list of this.postings.values()) total += list.length / 2;
     this.starts = new Int32Array(this.postings.size + 1);
     this.docs = new Int32Array(total);
     this.tfs = new Float64Array(total);
@@ -83,13 +84,13 @@ export class Bm25Index {
     let at = 0;
     for (const [term, list] of this.postings) {
       const t = this.termNumbers.size;
-      const df = list.length;
+      const df = list.length / 2;
       this.idfs[t] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       this.termNumbers.set(term, t);
       this.starts[t] = at;
-      for (const [doc, tf] of list) {
-        this.docs[at] = doc;
-        this.tfs[at] = tf;
+      for (let i = 0; i < list.length; i += 2) {
+        this.docs[at] = list[i] as number;
+        this.tfs[at] = list[i + 1] as number;
         at++;
       }
     }
@@ -134,7 +135,9 @@ export class Bm25Index {
       const list = this.postings.get(term);
       if (!list) continue;
       const idf = this.idf(term);
-      for (const [doc, tf] of list) {
+      for (let i = 0; i < list.length; i += 2) {
+        const doc = list[i] as number;
+        const tf = list[i + 1] as number;
         if (allowed && !allowed[doc]) continue;
         const norm = k1 * (1 - b + (b * (this.lengths[doc] as number)) / this.avgLength);
         out[doc] = (out[doc] as number) + qWeight * idf * ((tf * (k1 + 1)) / (tf + norm));

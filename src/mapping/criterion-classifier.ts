@@ -6,6 +6,7 @@ import { softmaxInPlace } from "./logistic.ts";
 import { type PerView, perView } from "./per-view.ts";
 import { random, shuffle } from "./random.ts";
 import type { ScorerIndex, View } from "./scorer-index.ts";
+import { float64s } from "./scratch.ts";
 import type { AnalysedText } from "./text.ts";
 
 /**
@@ -269,6 +270,28 @@ function vectorByTarget(part: UnitPart, dims: number): Float32Array {
   return out;
 }
 
+/**
+ * CriterionScores of every target by target position (index.targets), as columns: a target the classifier
+ * did not score has NONE's values. Reused from text to text: valid until the next call.
+ */
+export interface CriterionScoreTable {
+  whole: Float64Array;
+  margin: Float64Array;
+  bestSentence: Float64Array;
+  sentences: Float64Array;
+  /** The targets scored, unit after unit, each unit's in its part's order. */
+  scored: number[];
+}
+
+/** The table's columns and the per-part buffers, reused from text to text. */
+const scoreBuffers = {
+  whole: float64s(),
+  margin: float64s(),
+  bestSentence: float64s(),
+  sentences: float64s(),
+  z: float64s(),
+};
+
 /** The classifier's view of a text against its candidate units' targets (by target position); empty without a classifier. */
 export function criterionClassifierScores(
   index: ScorerIndex,
@@ -276,45 +299,77 @@ export function criterionClassifierScores(
   text: AnalysedText,
   units: readonly string[],
 ): Map<number, CriterionScores> {
+  const table = criterionScoreTable(index, view, text, units);
   const out = new Map<number, CriterionScores>();
+  for (const target of table.scored)
+    out.set(target, {
+      whole: table.whole[target] as number,
+      margin: table.margin[target] as number,
+      bestSentence: table.bestSentence[target] as number,
+      sentences: table.sentences[target] as number,
+    });
+  return out;
+}
+
+/** criterionClassifierScores into the reused columns, with no object a target. */
+export function criterionScoreTable(
+  index: ScorerIndex,
+  view: View,
+  text: AnalysedText,
+  units: readonly string[],
+): CriterionScoreTable {
+  const n = index.targets.length;
+  const b = scoreBuffers;
+  const table: CriterionScoreTable = {
+    whole: b.whole.take(n, NONE.whole),
+    margin: b.margin.take(n, NONE.margin),
+    bestSentence: b.bestSentence.take(n, NONE.bestSentence),
+    sentences: b.sentences.take(n, NONE.sentences),
+    scored: [],
+  };
   const clf = criterionClassifiers.of(index, view);
-  if (!clf) return out;
+  if (!clf) return table;
   const parts = units.map((u) => clf.parts.get(u)).filter((p) => p !== undefined);
-  if (!parts.length) return out;
+  if (!parts.length) return table;
   const whole = clf.terms.idsOf(text.terms);
   const sentences = text.segments
     .filter((g) => g.terms.length >= 2)
     .map((g) => ({ ids: clf.terms.idsOf(g.terms), vector: g.vector }));
+  const nSentences = Math.max(1, sentences.length);
   for (const part of parts) {
     const T = part.targets.length;
-    const z = new Float64Array(T);
+    const z = b.z.take(T);
     partLogits(part, whole, text.vector, clf.dims, z);
     let best = Number.NEGATIVE_INFINITY;
-    for (const v of z) if (v > best) best = v;
-    const margins = Array.from(z, (v) => Math.max(-10, v - best) / 5);
-    softmaxInPlace(z);
-    const wholeP = Array.from(z);
-    const top = new Float64Array(T);
-    const mean = new Float64Array(T);
+    for (let t = 0; t < T; t++) if ((z[t] as number) > best) best = z[t] as number;
+    const zs = T === z.length ? z : z.subarray(0, T);
+    for (let t = 0; t < T; t++)
+      table.margin[part.targets[t] as number] = Math.max(-10, (z[t] as number) - best) / 5;
+    softmaxInPlace(zs);
+    // The best sentence and the sum over the sentences, from zero, added to in sentence order.
+    for (let t = 0; t < T; t++) {
+      const target = part.targets[t] as number;
+      table.whole[target] = z[t] as number;
+      table.bestSentence[target] = 0;
+      table.sentences[target] = 0;
+    }
     for (const s of sentences) {
       partLogits(part, s.ids, s.vector, clf.dims, z);
-      softmaxInPlace(z);
+      softmaxInPlace(zs);
       for (let t = 0; t < T; t++) {
-        mean[t] = (mean[t] as number) + (z[t] as number);
-        if ((z[t] as number) > (top[t] as number)) top[t] = z[t] as number;
+        const target = part.targets[t] as number;
+        table.sentences[target] = (table.sentences[target] as number) + (z[t] as number);
+        if ((z[t] as number) > (table.bestSentence[target] as number))
+          table.bestSentence[target] = z[t] as number;
       }
     }
-    const n = Math.max(1, sentences.length);
-    part.targets.forEach((target, t) => {
-      out.set(target, {
-        whole: wholeP[t] as number,
-        margin: margins[t] as number,
-        bestSentence: top[t] as number,
-        sentences: (mean[t] as number) / n,
-      });
-    });
+    for (let t = 0; t < T; t++) {
+      const target = part.targets[t] as number;
+      table.sentences[target] = (table.sentences[target] as number) / nSentences;
+      table.scored.push(target);
+    }
   }
-  return out;
+  return table;
 }
 
 /** A target's scores, or the ones of a target the classifier does not know. */

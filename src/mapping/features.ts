@@ -1,7 +1,8 @@
 // Features of the learned scorer: per (sentence, target), per (text, target), per (text, unit), per (text, situation) and for the not-evidence gate.
 import { queryOf } from "./bm25.ts";
 import { type LogisticModel, linear, sigmoid } from "./logistic.ts";
-import type { ScorerIndex, TargetKind, View } from "./scorer-index.ts";
+import { type ScorerIndex, sharedRows, type TargetKind, type View } from "./scorer-index.ts";
+import { float64s, int32s, uint8s } from "./scratch.ts";
 import type { AnalysedText, TextSegment } from "./text.ts";
 import { dot } from "./vectors.ts";
 
@@ -268,6 +269,18 @@ class Columns {
   }
 }
 
+/** segmentDots' working buffers, reused from text to text (src/mapping/scratch.ts). */
+const dotBuffers = {
+  max: float64s(),
+  top3: float64s(),
+  negMax: float64s(),
+  cos: float64s(),
+  posAt: int32s(),
+  negAt: int32s(),
+  cosAt: int32s(),
+};
+
+/** The dot products of `vs` with the targets' rows, in buffers valid until the next call. */
 function segmentDots(
   index: ScorerIndex,
   view: View,
@@ -276,10 +289,10 @@ function segmentDots(
 ): SegmentDots {
   const n = targets.length;
   const S = vs.length;
-  const max = new Float64Array(S * n);
-  const top3 = new Float64Array(S * n);
-  const negMax = new Float64Array(S * n);
-  const cos = new Float64Array(S * n);
+  const max = dotBuffers.max.take(S * n, 0);
+  const top3 = dotBuffers.top3.take(S * n, 0);
+  const negMax = dotBuffers.negMax.take(S * n, 0);
+  const cos = dotBuffers.cos.take(S * n, 0);
   const dims = vs[0]?.length ?? 0;
   if (!S || !dims) return { max, top3, negMax, cos };
   const ps = view.positiveStart;
@@ -288,9 +301,9 @@ function segmentDots(
   // Each target's positive examples, near misses and own text as runs of columns (-1: no text vector);
   // matrix by matrix, so the rows of targets next to each other are one range.
   const columns = new Columns();
-  const posAt = new Int32Array(n);
-  const negAt = new Int32Array(n);
-  const cosAt = new Int32Array(n);
+  const posAt = dotBuffers.posAt.take(n);
+  const negAt = dotBuffers.negAt.take(n);
+  const cosAt = dotBuffers.cosAt.take(n);
   for (let j = 0; j < n; j++) {
     const t = targets[j] as number;
     posAt[j] = columns.add(view.positiveMatrix, ps[t] as number, ps[t + 1] as number);
@@ -363,7 +376,7 @@ export function eachSentenceFeatures(
   allowed: Uint8Array,
   each: (j: number, x: Float64Array) => void,
 ): void {
-  const codes = new Uint8Array(targets.length);
+  const codes = sentenceBuffers.codes.take(targets.length);
   targets.forEach((t, j) => {
     codes[j] = KIND_CODE[index.targets[t]?.kind ?? "criterion"];
   });
@@ -380,6 +393,20 @@ export function eachSentenceFeatures(
   );
 }
 
+/**
+ * The per-segment buffers, reused from segment to segment: the two BM25 score lists, the bests per kind, the
+ * query, the kind codes, and the one row of features every target's is written into in turn (exactly
+ * SENTENCE_FEATURES long: callers read its length).
+ */
+const sentenceBuffers = {
+  textScores: float64s(),
+  exampleScores: float64s(),
+  best: float64s(),
+  codes: uint8s(),
+  query: new Map<string, number>(),
+  row: new Float64Array(SENTENCE_FEATURES.length),
+};
+
 /** eachSentenceFeatures for segment `s` of the dot products already found. */
 function segmentFeatures(
   index: ScorerIndex,
@@ -392,9 +419,14 @@ function segmentFeatures(
   s: number,
   each: (j: number, x: Float64Array) => void,
 ): void {
-  const query = queryOf(segment.terms);
-  const bt = index.textDocs.score(query, allowed);
-  const be = view.exampleDocs.score(query, allowed);
+  const query = sentenceBuffers.query;
+  query.clear();
+  queryOf(segment.terms, 1, query);
+  // As Bm25Index.score gives them (added to zeros), into the reused lists.
+  const bt = sentenceBuffers.textScores.take(index.textDocs.size, 0);
+  index.textDocs.scoreInto(query, bt, allowed);
+  const be = sentenceBuffers.exampleScores.take(view.exampleDocs.size, 0);
+  view.exampleDocs.scoreInto(query, be, allowed);
   const length = Math.log1p(segment.words.length) / 3;
   const neg = segment.negated ? 1 : 0;
   const n = targets.length;
@@ -402,7 +434,7 @@ function segmentFeatures(
   const { max, top3, negMax, cos } = dots;
   // Each target against the best of its kind among the candidates: a sentence shows the criteria it
   // fits better than the others, not every criterion it vaguely resembles.
-  const best = new Float64Array(9);
+  const best = sentenceBuffers.best.take(9, 0);
   for (let j = 0; j < n; j++) {
     const t = targets[j] as number;
     const k = 3 * (codes[j] as number);
@@ -411,7 +443,7 @@ function segmentFeatures(
     if ((bt[t] as number) > (best[k + 1] as number)) best[k + 1] = bt[t] as number;
     if ((be[t] as number) > (best[k + 2] as number)) best[k + 2] = be[t] as number;
   }
-  const x = new Float64Array(SENTENCE_FEATURES.length);
+  const x = sentenceBuffers.row;
   const ps = view.positiveStart;
   for (let j = 0; j < n; j++) {
     const t = targets[j] as number;
@@ -480,7 +512,46 @@ export interface TargetEvidence {
 /** How sharply a segment's vote goes to its nearest examples' target (cosine softmax temperature). */
 const VOTE_SHARPNESS = 25;
 
-/** Scores every segment against every target with the sentence models. */
+/**
+ * Every scored target's TargetEvidence, as columns by the target's place among those scored (`targets`);
+ * `position[t]` is target t's place, -1 for a target not scored. Reused: valid until the next call.
+ */
+export interface EvidenceTable {
+  targets: readonly number[];
+  position: Int32Array;
+  best: Float64Array;
+  second: Float64Array;
+  bestSegment: Int32Array;
+  quoteSegment: Int32Array;
+  strongSegments: Int32Array;
+  bestPlain: Float64Array;
+  mass: Float64Array;
+  vote: Float64Array;
+  voteCos: Float64Array;
+}
+
+/** evidenceTable's columns and working buffers, reused from text to text (no object a target). */
+const evidenceBuffers = {
+  position: int32s(),
+  best: float64s(),
+  second: float64s(),
+  bestSegment: int32s(),
+  quoteSegment: int32s(),
+  strongSegments: int32s(),
+  bestPlain: float64s(),
+  mass: float64s(),
+  vote: float64s(),
+  voteCos: float64s(),
+  allowed: uint8s(),
+  codes: uint8s(),
+  zs: float64s(),
+  cs: float64s(),
+  ez: float64s(),
+  ec: float64s(),
+  quoteBest: float64s(),
+};
+
+/** Scores every segment against every target with the sentence models; the evidence as objects (see evidenceTable). */
 export function targetEvidence(
   index: ScorerIndex,
   view: View,
@@ -490,34 +561,59 @@ export function targetEvidence(
   /** Per segment, 1 where the writer does a service act (src/mapping/served.ts): the segments a claim may quote. */
   quotable?: Uint8Array,
 ): TargetEvidence[] {
-  const allowed = new Uint8Array(index.targets.length);
-  for (const t of targets) allowed[t] = 1;
-  const out: TargetEvidence[] = targets.map((target) => ({
+  const e = evidenceTable(index, view, text, targets, models, quotable);
+  return targets.map((target, j) => ({
     target,
-    best: -20,
-    second: -20,
-    bestSegment: -1,
-    quoteSegment: -1,
-    strongSegments: 0,
-    bestPlain: -20,
-    mass: 0,
-    vote: 0,
-    voteCos: 0,
+    best: e.best[j] as number,
+    second: e.second[j] as number,
+    bestSegment: e.bestSegment[j] as number,
+    quoteSegment: e.quoteSegment[j] as number,
+    strongSegments: e.strongSegments[j] as number,
+    bestPlain: e.bestPlain[j] as number,
+    mass: e.mass[j] as number,
+    vote: e.vote[j] as number,
+    voteCos: e.voteCos[j] as number,
   }));
+}
+
+/** Scores every segment against every target with the sentence models, into the reused evidence table. */
+export function evidenceTable(
+  index: ScorerIndex,
+  view: View,
+  text: AnalysedText,
+  targets: readonly number[],
+  models: SentenceModels,
+  /** Per segment, 1 where the writer does a service act (src/mapping/served.ts): the segments a claim may quote. */
+  quotable?: Uint8Array,
+): EvidenceTable {
+  const b = evidenceBuffers;
+  const allowed = b.allowed.take(index.targets.length, 0);
+  for (const t of targets) allowed[t] = 1;
   const n = targets.length;
-  const codes = new Uint8Array(n);
-  const kindModels: LogisticModel[] = [];
+  const position = b.position.take(index.targets.length, -1);
   targets.forEach((t, j) => {
-    const kind = index.targets[t]?.kind ?? "criterion";
-    codes[j] = KIND_CODE[kind];
-    kindModels.push(models[kind]);
+    position[t] = j;
   });
-  const zs = new Float64Array(n);
-  const cs = new Float64Array(n);
-  const ez = new Float64Array(n);
-  const ec = new Float64Array(n);
+  const best = b.best.take(n, -20);
+  const second = b.second.take(n, -20);
+  const bestSegment = b.bestSegment.take(n, -1);
+  const quoteSegment = b.quoteSegment.take(n, -1);
+  const strongSegments = b.strongSegments.take(n, 0);
+  const bestPlain = b.bestPlain.take(n, -20);
+  const mass = b.mass.take(n, 0);
+  const vote = b.vote.take(n, 0);
+  const voteCos = b.voteCos.take(n, 0);
+  const codes = b.codes.take(n);
+  const kindModels = [models.criterion, models.knowledge, models.situation];
+  targets.forEach((t, j) => {
+    codes[j] = KIND_CODE[index.targets[t]?.kind ?? "criterion"];
+  });
+  const zs = b.zs.take(n, 0);
+  const cs = b.cs.take(n, 0);
+  const ez = b.ez.take(n, 0);
+  const ec = b.ec.take(n, 0);
   const strength = new Float64Array(3);
-  const quoteBest = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+  const quoteBest = b.quoteBest.take(n, Number.NEGATIVE_INFINITY);
   // Every segment's dot products with every target's examples at once (the rows are read once per four segments).
   const dots = segmentDots(
     index,
@@ -525,48 +621,64 @@ export function targetEvidence(
     text.segments.map((g) => g.vector),
     targets,
   );
-  text.segments.forEach((segment, s) => {
-    const plain = !segment.negated;
-    segmentFeatures(index, view, segment, targets, codes, allowed, dots, s, (j, x) => {
-      const z = linear(kindModels[j] as LogisticModel, x);
-      zs[j] = z;
-      cs[j] = x[9] ? (x[3] as number) : -1;
-      const e = out[j] as TargetEvidence;
-      if (z > e.best) {
-        e.second = e.best;
-        e.best = z;
-        e.bestSegment = s;
-      } else if (z > e.second) e.second = z;
-      if (quotable?.[s] && z > (quoteBest[j] as number)) {
-        quoteBest[j] = z;
-        e.quoteSegment = s;
-      }
-      if (z > 0) e.strongSegments++;
-      e.mass += 1 / (1 + Math.exp(-z));
-      if (plain && z > e.bestPlain) e.bestPlain = z;
-    });
-    castVotes(codes, zs, cs, ez, ec, out, strength);
-  });
-  for (let j = 0; j < n; j++) {
-    const e = out[j] as TargetEvidence;
-    const total = strength[codes[j] as number] as number;
-    e.vote = total > 0 ? e.vote / total : 0;
-    e.voteCos = total > 0 ? e.voteCos / total : 0;
+  let s = 0;
+  let plain = true;
+  // One callback for every segment (the segment in `s` and `plain`), not a closure a segment.
+  const each = (j: number, x: Float64Array) => {
+    const z = linear(kindModels[codes[j] as number] as LogisticModel, x);
+    zs[j] = z;
+    cs[j] = x[9] ? (x[3] as number) : -1;
+    if (z > (best[j] as number)) {
+      second[j] = best[j] as number;
+      best[j] = z;
+      bestSegment[j] = s;
+    } else if (z > (second[j] as number)) second[j] = z;
+    if (quotable?.[s] && z > (quoteBest[j] as number)) {
+      quoteBest[j] = z;
+      quoteSegment[j] = s;
+    }
+    if (z > 0) strongSegments[j] = (strongSegments[j] as number) + 1;
+    mass[j] = (mass[j] as number) + 1 / (1 + Math.exp(-z));
+    if (plain && z > (bestPlain[j] as number)) bestPlain[j] = z;
+  };
+  for (; s < text.segments.length; s++) {
+    const segment = text.segments[s] as TextSegment;
+    plain = !segment.negated;
+    segmentFeatures(index, view, segment, targets, codes, allowed, dots, s, each);
+    castVotes(n, codes, zs, cs, ez, ec, vote, voteCos, strength);
   }
-  return out;
+  for (let j = 0; j < n; j++) {
+    const total = strength[codes[j] as number] as number;
+    vote[j] = total > 0 ? (vote[j] as number) / total : 0;
+    voteCos[j] = total > 0 ? (voteCos[j] as number) / total : 0;
+  }
+  return {
+    targets,
+    position,
+    best,
+    second,
+    bestSegment,
+    quoteSegment,
+    strongSegments,
+    bestPlain,
+    mass,
+    vote,
+    voteCos,
+  };
 }
 
 /** One segment's votes, per kind of target (criteria, then knowledge): its strength shared among the targets it shows best. */
 function castVotes(
+  n: number,
   codes: Uint8Array,
   zs: Float64Array,
   cs: Float64Array,
   ez: Float64Array,
   ec: Float64Array,
-  out: TargetEvidence[],
+  vote: Float64Array,
+  voteCos: Float64Array,
   strength: Float64Array,
 ): void {
-  const n = codes.length;
   for (let kind = 0; kind < 2; kind++) {
     let zMax = Number.NEGATIVE_INFINITY;
     let cMax = Number.NEGATIVE_INFINITY;
@@ -591,9 +703,8 @@ function castVotes(
     }
     for (let j = 0; j < n; j++) {
       if (codes[j] !== kind) continue;
-      const e = out[j] as TargetEvidence;
-      e.vote += (w * (ez[j] as number)) / zSum;
-      e.voteCos += (w * (ec[j] as number)) / cSum;
+      vote[j] = (vote[j] as number) + (w * (ez[j] as number)) / zSum;
+      voteCos[j] = (voteCos[j] as number) + (w * (ec[j] as number)) / cSum;
     }
   }
 }
@@ -631,15 +742,20 @@ interface AccountRanking {
 }
 const rankings = new WeakMap<AnalysedText, AccountRanking>();
 
-/** The accounts' whole-text vectors as one matrix, built once per index (null when their lengths differ from the text's). */
+/**
+ * The accounts' whole-text vectors as one matrix, built once per index (null when their lengths differ from
+ * the text's): the buffer they already lie in one after another when the model loaded them, else a copy.
+ */
 const accountMatrices = new WeakMap<ScorerIndex, Float32Array | null>();
 function accountMatrix(index: ScorerIndex, dims: number): Float32Array | null {
   let m = accountMatrices.get(index);
   if (m === undefined || (m && m.length !== index.accounts.length * dims)) {
-    m = index.accounts.every((a) => a.vector.length === dims)
-      ? new Float32Array(index.accounts.length * dims)
-      : null;
-    if (m) for (const [i, a] of index.accounts.entries()) m.set(a.vector, i * dims);
+    const fits = index.accounts.every((a) => a.vector.length === dims);
+    m = fits ? sharedRows(index.accounts.map((a) => a.vector)) : null;
+    if (fits && (!m || m.length !== index.accounts.length * dims)) {
+      m = new Float32Array(index.accounts.length * dims);
+      for (const [i, a] of index.accounts.entries()) m.set(a.vector, i * dims);
+    }
     accountMatrices.set(index, m);
   }
   return m;

@@ -340,8 +340,9 @@ export function mapperFromModel(
       index.view(),
       unpackCriterionClassifier(index, file.criterionClassifier, {
         rows: arrays.criterionRows,
-        weights: arrays.criterionWeights,
-        vector: arrays.criterionVector,
+        // Copies, so the binary part (four times their size: the vectors decoded above are most of it) can go.
+        weights: arrays.criterionWeights.slice(),
+        vector: arrays.criterionVector.slice(),
       }),
     );
   return {

@@ -157,6 +157,8 @@ export function mapWith(
     unitsConsidered,
     mapper.models.sentence,
     options.writer === "observer",
+    // The features are done with once the decision is made, before the next text: their buffers are reused.
+    true,
   );
   const decision = decide(
     mapper.index,

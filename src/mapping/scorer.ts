@@ -1,19 +1,19 @@
 // The learned scorer: features of a text against the candidate units' targets, and the probabilities the trained models give them.
 
-import { criterionClassifierScores, scoresOf } from "./criterion-classifier.ts";
+import { criterionScoreTable } from "./criterion-classifier.ts";
 import { CUSTOMER_ACTS, findCues, readsAsTestimony } from "./cues.ts";
 import {
   clampLogit,
+  evidenceTable,
   neighbours,
   type SentenceModels,
   sentenceNeighbours,
   sigmoid,
-  type TargetEvidence,
-  targetEvidence,
 } from "./features.ts";
 import { type LogisticModel, linear, logit } from "./logistic.ts";
 import { PUBLIC_PEOPLE } from "./people.ts";
 import type { ScorerIndex, View } from "./scorer-index.ts";
+import { float64s, int32s, uint8s } from "./scratch.ts";
 import { actSegments, servedFeatures } from "./served.ts";
 import { type SituationBasis, situationExtras, situationPriors } from "./situations.ts";
 import type { AnalysedText } from "./text.ts";
@@ -34,6 +34,24 @@ export interface TargetFeatures {
   quoteSegment: number;
 }
 
+/**
+ * The candidate units' targets' features as a table, one row a target (TargetFeatures' fields as columns,
+ * the first `count` entries of each): no object and no array a target.
+ */
+export interface TargetRows {
+  count: number;
+  /** The target's position in the index's targets. */
+  target: Int32Array;
+  /** Its unit's place in TextFeatures.units. */
+  unit: Int32Array;
+  /** 1 for a knowledge item, 0 for a criterion. */
+  knowledge: Uint8Array;
+  bestSegment: Int32Array;
+  quoteSegment: Int32Array;
+  /** The features, TARGET_FEATURES a row, row after row. */
+  x: Float64Array;
+}
+
 export interface SituationFeatures {
   target: number;
   situation: string;
@@ -46,7 +64,7 @@ export interface SituationFeatures {
 export interface TextFeatures {
   candidates: string[];
   units: Array<{ unitId: string; x: number[] }>;
-  targets: TargetFeatures[];
+  targets: TargetRows;
   situations: SituationFeatures[];
   notEvidence: number[];
   /** The text's content lemmas, for the not-evidence word weights. */
@@ -73,6 +91,9 @@ const FIRST_PERSON = new Set(["i", "me", "my", "we", "us", "our", "myself", "i'm
 const THIRD = new Set(["he", "she", "they", "colleague", "manager", "boss"]);
 const OBJECTS = new Set(["her", "him", "them", "his", "their"]);
 
+/** How many features a target's row has (TargetFeatures.x), before the unit probability is appended. */
+export const TARGET_FEATURES = 22;
+
 /** Share of the top three values' mean, or the default when there are none. */
 function topMean(values: number[], k: number, empty: number): number {
   if (!values.length) return empty;
@@ -92,6 +113,46 @@ function higherCount(sorted: readonly number[], v: number): number {
   return lo;
 }
 
+/** The columns textFeatures reuses (its `reuse`), grown as needed. */
+const rowBuffers = {
+  target: int32s(),
+  unit: int32s(),
+  knowledge: uint8s(),
+  bestSegment: int32s(),
+  quoteSegment: int32s(),
+  x: float64s(),
+};
+
+/** An empty table with room for n rows: new columns, or the reused ones. */
+function targetRows(n: number, reuse: boolean): TargetRows {
+  const b = rowBuffers;
+  return {
+    count: 0,
+    target: reuse ? b.target.take(n) : new Int32Array(n),
+    unit: reuse ? b.unit.take(n) : new Int32Array(n),
+    knowledge: reuse ? b.knowledge.take(n) : new Uint8Array(n),
+    bestSegment: reuse ? b.bestSegment.take(n) : new Int32Array(n),
+    quoteSegment: reuse ? b.quoteSegment.take(n) : new Int32Array(n),
+    x: reuse ? b.x.take(n * TARGET_FEATURES) : new Float64Array(n * TARGET_FEATURES),
+  };
+}
+
+/** The target rows of a text's features as one object each (for training, which keeps them). */
+export function targetFeatures(features: TextFeatures): TargetFeatures[] {
+  const rows = features.targets;
+  const out: TargetFeatures[] = [];
+  for (let r = 0; r < rows.count; r++)
+    out.push({
+      target: rows.target[r] as number,
+      unitId: features.units[rows.unit[r] as number]?.unitId ?? "",
+      kind: rows.knowledge[r] ? "knowledge" : "criterion",
+      x: Array.from(rows.x.subarray(r * TARGET_FEATURES, (r + 1) * TARGET_FEATURES)),
+      bestSegment: rows.bestSegment[r] as number,
+      quoteSegment: rows.quoteSegment[r] as number,
+    });
+  return out;
+}
+
 /** Every feature of a text: targets and situations of the candidate units, the units, and the gate. */
 export function textFeatures(
   index: ScorerIndex,
@@ -101,6 +162,12 @@ export function textFeatures(
   sentence: SentenceModels,
   /** Written by someone who watched the candidate (MapOptions `writer: "observer"`). */
   observed = false,
+  /**
+   * Write the target rows into buffers the next such call writes over, for a caller done with the features
+   * by then (mapWith): otherwise every text's rows are new arrays, which V8 allocated straight into the old
+   * generation, where they stayed until a full collection.
+   */
+  reuse = false,
 ): TextFeatures {
   const units = candidates.map((u) => index.units.get(u)).filter((u) => u !== undefined);
   const targetIds = units.flatMap((u) => [...u.criteria, ...u.knowledge]);
@@ -115,8 +182,21 @@ export function textFeatures(
     text.segments.map((g) => g.segment),
     who.acts,
   );
-  const evidence = targetEvidence(index, view, text, [...targetIds, ...situationIds], sentence, quotable);
-  const byTarget = new Map<number, TargetEvidence>(evidence.map((e) => [e.target, e]));
+  // Every target's evidence as columns (valid while this text's features are made), looked up by target.
+  const evidence = evidenceTable(index, view, text, [...targetIds, ...situationIds], sentence, quotable);
+  const { position } = evidence;
+  const bestOf = (t: number) => {
+    const j = position[t] as number;
+    return j >= 0 ? (evidence.best[j] as number) : -20;
+  };
+  const voteOf = (t: number) => {
+    const j = position[t] as number;
+    return j >= 0 ? (evidence.vote[j] as number) : 0;
+  };
+  const voteCosOf = (t: number) => {
+    const j = position[t] as number;
+    return j >= 0 ? (evidence.voteCos[j] as number) : 0;
+  };
   const evidenceNeighbours = neighbours(index, view, text, true);
   const allNeighbours = neighbours(index, view, text, false);
   const sentenceVotes = sentenceNeighbours(view, text, evidenceNeighbours);
@@ -131,7 +211,7 @@ export function textFeatures(
   const sentenceUnits = sentenceVotes.shares(unitsOf);
   const sentenceTargets = sentenceVotes.shares(targetsOf);
 
-  const criterionBest = units.flatMap((u) => u.criteria.map((c) => byTarget.get(c)?.best ?? -20));
+  const criterionBest = units.flatMap((u) => u.criteria.map((c) => bestOf(c)));
   const bestCriterion = Math.max(-20, ...criterionBest);
   const unitQuery = new Map<string, number>();
   for (const t of text.terms) unitQuery.set(t, (unitQuery.get(t) ?? 0) + 1);
@@ -143,19 +223,17 @@ export function textFeatures(
     return c ? dot(text.vector, c) : 0;
   });
   const bestCentroid = Math.max(0, ...centroid);
-  const unitBest = units.map((u) => Math.max(-20, ...u.criteria.map((c) => byTarget.get(c)?.best ?? -20)));
+  const unitBest = units.map((u) => Math.max(-20, ...u.criteria.map((c) => bestOf(c))));
   const topUnitBest = Math.max(-20, ...unitBest);
 
   // Per-unit evidence against the best candidate unit's: a unit wins by fitting better than the others.
   const unitShares = units.map((u) => nearUnits.get(u.id) ?? 0);
   const topShare = Math.max(0, ...unitShares);
-  const unitMass = units.map((u) =>
-    Math.log1p(u.criteria.reduce((a, c) => a + sigmoid(byTarget.get(c)?.best ?? -20), 0)),
-  );
+  const unitMass = units.map((u) => Math.log1p(u.criteria.reduce((a, c) => a + sigmoid(bestOf(c)), 0)));
   const topMass = Math.max(0, ...unitMass);
   // Sentence votes: the share of the text's sentences that show this unit's criteria best of all.
-  const unitVote = units.map((u) => u.criteria.reduce((a, c) => a + (byTarget.get(c)?.vote ?? 0), 0));
-  const unitVoteCos = units.map((u) => u.criteria.reduce((a, c) => a + (byTarget.get(c)?.voteCos ?? 0), 0));
+  const unitVote = units.map((u) => u.criteria.reduce((a, c) => a + voteOf(c), 0));
+  const unitVoteCos = units.map((u) => u.criteria.reduce((a, c) => a + voteCosOf(c), 0));
   // Sentence-level neighbours: the share of the text's sentences whose nearest corpus sentences are in accounts with the unit.
   const unitSentenceShare = units.map((u) => sentenceUnits.get(u.id) ?? 0);
   const topSentenceShare = Math.max(0, ...unitSentenceShare);
@@ -168,7 +246,7 @@ export function textFeatures(
     units.map((u) => u.id),
   );
   const unitRows = units.map((u, i) => {
-    const zs = u.criteria.map((c) => byTarget.get(c)?.best ?? -20);
+    const zs = u.criteria.map((c) => bestOf(c));
     const share = unitShares[i] as number;
     return {
       unitId: u.id,
@@ -205,60 +283,68 @@ export function textFeatures(
   // account's candidates, whatever their unit.
   const allBest = [...criterionBest].sort((a, b) => b - a);
   // Which of its unit's targets the text's words say, by the per-unit classifier (src/mapping/criterion-classifier.ts).
-  const lexical = criterionClassifierScores(
+  const lexical = criterionScoreTable(
     index,
     view,
     text,
     units.map((u) => u.id),
   );
-  const targets: TargetFeatures[] = [];
+  const targets = targetRows(
+    units.reduce((n, u) => n + u.criteria.length + u.knowledge.length, 0),
+    reuse,
+  );
   units.forEach((u, ui) => {
     const unitPrior = view.unitPriors.get(u.id) ?? 0.3;
     const unitShare = unitShares[ui] as number;
     const own = unitBest[ui] as number;
-    const ownZs = u.criteria.map((c) => byTarget.get(c)?.best ?? -20);
+    const ownZs = u.criteria.map((c) => bestOf(c));
     for (const t of [...u.criteria, ...u.knowledge]) {
-      const e = byTarget.get(t) as TargetEvidence;
+      const j = position[t] as number;
+      const best = evidence.best[j] as number;
+      const vote = evidence.vote[j] as number;
       const target = index.targets[t];
       if (!target) continue;
-      const lex = scoresOf(lexical, t);
-      targets.push({
-        target: t,
-        unitId: u.id,
-        kind: target.kind === "knowledge" ? "knowledge" : "criterion",
-        x: [
-          clampLogit(e.best),
-          sigmoid(e.second),
-          Math.log1p(e.strongSegments),
-          clampLogit(e.best - bestCriterion),
-          nearTargets.get(target.id) ?? 0,
-          unitShare,
-          dot(text.vector, target.vector),
-          logit(view.targetPriors.get(target.id) ?? 0.02),
-          Math.log1p(e.mass),
-          // Within its unit: how this criterion stands against the unit's best, and its rank there.
-          clampLogit(e.best - own),
-          Math.log1p(ownZs.filter((z) => z > e.best).length),
-          sigmoid(e.best) * unitShare,
-          // How much of the text's sentences vote for it, and its sentence-level neighbour share.
-          e.vote,
-          e.voteCos,
-          e.vote * unitShare,
-          sentenceTargets.get(target.id) ?? 0,
-          // Relative to the account's other candidates and to its unit: how many criteria of any candidate
-          // unit have a better sentence, and how often it is shown when its unit is (its prior over the unit's).
-          Math.log1p(higherCount(allBest, e.best)),
-          logit(Math.min(0.99, (view.targetPriors.get(target.id) ?? 0.02) / unitPrior)),
-          // Among its unit's targets by the text's words: the whole text, its logit against the unit's
-          // best, its best sentence and its mean over the sentences.
-          lex.whole,
-          lex.margin,
-          lex.bestSentence,
-          lex.sentences,
-        ],
-        bestSegment: e.bestSegment,
-        quoteSegment: target.kind !== "knowledge" && e.quoteSegment >= 0 ? e.quoteSegment : e.bestSegment,
-      });
+      const r = targets.count++;
+      const x = targets.x;
+      const at = r * TARGET_FEATURES;
+      x[at] = clampLogit(best);
+      x[at + 1] = sigmoid(evidence.second[j] as number);
+      x[at + 2] = Math.log1p(evidence.strongSegments[j] as number);
+      x[at + 3] = clampLogit(best - bestCriterion);
+      x[at + 4] = nearTargets.get(target.id) ?? 0;
+      x[at + 5] = unitShare;
+      x[at + 6] = dot(text.vector, target.vector);
+      x[at + 7] = logit(view.targetPriors.get(target.id) ?? 0.02);
+      x[at + 8] = Math.log1p(evidence.mass[j] as number);
+      // Within its unit: how this criterion stands against the unit's best, and its rank there.
+      x[at + 9] = clampLogit(best - own);
+      let better = 0;
+      for (const z of ownZs) if (z > best) better++;
+      x[at + 10] = Math.log1p(better);
+      x[at + 11] = sigmoid(best) * unitShare;
+      // How much of the text's sentences vote for it, and its sentence-level neighbour share.
+      x[at + 12] = vote;
+      x[at + 13] = evidence.voteCos[j] as number;
+      x[at + 14] = vote * unitShare;
+      x[at + 15] = sentenceTargets.get(target.id) ?? 0;
+      // Relative to the account's other candidates and to its unit: how many criteria of any candidate
+      // unit have a better sentence, and how often it is shown when its unit is (its prior over the unit's).
+      x[at + 16] = Math.log1p(higherCount(allBest, best));
+      x[at + 17] = logit(Math.min(0.99, (view.targetPriors.get(target.id) ?? 0.02) / unitPrior));
+      // Among its unit's targets by the text's words: the whole text, its logit against the unit's
+      // best, its best sentence and its mean over the sentences.
+      x[at + 18] = lexical.whole[t] as number;
+      x[at + 19] = lexical.margin[t] as number;
+      x[at + 20] = lexical.bestSentence[t] as number;
+      x[at + 21] = lexical.sentences[t] as number;
+      targets.target[r] = t;
+      targets.unit[r] = ui;
+      targets.knowledge[r] = target.kind === "knowledge" ? 1 : 0;
+      targets.bestSegment[r] = evidence.bestSegment[j] as number;
+      targets.quoteSegment[r] =
+        target.kind !== "knowledge" && (evidence.quoteSegment[j] as number) >= 0
+          ? (evidence.quoteSegment[j] as number)
+          : (evidence.bestSegment[j] as number);
     }
   });
 
@@ -269,7 +355,7 @@ export function textFeatures(
   const testimony = readsAsTestimony(text.analysis.tokens);
   const bases = new Map<string, SituationBasis>();
   const situationRows = situationIds.map((t) => {
-    const e = byTarget.get(t) as TargetEvidence;
+    const j = position[t] as number;
     const target = index.targets[t];
     const id = (target?.id ?? "").replace(/^situation:/, "");
     const cues = target?.cues ?? [];
@@ -280,29 +366,29 @@ export function textFeatures(
       person: testimony,
     });
     const flexible: [number, number] = [read.plain, read.negated];
-    bases.set(id, { situation: id, best: clampLogit(e.best), flexible });
+    bases.set(id, { situation: id, best: clampLogit(evidence.best[j] as number), flexible });
     const at = read.first;
     const cueSegment =
       at === undefined ? -1 : text.segments.findIndex((g) => at >= g.segment.start && at < g.segment.end);
-    return { t, e, id, plain, negated, cueSegment };
+    return { t, j, id, plain, negated, cueSegment };
   });
   const priors = situationPriors(index, view);
-  const situations: SituationFeatures[] = situationRows.map(({ t, e, id, plain, negated, cueSegment }) => {
+  const situations: SituationFeatures[] = situationRows.map(({ t, j, id, plain, negated, cueSegment }) => {
     return {
       target: t,
       situation: id,
       x: [
-        clampLogit(e.best),
-        sigmoid(e.second),
-        Math.log1p(e.strongSegments),
+        clampLogit(evidence.best[j] as number),
+        sigmoid(evidence.second[j] as number),
+        Math.log1p(evidence.strongSegments[j] as number),
         nearSituations.get(id) ?? 0,
         Math.log1p(plain),
         Math.log1p(negated),
-        clampLogit(e.bestPlain),
-        sigmoid(e.best) * (nearSituations.get(id) ?? 0),
+        clampLogit(evidence.bestPlain[j] as number),
+        sigmoid(evidence.best[j] as number) * (nearSituations.get(id) ?? 0),
         ...situationExtras(bases.get(id) as SituationBasis, bases, index.catalogue, priors),
       ],
-      bestSegment: e.bestSegment,
+      bestSegment: evidence.bestSegment[j] as number,
       cueSegment,
     };
   });
@@ -451,22 +537,63 @@ export function fitWordOdds(
 /** Appends the unit probability to a target's features. */
 export const withUnit = (x: number[], pUnit: number) => [...x, clampLogit(logit(pUnit))];
 
+/**
+ * One target's prediction (Predictions["targets"]). A class, not an object literal: V8 tracks where literals
+ * are made and, having seen the first texts' predictions outlive a scavenge, allocated every later text's
+ * straight into the old generation, where they stayed as garbage until a full collection.
+ */
+class TargetPrediction {
+  target: number;
+  unitId: string;
+  kind: "criterion" | "knowledge";
+  p: number;
+  bestSegment: number;
+  quoteSegment: number;
+  constructor(
+    target: number,
+    unitId: string,
+    kind: "criterion" | "knowledge",
+    p: number,
+    bestSegment: number,
+    quoteSegment: number,
+  ) {
+    this.target = target;
+    this.unitId = unitId;
+    this.kind = kind;
+    this.p = p;
+    this.bestSegment = bestSegment;
+    this.quoteSegment = quoteSegment;
+  }
+}
+
+/** A target's features and its unit probability (withUnit's row), for predict to fill for each target in turn. */
+const unitRow = new Float64Array(TARGET_FEATURES + 1);
+
 /** Applies the trained models to a text's features. */
 export function predict(features: TextFeatures, models: Omit<Models, "sentence">): Predictions {
   const units = new Map<string, number>();
   for (const u of features.units) units.set(u.unitId, sigmoid(margin(models.unit, u.x)));
-  const targets = features.targets.map((t) => {
-    const x = withUnit(t.x, units.get(t.unitId) ?? 0);
-    const model = t.kind === "knowledge" ? models.knowledge : models.criterion;
-    return {
-      target: t.target,
-      unitId: t.unitId,
-      kind: t.kind,
-      p: sigmoid(margin(model, x)),
-      bestSegment: t.bestSegment,
-      quoteSegment: t.quoteSegment,
-    };
-  });
+  const rows = features.targets;
+  // withUnit's values in one row used for every target in turn, not a new array a target.
+  const x = unitRow;
+  const targets: Predictions["targets"] = [];
+  for (let r = 0; r < rows.count; r++) {
+    const at = r * TARGET_FEATURES;
+    for (let k = 0; k < TARGET_FEATURES; k++) x[k] = rows.x[at + k] as number;
+    const unitId = features.units[rows.unit[r] as number]?.unitId ?? "";
+    x[TARGET_FEATURES] = clampLogit(logit(units.get(unitId) ?? 0));
+    const knowledge = rows.knowledge[r] === 1;
+    targets.push(
+      new TargetPrediction(
+        rows.target[r] as number,
+        unitId,
+        knowledge ? "knowledge" : "criterion",
+        sigmoid(margin(knowledge ? models.knowledge : models.criterion, x)),
+        rows.bestSegment[r] as number,
+        rows.quoteSegment[r] as number,
+      ),
+    );
+  }
   const situations = features.situations.map((s) => ({
     situation: s.situation,
     p: sigmoid(linear(models.situation, s.x)),

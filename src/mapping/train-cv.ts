@@ -11,6 +11,7 @@ import {
   type Predictions,
   predict,
   type TextFeatures,
+  targetFeatures,
   withUnit,
 } from "./scorer.ts";
 import type { ScorerIndex } from "./scorer-index.ts";
@@ -89,7 +90,7 @@ export function fitTextModels(index: ScorerIndex, texts: readonly LabelledText[]
       notEvidenceRoles: {},
     });
     const gold = new Set([...t.account.gold.pcs, ...t.account.gold.knowledge]);
-    for (const x of t.features.targets) {
+    for (const x of targetFeatures(t.features)) {
       rows[x.kind].push(withUnit(x.x, p.units.get(x.unitId) ?? 0));
       labels[x.kind].push(gold.has(index.targets[x.target]?.id ?? "") ? 1 : 0);
       if (x.kind === "criterion") criterionGroups.push(account);
