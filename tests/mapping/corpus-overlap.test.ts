@@ -10,7 +10,11 @@ const DEV = join(SHARED, "eval", "dev.jsonl");
 const SEEDS = join(SHARED, "seeds");
 
 // The same reading of words as ../shared/tools/dev-overlap, so the two agree on what a shared sequence is.
-const words = (s: string) => s.toLowerCase().replaceAll("\u2019", "'").match(/[a-z0-9£']+/g) ?? [];
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .replaceAll("\u2019", "'")
+    .match(/[a-z0-9£']+/g) ?? [];
 function grams(text: string, n = 4): Set<string> {
   const ws = words(text);
   const out = new Set<string>();
