@@ -95,8 +95,10 @@ export function fitTextModels(index: ScorerIndex, texts: readonly LabelledText[]
       labels[x.kind].push(gold.has(index.targets[x.target]?.id ?? "") ? 1 : 0);
       if (x.kind === "criterion") criterionGroups.push(account);
     }
+    // A situation is labelled only through a range of a gold unit: a text whose gold units have no range
+    // for it says nothing about whether it happened, so it is no negative example.
     const applicable = new Set(
-      t.features.candidates.flatMap((u) => [...(index.units.get(u)?.situations ?? [])]),
+      t.account.gold.units.flatMap((u) => [...(index.units.get(u)?.situations ?? [])]),
     );
     for (const s of t.features.situations) {
       if (!applicable.has(s.situation)) continue;
