@@ -466,15 +466,7 @@ export function textFeatures(
 export interface Predictions {
   notEvidence: number;
   units: Map<string, number>;
-  targets: Array<{
-    target: number;
-    unitId: string;
-    kind: "criterion" | "knowledge";
-    p: number;
-    bestSegment: number;
-    /** The sentence the card quotes for it (src/mapping/scorer.ts TargetFeatures). */
-    quoteSegment: number;
-  }>;
+  targets: TargetPrediction[];
   /** `sentence`: how well the situation's best sentence alone shows it (the sentence model). */
   situations: Array<{
     situation: string;
@@ -542,12 +534,13 @@ export const withUnit = (x: number[], pUnit: number) => [...x, clampLogit(logit(
  * are made and, having seen the first texts' predictions outlive a scavenge, allocated every later text's
  * straight into the old generation, where they stayed as garbage until a full collection.
  */
-class TargetPrediction {
+export class TargetPrediction {
   target: number;
   unitId: string;
   kind: "criterion" | "knowledge";
   p: number;
   bestSegment: number;
+  /** The sentence the card quotes for it (TargetFeatures.quoteSegment). */
   quoteSegment: number;
   constructor(
     target: number,
