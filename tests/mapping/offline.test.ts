@@ -202,6 +202,23 @@ describe("mapEvidence: loads once", () => {
   });
 });
 
+describe("mapEvidence: one text's result is its own", () => {
+  it("gives a card that stays as it was when the next texts are mapped (the mapper reuses its working buffers)", () => {
+    const comparable = (r: MappingResult) => JSON.stringify({ ...r, elapsedMs: 0 });
+    const first = mapEvidence(BUSY_EXTRA_MILE, LEVEL2);
+    const before = comparable(first);
+    mapEvidence(
+      `${BUSY_EXTRA_MILE} ${BUSY_EXTRA_MILE} The next customer wanted a refund on a kettle.`,
+      LEVEL2,
+    );
+    mapEvidence("A man rang to ask when the library opens on Sundays, so I checked and told him.", {
+      level: 2,
+    });
+    expect(comparable(first)).toBe(before);
+    expect(comparable(mapEvidence(BUSY_EXTRA_MILE, LEVEL2))).toBe(before);
+  });
+});
+
 const FROZEN_SATURDAY =
   "It was a really busy Saturday and the queue was out of the door when the card machine froze. " +
   "A customer was getting cross, so I apologised, explained what had happened and took her payment on the other till " +
