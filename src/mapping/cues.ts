@@ -147,18 +147,36 @@ function beforeOwnNegator(cue: readonly string[]): number {
 export const CUE_GAP = 8;
 
 const cueLemmaCache = new Map<string, string[]>();
+
+/** Every cue whose lemmas have been read in this process, with them (joined by spaces), for the model file. */
+export function cueLemmaEntries(): Array<[string, string]> {
+  const entries = [...cueLemmaCache].map(([cue, lemmas]): [string, string] => [cue, lemmas.join(" ")]);
+  return entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** Cues' lemmas as the model file stored them, so that loading it need not read every cue again. */
+export function knownCueLemmas(entries: ReadonlyArray<readonly [string, string]>): void {
+  for (const [cue, lemmas] of entries)
+    if (!cueLemmaCache.has(cue)) cueLemmaCache.set(cue, lemmas ? lemmas.split(" ") : []);
+}
+
 /** The same by the cue's own array (the index's cues are read again for every text). */
 const cueLemmaOf = new WeakMap<readonly string[], string[]>();
 
-/** The lemmas of a cue's words, as the analyser reads the cue ("card machine froze" → "card machine freeze"). */
+/** The lemmas of a cue's words as the analyser reads the cue, or its words when the analyser splits it otherwise. */
+export function readCueLemmas(cue: readonly string[]): string[] {
+  const words = analyse(cue.join(" ")).tokens.filter((t) => t.word);
+  return words.length === cue.length ? words.map((t) => t.lemma) : [...cue];
+}
+
+/** The lemmas of a cue's words, read once ("card machine froze" → "card machine freeze"). */
 function cueLemmas(cue: readonly string[]): string[] {
   let lemmas = cueLemmaOf.get(cue);
   if (lemmas) return lemmas;
   const key = cue.join(" ");
   lemmas = cueLemmaCache.get(key);
   if (!lemmas) {
-    const words = analyse(key).tokens.filter((t) => t.word);
-    lemmas = words.length === cue.length ? words.map((t) => t.lemma) : [...cue];
+    lemmas = readCueLemmas(cue);
     cueLemmaCache.set(key, lemmas);
   }
   cueLemmaOf.set(cue, lemmas);

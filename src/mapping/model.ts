@@ -9,6 +9,7 @@ import {
   type StoredCriterionClassifier,
   unpackCriterionClassifier,
 } from "./criterion-classifier.ts";
+import { knownCueLemmas } from "./cues.ts";
 import type { Models } from "./scorer.ts";
 import {
   type AccountRef,
@@ -16,6 +17,7 @@ import {
   buildTargets,
   type Example,
   type ScorerIndex,
+  type StoredReadings,
 } from "./scorer-index.ts";
 import { type StoredUnitClassifier, unitClassifiers, unpackUnitClassifier } from "./unit-classifier.ts";
 import type { WordVectors } from "./vectors.ts";
@@ -97,6 +99,8 @@ export interface ModelFile {
   binary?: BinaryManifest;
   models: Models;
   thresholds: Thresholds;
+  /** The catalogue as training read it, so that loading need not read it again (src/mapping/scorer-index.ts). */
+  catalogueReadings?: StoredReadings;
   /** [target id, positive (1) or near miss (0), workplace, content lemmas joined by spaces]; vectors in the binary part. */
   examples: Array<[string, 0 | 1, string, string]>;
   accounts: StoredAccount[];
@@ -229,6 +233,7 @@ export function serialiseModel(
     binary: { file: binaryFile, bytes: binary.length, sha256: modelHash(binary), arrays },
     models: m.models,
     thresholds: m.thresholds,
+    catalogueReadings: m.catalogueReadings,
     examples: m.examples,
     accounts: m.accounts,
     unitClassifier: m.unitClassifier,
@@ -285,7 +290,8 @@ export function mapperFromModel(
 ): LearnedMapper {
   const { file, arrays } = model;
   const dims = file.dims;
-  const index0 = buildTargets(catalogue, vectors);
+  if (file.catalogueReadings) knownCueLemmas(file.catalogueReadings.cueLemmas);
+  const index0 = buildTargets(catalogue, vectors, file.catalogueReadings);
   const examples: Example[] = [];
   /** Each kept example's row in the binary part (examples whose target the catalogue lacks are left out). */
   const rowOf: number[] = [];

@@ -1,4 +1,5 @@
 // The learned scorer's index: targets (criteria, knowledge items, situations), their BM25 documents, example sentences and labelled accounts.
+import { createHash } from "node:crypto";
 import type { Catalogue } from "../standards/catalogue.ts";
 import { Bm25Index } from "./bm25.ts";
 import { analyse } from "./nlp.ts";
@@ -86,6 +87,8 @@ export interface ScorerIndex {
   unitDocs: Bm25Index;
   unitOrder: string[];
   unitPosition: Map<string, number>;
+  /** The catalogue's service acts as the model stored them; undefined: served.ts reads them from the targets. */
+  serviceActs: ReadonlySet<string> | undefined;
   examples: Example[];
   accounts: AccountRef[];
   /**
@@ -100,15 +103,71 @@ export interface ScorerIndex {
   viewWithout(key: string, example: (i: number) => boolean, account: (i: number) => boolean): View;
 }
 
-/** A cue's words as written, lower case ("was packed" must not match "was packing"). */
-function wordsOf(text: string): string[] {
-  return analyse(text)
-    .tokens.filter((t) => t.word)
-    .map((t) => t.value.toLowerCase());
+/** A catalogue text as the targets read it: its words as written, lower case (for vectors and cues), and its content lemmas (for BM25). */
+export interface TextReading {
+  words: string[];
+  terms: string[];
 }
 
-/** Targets and their catalogue documents. */
-export function buildTargets(catalogue: Catalogue, vectors: WordVectors | null) {
+/**
+ * The catalogue as training read it, stored with the model so that loading need not read it again (about
+ * half a second of start-up): the SHA-256 of the texts in the order buildTargets reads them, each text's
+ * words and terms joined by spaces, the service acts those texts give (src/mapping/served.ts), and the
+ * lemmas of the cues that matching read (src/mapping/cues.ts). The texts' readings and the acts are used
+ * only when the catalogue's texts hash the same; a cue's lemmas belong to its words, whatever the catalogue.
+ */
+export interface StoredReadings {
+  sha256: string;
+  words: string[];
+  terms: string[];
+  acts: string[];
+  cueLemmas: Array<[string, string]>;
+}
+
+/** Reads a catalogue text with wink-nlp. A cue's words are as written: "was packed" must not match "was packing". */
+function readText(text: string): TextReading {
+  const analysis = analyse(text);
+  return {
+    words: analysis.tokens.filter((t) => t.word).map((t) => t.value.toLowerCase()),
+    terms: contentTerms(analysis),
+  };
+}
+
+const splitWords = (joined: string | undefined): string[] => (joined ? joined.split(" ") : []);
+
+/**
+ * Targets and their catalogue documents. With `stored` readings of the same texts, they are taken from
+ * there, with the service acts; otherwise every text is read again (a catalogue changed since training).
+ */
+export function buildTargets(catalogue: Catalogue, vectors: WordVectors | null, stored?: StoredReadings) {
+  if (stored) {
+    let at = 0;
+    const built = targetsReading(catalogue, vectors, () => {
+      const reading = { words: splitWords(stored.words[at]), terms: splitWords(stored.terms[at]) };
+      at++;
+      return reading;
+    });
+    if (built.readings.sha256 === stored.sha256 && at === stored.words.length)
+      return { ...built, serviceActs: new Set(stored.acts) as ReadonlySet<string> | undefined };
+  }
+  return { ...targetsReading(catalogue, vectors, readText), serviceActs: undefined };
+}
+
+/** Targets and their catalogue documents, each catalogue text read by `read`; records the readings (without acts and cues) and their texts' hash. */
+function targetsReading(
+  catalogue: Catalogue,
+  vectors: WordVectors | null,
+  read: (text: string) => TextReading,
+) {
+  const hash = createHash("sha256");
+  const readings: StoredReadings = { sha256: "", words: [], terms: [], acts: [], cueLemmas: [] };
+  const readOne = (text: string): TextReading => {
+    hash.update(`${text}\n`);
+    const reading = read(text);
+    readings.words.push(reading.words.join(" "));
+    readings.terms.push(reading.terms.join(" "));
+    return reading;
+  };
   const targets: Target[] = [];
   const targetIndex = new Map<string, number>();
   const units = new Map<string, UnitInfo>();
@@ -116,11 +175,10 @@ export function buildTargets(catalogue: Catalogue, vectors: WordVectors | null) 
   const unitDocs = new Bm25Index({ k1: 1.2, b: 0.75 });
   const unitOrder: string[] = [];
   const add = (target: Omit<Target, "vector">, extra: string[] = []) => {
-    const analysis = analyse([target.text, ...extra].join(". "));
-    const words = analysis.tokens.filter((t) => t.word).map((t) => t.value.toLowerCase());
+    const reading = readOne([target.text, ...extra].join(". "));
     targetIndex.set(target.id, targets.length);
-    targets.push({ ...target, vector: sentenceVector(vectors, words) });
-    textDocs.add([{ terms: contentTerms(analysis), weight: 1 }]);
+    targets.push({ ...target, vector: sentenceVector(vectors, reading.words) });
+    textDocs.add([{ terms: reading.terms, weight: 1 }]);
     return targets.length - 1;
   };
   for (const unit of catalogue.units.values()) {
@@ -146,20 +204,30 @@ export function buildTargets(catalogue: Catalogue, vectors: WordVectors | null) 
       ...unit.keyWords,
       ...unit.elements.flatMap((e) => e.criteria.map((c) => c.text)),
     ];
-    unitDocs.add([{ terms: contentTerms(analyse(unitText.join(". "))), weight: 1 }]);
+    unitDocs.add([{ terms: readOne(unitText.join(". ")).terms, weight: 1 }]);
   }
   const situationTargets: number[] = [];
-  for (const s of catalogue.situations.values())
+  for (const s of catalogue.situations.values()) {
+    const cues = s.cues.map((cue) => readOne(cue).words);
     situationTargets.push(
-      add(
-        { id: `situation:${s.id}`, kind: "situation", unitId: "", text: s.label, cues: s.cues.map(wordsOf) },
-        s.cues,
-      ),
+      add({ id: `situation:${s.id}`, kind: "situation", unitId: "", text: s.label, cues }, s.cues),
     );
+  }
   textDocs.finalise();
   unitDocs.finalise();
+  readings.sha256 = hash.digest("hex");
   const unitPosition = new Map(unitOrder.map((u, i) => [u, i]));
-  return { targets, targetIndex, units, textDocs, unitDocs, unitOrder, unitPosition, situationTargets };
+  return {
+    targets,
+    targetIndex,
+    units,
+    textDocs,
+    unitDocs,
+    unitOrder,
+    unitPosition,
+    situationTargets,
+    readings,
+  };
 }
 
 /** Builds a view of the examples and accounts, leaving out one workplace's (to featurise that workplace's training texts). */
@@ -290,7 +358,8 @@ export function buildScorerIndex(
   accounts: AccountRef[],
   targets?: ReturnType<typeof buildTargets>,
 ): ScorerIndex {
-  const base = targets ?? buildTargets(catalogue, vectors);
+  // The readings are for the model file only: the index does not keep them.
+  const { readings: _readings, ...base } = targets ?? buildTargets(catalogue, vectors);
   const views = new Map<string, View>();
   return {
     catalogue,

@@ -23,7 +23,8 @@ const EVERYDAY_ACTS =
 const actsCache = new WeakMap<ScorerIndex, Set<string>>();
 
 /** The service-act lemmas of the index's catalogue, found once per index. */
-export function serviceActs(index: ScorerIndex): Set<string> {
+export function serviceActs(index: ScorerIndex): ReadonlySet<string> {
+  if (index.serviceActs) return index.serviceActs;
   let acts = actsCache.get(index);
   if (acts) return acts;
   acts = new Set(EVERYDAY_ACTS);

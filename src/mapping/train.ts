@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { Catalogue } from "../standards/catalogue.ts";
 import type { Corpus, CorpusAccount } from "./corpus.ts";
 import { criterionClassifiers, storedCriterionClassifier } from "./criterion-classifier.ts";
+import { cueLemmaEntries } from "./cues.ts";
 import { type SentenceModels, sentenceFeatures } from "./features.ts";
 import { concatBytes, quantiseRows } from "./int8.ts";
 import { fitLogistic } from "./logistic.ts";
@@ -15,8 +16,10 @@ import {
   buildTargets,
   type Example,
   type ScorerIndex,
+  type StoredReadings,
   type TargetKind,
 } from "./scorer-index.ts";
+import { serviceActs } from "./served.ts";
 import { composeAccounts } from "./synthetic.ts";
 import { analyseText } from "./text.ts";
 import { type CvGroup, crossValidate, type Fitted, fitTextModels, type LabelledText } from "./train-cv.ts";
@@ -45,6 +48,11 @@ export interface TrainOptions {
 }
 
 const quiet: Stage = { tick() {}, stop() {} };
+
+/** The catalogue's readings for the model file, with the service acts and the cues' lemmas that training read. */
+function storedReadings(readings: StoredReadings, index: ScorerIndex): StoredReadings {
+  return { ...readings, acts: [...serviceActs(index)].sort(), cueLemmas: cueLemmaEntries() };
+}
 
 /** Segments shorter than this many words are too thin to be a neighbour's sentence. */
 const NEIGHBOUR_SEGMENT_WORDS = 4;
@@ -317,6 +325,7 @@ export function train(
       dims,
       models: { sentence, ...fitted },
       thresholds: cv.thresholds,
+      catalogueReadings: storedReadings(probe.readings, fullIndex),
       examples: fullIndex.examples.map((e) => [
         fullIndex.targets[e.target]?.id ?? "",
         e.positive ? 1 : 0,
