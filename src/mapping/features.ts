@@ -60,7 +60,7 @@ function interleave(
 function dotLanes(
   q: Float64Array,
   lanes: number,
-  m: Float32Array,
+  m: Float32Array | Int8Array,
   from: number,
   to: number,
   dims: number,
@@ -232,19 +232,22 @@ function scratchOf(n: number): Float64Array {
  * dot products go among the columns of one segment's row (a target's rows are one run of columns).
  */
 class Columns {
-  matrices: Float32Array[] = [];
+  matrices: Array<Float32Array | Int8Array> = [];
+  /** Per matrix, each row's scale (int8 rows), or null (float rows, used as they are). */
+  scales: Array<Float64Array | null> = [];
   from: number[] = [];
   to: number[] = [];
   at: number[] = [];
   count = 0;
-  /** Adds rows [from, to) of `m` and returns their first column. */
-  add(m: Float32Array, from: number, to: number): number {
+  /** Adds rows [from, to) of `m` (int8 rows with their `scale`) and returns their first column. */
+  add(m: Float32Array | Int8Array, from: number, to: number, scale: Float64Array | null = null): number {
     const first = this.count;
     if (to <= from) return first;
     const last = this.matrices.length - 1;
     if (last >= 0 && this.matrices[last] === m && this.to[last] === from) this.to[last] = to;
     else {
       this.matrices.push(m);
+      this.scales.push(scale);
       this.from.push(from);
       this.to.push(to);
       this.at.push(first);
@@ -254,18 +257,17 @@ class Columns {
   }
   /** Every range's dot products with the interleaved vectors in `q`: lane k's at out[k·count + column]. */
   dots(q: Float64Array, lanes: number, dims: number, out: Float64Array): void {
-    for (let g = 0; g < this.matrices.length; g++)
-      dotLanes(
-        q,
-        lanes,
-        this.matrices[g] as Float32Array,
-        this.from[g] as number,
-        this.to[g] as number,
-        dims,
-        out,
-        this.count,
-        this.at[g] as number,
-      );
+    for (let g = 0; g < this.matrices.length; g++) {
+      const from = this.from[g] as number;
+      const to = this.to[g] as number;
+      const at = this.at[g] as number;
+      dotLanes(q, lanes, this.matrices[g] as Float32Array | Int8Array, from, to, dims, out, this.count, at);
+      const scale = this.scales[g];
+      if (scale)
+        for (let k = 0; k < lanes; k++)
+          for (let r = from, o = k * this.count + at; r < to; r++, o++)
+            out[o] = (out[o] as number) * (scale[r] as number);
+    }
   }
 }
 
@@ -867,7 +869,7 @@ export function sentenceNeighbours(view: View, text: AnalysedText, nearest: Neig
   const columns = new Columns();
   const owners = new Int32Array(rows);
   for (const [from, to] of ranges) {
-    const at = columns.add(m, from, to);
+    const at = columns.add(m, from, to, view.segmentScale);
     for (let r = from; r < to; r++) owners[at + r - from] = owner[r] as number;
   }
   const sims = scratchOf(LANES * rows);

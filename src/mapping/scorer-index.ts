@@ -38,8 +38,13 @@ export interface AccountRef {
   /** Criteria and knowledge items. */
   targets: Set<string>;
   situations: Set<string>;
-  /** The SIF vectors of its segments, one after another (for sentence-level neighbours). */
-  segments: Float32Array;
+  /**
+   * The SIF vectors of its segments, one after another (for sentence-level neighbours): float rows, or, from
+   * a loaded model, int8 rows that `segmentScale` makes unit length (a quarter of the memory).
+   */
+  segments: Float32Array | Int8Array;
+  /** With int8 rows: each row's scale (1 / (127 × the int8 row's norm)). */
+  segmentScale?: Float64Array;
 }
 
 export interface UnitInfo {
@@ -62,8 +67,9 @@ export interface View {
   negativeMatrix: Float32Array;
   negativeStart: Int32Array;
   accounts: number[];
-  /** The evidence accounts' segment vectors, one after another, and the account each belongs to. */
-  segmentMatrix: Float32Array;
+  /** The evidence accounts' segment vectors, one after another (int8 rows with their scales, or float rows), and the account each belongs to. */
+  segmentMatrix: Float32Array | Int8Array;
+  segmentScale: Float64Array | null;
   segmentOwner: Int32Array;
   /** Per account (by its index in the corpus): its first segment row and one past its last (equal when none). */
   segmentFrom: Int32Array;
@@ -310,15 +316,24 @@ export function buildView(
   const owned = kept.filter((i) => !(accounts[i] as AccountRef).notEvidence);
   const rows = owned.reduce((n, i) => n + (accounts[i] as AccountRef).segments.length / dims, 0);
   // The view that keeps every account reads the rows where the model loaded them; the others copy theirs.
-  const inPlace = sharedRows(owned.map((i) => (accounts[i] as AccountRef).segments));
-  const segmentMatrix = inPlace ?? new Float32Array(rows * dims);
+  const int8 = owned.some((i) => (accounts[i] as AccountRef).segments instanceof Int8Array);
+  const inPlace = int8
+    ? sharedInt8Rows(owned.map((i) => (accounts[i] as AccountRef).segments as Int8Array))
+    : sharedRows(owned.map((i) => (accounts[i] as AccountRef).segments as Float32Array));
+  const segmentMatrix = inPlace ?? (int8 ? new Int8Array(rows * dims) : new Float32Array(rows * dims));
+  const scaleInPlace = int8
+    ? sharedScales(owned.map((i) => segmentScaleOf(accounts[i] as AccountRef)))
+    : null;
+  const segmentScale = int8 ? (scaleInPlace ?? new Float64Array(rows)) : null;
   const segmentOwner = new Int32Array(rows);
   const segmentFrom = new Int32Array(accounts.length);
   const segmentTo = new Int32Array(accounts.length);
   let row = 0;
   for (const i of owned) {
-    const seg = (accounts[i] as AccountRef).segments;
+    const account = accounts[i] as AccountRef;
+    const seg = account.segments;
     if (!inPlace) segmentMatrix.set(seg, row * dims);
+    if (segmentScale && !scaleInPlace) segmentScale.set(segmentScaleOf(account), row);
     segmentFrom[i] = row;
     for (let r = 0; r < seg.length / dims; r++) segmentOwner[row + r] = i;
     row += seg.length / dims;
@@ -342,6 +357,7 @@ export function buildView(
     negativeStart: neg.start,
     accounts: kept,
     segmentMatrix,
+    segmentScale,
     segmentOwner,
     segmentFrom,
     segmentTo,
@@ -388,8 +404,29 @@ export function buildScorerIndex(
   };
 }
 
-/** The rows as one matrix without copying, when they already lie one after another in one buffer (as the model loads them); else null. */
-export function sharedRows(rows: readonly Float32Array[]): Float32Array | null {
+/** An account's int8 rows' scales (a loaded model sets them with the rows). */
+function segmentScaleOf(account: AccountRef): Float64Array {
+  if (!account.segmentScale)
+    throw new Error("An account's int8 sentence rows came without their scales: the model is broken.");
+  return account.segmentScale;
+}
+
+/** The same as sharedRows, for int8 rows. */
+function sharedInt8Rows(rows: readonly Int8Array[]): Int8Array | null {
+  const all = contiguous(rows);
+  return all && new Int8Array(all.buffer, all.offset, all.bytes);
+}
+
+/** The same as sharedRows, for the int8 rows' scales. */
+function sharedScales(rows: readonly Float64Array[]): Float64Array | null {
+  const all = contiguous(rows);
+  return all && new Float64Array(all.buffer, all.offset, all.bytes / 8);
+}
+
+/** Where arrays that lie one after another in one buffer start, and their bytes together; null when they do not. */
+function contiguous(
+  rows: readonly ArrayBufferView[],
+): { buffer: ArrayBufferLike; offset: number; bytes: number } | null {
   const first = rows[0];
   if (!first) return null;
   let end = first.byteOffset;
@@ -397,5 +434,11 @@ export function sharedRows(rows: readonly Float32Array[]): Float32Array | null {
     if (r.buffer !== first.buffer || r.byteOffset !== end) return null;
     end += r.byteLength;
   }
-  return new Float32Array(first.buffer, first.byteOffset, (end - first.byteOffset) / 4);
+  return { buffer: first.buffer, offset: first.byteOffset, bytes: end - first.byteOffset };
+}
+
+/** The rows as one matrix without copying, when they already lie one after another in one buffer (as the model loads them); else null. */
+export function sharedRows(rows: readonly Float32Array[]): Float32Array | null {
+  const all = contiguous(rows);
+  return all && new Float32Array(all.buffer, all.offset, all.bytes / 4);
 }

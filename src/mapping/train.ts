@@ -348,7 +348,8 @@ export function train(
     arrays: {
       exampleVectors: concatBytes(fullIndex.examples.map((e) => quantiseRows(e.vector))),
       accountVectors: concatBytes(accounts.map((a) => quantiseRows(a.vector))),
-      segmentVectors: concatBytes(accounts.map((a) => quantiseRows(a.segments))),
+      // Training's accounts are analysed afresh, so their rows are float (int8 rows come only from a loaded model).
+      segmentVectors: concatBytes(accounts.map((a) => quantiseRows(a.segments as Float32Array))),
       unitWeights,
       unitVector,
       criterionRows: criterion?.arrays.rows ?? new Int8Array(0),

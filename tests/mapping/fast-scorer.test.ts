@@ -208,7 +208,7 @@ function plainSentenceVotes(text: AnalysedText, ranked: readonly number[], v: Vi
     const near: Array<[number, number]> = [];
     for (const a of pool)
       for (let r = v.segmentFrom[a] as number; r < (v.segmentTo[a] as number); r++)
-        near.push([dot(segment.vector, v.segmentMatrix, r * 100), a]);
+        near.push([dot(segment.vector, v.segmentMatrix, r * 100) * (v.segmentScale?.[r] ?? 1), a]);
     // Stable: among equal similarities the earlier row wins, as a running top five keeps it.
     const top = near
       .map((x, i) => [...x, i] as const)
