@@ -163,7 +163,7 @@ function decodeExamples(
 
 /**
  * The evidence accounts' segment rows, copied into one int8 buffer in order (a quarter of what Float32 rows
- * took), with each row's scale, 1 / (127 × its norm ÷ 127): a row times its scale is the unit-length vector
+ * took), with each row's scale, one over the int8 row's norm: a row times its scale is the unit-length vector
  * that decoding made before. The view that keeps them all (the one that maps) reads them where they are. A
  * not-evidence account's rows are left in the file: no view reads them (the sentence-level neighbours vote
  * with evidence accounts only).

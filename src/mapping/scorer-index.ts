@@ -43,7 +43,7 @@ export interface AccountRef {
    * a loaded model, int8 rows that `segmentScale` makes unit length (a quarter of the memory).
    */
   segments: Float32Array | Int8Array;
-  /** With int8 rows: each row's scale (1 / (127 × the int8 row's norm)). */
+  /** With int8 rows: each row's scale (one over the int8 row's norm). */
   segmentScale?: Float64Array;
 }
 
