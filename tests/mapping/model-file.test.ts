@@ -66,18 +66,18 @@ describe("the mapper's model file", { timeout: 60_000 }, () => {
   it("records held-out figures no worse than the last landed model's, with a register left out of training", () => {
     // The register-held-out cross-validation of `npm run train` (data/training/model/README.md): each
     // register's accounts are mapped by models fitted without its sentences and accounts. Floors a little
-    // below the figures of the model trained on 2,417 texts (recall@10 0.617, precision@5 0.476, shown
-    // precision 0.552, not-evidence 0.762 with 680 not-evidence texts), so a retraining that loses what it
-    // gained on unseen accounts fails here. The not-evidence floor is lower than before (0.78) because the pool
-    // took in 46 texts where someone other than the writer serves, the hardest kind; on the 1,777 texts of
-    // the model before, not-evidence went from 0.799 to 0.802.
+    // below the figures of the model trained on 2,417 texts (recall@10 0.619, precision@5 0.478, shown
+    // precision 0.551, not-evidence 0.768 with 680 not-evidence texts), so a retraining that loses what it
+    // gained on unseen accounts fails here. The not-evidence floor is over the 0.762 of the gate fitted with
+    // an L2 penalty of 3, which caught fewer not-evidence texts while refusing more accounts (50 of 1,737
+    // against 43).
     const model = parseModel(json, binary);
     const register = model.file.crossValidation.register as { pooled: Record<string, number> };
     expect(register.pooled.n).toBeGreaterThan(1000);
     expect(register.pooled.pc_recall_at_10).toBeGreaterThanOrEqual(0.59);
     expect(register.pooled.pc_precision_at_5).toBeGreaterThanOrEqual(0.475);
     expect(register.pooled.pc_shown_precision).toBeGreaterThanOrEqual(0.545);
-    expect(register.pooled.not_evidence_accuracy).toBeGreaterThanOrEqual(0.745);
+    expect(register.pooled.not_evidence_accuracy).toBeGreaterThanOrEqual(0.765);
     expect(register.pooled.claims_shown_median).toBeLessThanOrEqual(8);
   });
 });
