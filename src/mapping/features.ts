@@ -2,7 +2,7 @@
 import { queryOf } from "./bm25.ts";
 import { type LogisticModel, linear, sigmoid } from "./logistic.ts";
 import { type ScorerIndex, sharedRows, type TargetKind, type View } from "./scorer-index.ts";
-import { float64s, int32s, uint8s } from "./scratch.ts";
+import { float32s, float64s, int32s, uint8s } from "./scratch.ts";
 import type { AnalysedText, TextSegment } from "./text.ts";
 import { dot } from "./vectors.ts";
 
@@ -60,7 +60,7 @@ function interleave(
 function dotLanes(
   q: Float64Array,
   lanes: number,
-  m: Float32Array | Int8Array,
+  m: Float32Array,
   from: number,
   to: number,
   dims: number,
@@ -232,22 +232,19 @@ function scratchOf(n: number): Float64Array {
  * dot products go among the columns of one segment's row (a target's rows are one run of columns).
  */
 class Columns {
-  matrices: Array<Float32Array | Int8Array> = [];
-  /** Per matrix, each row's scale (int8 rows), or null (float rows, used as they are). */
-  scales: Array<Float64Array | null> = [];
+  matrices: Float32Array[] = [];
   from: number[] = [];
   to: number[] = [];
   at: number[] = [];
   count = 0;
-  /** Adds rows [from, to) of `m` (int8 rows with their `scale`) and returns their first column. */
-  add(m: Float32Array | Int8Array, from: number, to: number, scale: Float64Array | null = null): number {
+  /** Adds rows [from, to) of `m` and returns their first column. */
+  add(m: Float32Array, from: number, to: number): number {
     const first = this.count;
     if (to <= from) return first;
     const last = this.matrices.length - 1;
     if (last >= 0 && this.matrices[last] === m && this.to[last] === from) this.to[last] = to;
     else {
       this.matrices.push(m);
-      this.scales.push(scale);
       this.from.push(from);
       this.to.push(to);
       this.at.push(first);
@@ -257,17 +254,18 @@ class Columns {
   }
   /** Every range's dot products with the interleaved vectors in `q`: lane k's at out[k·count + column]. */
   dots(q: Float64Array, lanes: number, dims: number, out: Float64Array): void {
-    for (let g = 0; g < this.matrices.length; g++) {
-      const from = this.from[g] as number;
-      const to = this.to[g] as number;
-      const at = this.at[g] as number;
-      dotLanes(q, lanes, this.matrices[g] as Float32Array | Int8Array, from, to, dims, out, this.count, at);
-      const scale = this.scales[g];
-      if (scale)
-        for (let k = 0; k < lanes; k++)
-          for (let r = from, o = k * this.count + at; r < to; r++, o++)
-            out[o] = (out[o] as number) * (scale[r] as number);
-    }
+    for (let g = 0; g < this.matrices.length; g++)
+      dotLanes(
+        q,
+        lanes,
+        this.matrices[g] as Float32Array,
+        this.from[g] as number,
+        this.to[g] as number,
+        dims,
+        out,
+        this.count,
+        this.at[g] as number,
+      );
   }
 }
 
@@ -847,6 +845,25 @@ export function neighbours(
   };
 }
 
+/** sentenceNeighbours' decoded pool of corpus sentences, reused from text to text. */
+const pooledRows = float32s();
+
+/** Int8 rows [from, to) into `out` from row `at`, each as (value ÷ 127) ÷ its norm, as the model's loader decoded them. */
+function decodeRows(
+  m: Int8Array,
+  norms: Float64Array,
+  from: number,
+  to: number,
+  dims: number,
+  out: Float32Array,
+  at: number,
+): void {
+  for (let r = from, o = at * dims; r < to; r++) {
+    const n = norms[r] as number;
+    for (let d = r * dims, end = d + dims; d < end; d++, o++) out[o] = (m[d] as number) / 127 / n;
+  }
+}
+
 /**
  * Sentence-level neighbours: each segment of the text finds the nearest segments of the view's labelled
  * accounts (other workplaces' when training) and they vote their accounts' labels; the share is over all
@@ -865,13 +882,20 @@ export function sentenceNeighbours(view: View, text: AnalysedText, nearest: Neig
   const vs: Float32Array[] = [];
   if (rows) for (const segment of text.segments) if (segment.words.length >= 4) vs.push(segment.vector);
   const dims = vs[0]?.length ?? 0;
-  // The pooled corpus sentences as columns, in pool order.
+  // The pooled corpus sentences as columns, in pool order: int8 rows (a loaded model's) decoded into one
+  // reused buffer first, so the dot products read float rows only.
   const columns = new Columns();
   const owners = new Int32Array(rows);
+  const norms = view.segmentNorm;
+  const pool = norms && vs.length ? pooledRows.take(rows * dims) : null;
+  let pooled = 0;
   for (const [from, to] of ranges) {
-    const at = columns.add(m, from, to, view.segmentScale);
+    const at = pool ? pooled : columns.add(m as Float32Array, from, to);
+    if (pool && norms) decodeRows(m as Int8Array, norms, from, to, dims, pool, pooled);
+    pooled += to - from;
     for (let r = from; r < to; r++) owners[at + r - from] = owner[r] as number;
   }
+  if (pool) columns.add(pool, 0, rows);
   const sims = scratchOf(LANES * rows);
   const q = lanesOf(dims);
   const votes = new Float64Array(view.segmentFrom.length);

@@ -120,9 +120,9 @@ export interface Model {
 
 /** The vector of an example before decodeExamples sets it. */
 const NO_VECTOR = new Float32Array(0);
-/** The sentence rows of a not-evidence account, and their scales. */
+/** The sentence rows of a not-evidence account, and their norms. */
 const NO_ROWS = new Int8Array(0);
-const NO_SCALES = new Float64Array(0);
+const NO_NORMS = new Float64Array(0);
 
 /**
  * One whole-text vector (`dims` bytes at `from`) into `out` at `at`, made unit length again: the int8 values
@@ -163,41 +163,41 @@ function decodeExamples(
 
 /**
  * The evidence accounts' segment rows, copied into one int8 buffer in order (a quarter of what Float32 rows
- * took), with each row's scale, one over the int8 row's norm: a row times its scale is the unit-length vector
- * that decoding made before. The view that keeps them all (the one that maps) reads them where they are. A
- * not-evidence account's rows are left in the file: no view reads them (the sentence-level neighbours vote
- * with evidence accounts only).
+ * took), with each row's norm of its values ÷ 127: the sentence neighbours read a row as (value ÷ 127) ÷ norm,
+ * the unit-length vector decoding made before. The view that keeps them all (the one that maps) reads them
+ * where they are. A not-evidence account's rows are left in the file: no view reads them (the sentence-level
+ * neighbours vote with evidence accounts only).
  */
 function accountSegments(
   accounts: ModelFile["accounts"],
   bytes: Int8Array,
   dims: number,
-): { rows: Int8Array[]; scales: Float64Array[] } {
+): { rows: Int8Array[]; norms: Float64Array[] } {
   const rows: Int8Array[] = new Array(accounts.length);
-  const scales: Float64Array[] = new Array(accounts.length);
+  const norms: Float64Array[] = new Array(accounts.length);
   const count = accounts.reduce((n, a) => n + (a.notEvidence ? 0 : a.segments), 0);
   const all = new Int8Array(count * dims);
-  const allScales = new Float64Array(count);
+  const allNorms = new Float64Array(count);
   let from = 0;
   let at = 0;
   accounts.forEach((a, i) => {
     if (a.notEvidence) {
       rows[i] = NO_ROWS;
-      scales[i] = NO_SCALES;
+      norms[i] = NO_NORMS;
     } else {
       all.set(bytes.subarray(from, from + a.segments * dims), at * dims);
       for (let r = 0; r < a.segments; r++) {
         let n = 0;
         for (let d = 0; d < dims; d++) n += ((all[(at + r) * dims + d] as number) / 127) ** 2;
-        allScales[at + r] = 1 / 127 / (Math.sqrt(n) || 1);
+        allNorms[at + r] = Math.sqrt(n) || 1;
       }
       rows[i] = all.subarray(at * dims, (at + a.segments) * dims);
-      scales[i] = allScales.subarray(at, at + a.segments);
+      norms[i] = allNorms.subarray(at, at + a.segments);
       at += a.segments;
     }
     from += a.segments * dims;
   });
-  return { rows, scales };
+  return { rows, norms };
 }
 
 /**
@@ -327,7 +327,7 @@ export function mapperFromModel(
       targets: new Set(a.targets),
       situations: new Set(a.situations),
       segments: segments.rows[i] as Int8Array,
-      segmentScale: segments.scales[i] as Float64Array,
+      segmentNorm: segments.norms[i] as Float64Array,
     };
   });
   const index = buildScorerIndex(catalogue, vectors, examples, accounts, index0);

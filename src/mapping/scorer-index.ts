@@ -40,11 +40,11 @@ export interface AccountRef {
   situations: Set<string>;
   /**
    * The SIF vectors of its segments, one after another (for sentence-level neighbours): float rows, or, from
-   * a loaded model, int8 rows that `segmentScale` makes unit length (a quarter of the memory).
+   * a loaded model, int8 rows (a quarter of the memory) that read as (value ÷ 127) ÷ the row's `segmentNorm`.
    */
   segments: Float32Array | Int8Array;
-  /** With int8 rows: each row's scale (one over the int8 row's norm). */
-  segmentScale?: Float64Array;
+  /** With int8 rows: each row's norm of its values ÷ 127. */
+  segmentNorm?: Float64Array;
 }
 
 export interface UnitInfo {
@@ -67,9 +67,9 @@ export interface View {
   negativeMatrix: Float32Array;
   negativeStart: Int32Array;
   accounts: number[];
-  /** The evidence accounts' segment vectors, one after another (int8 rows with their scales, or float rows), and the account each belongs to. */
+  /** The evidence accounts' segment vectors, one after another (float rows, or int8 rows with their norms), and the account each belongs to. */
   segmentMatrix: Float32Array | Int8Array;
-  segmentScale: Float64Array | null;
+  segmentNorm: Float64Array | null;
   segmentOwner: Int32Array;
   /** Per account (by its index in the corpus): its first segment row and one past its last (equal when none). */
   segmentFrom: Int32Array;
@@ -321,10 +321,8 @@ export function buildView(
     ? sharedInt8Rows(owned.map((i) => (accounts[i] as AccountRef).segments as Int8Array))
     : sharedRows(owned.map((i) => (accounts[i] as AccountRef).segments as Float32Array));
   const segmentMatrix = inPlace ?? (int8 ? new Int8Array(rows * dims) : new Float32Array(rows * dims));
-  const scaleInPlace = int8
-    ? sharedScales(owned.map((i) => segmentScaleOf(accounts[i] as AccountRef)))
-    : null;
-  const segmentScale = int8 ? (scaleInPlace ?? new Float64Array(rows)) : null;
+  const normInPlace = int8 ? sharedNorms(owned.map((i) => segmentNormOf(accounts[i] as AccountRef))) : null;
+  const segmentNorm = int8 ? (normInPlace ?? new Float64Array(rows)) : null;
   const segmentOwner = new Int32Array(rows);
   const segmentFrom = new Int32Array(accounts.length);
   const segmentTo = new Int32Array(accounts.length);
@@ -333,7 +331,7 @@ export function buildView(
     const account = accounts[i] as AccountRef;
     const seg = account.segments;
     if (!inPlace) segmentMatrix.set(seg, row * dims);
-    if (segmentScale && !scaleInPlace) segmentScale.set(segmentScaleOf(account), row);
+    if (segmentNorm && !normInPlace) segmentNorm.set(segmentNormOf(account), row);
     segmentFrom[i] = row;
     for (let r = 0; r < seg.length / dims; r++) segmentOwner[row + r] = i;
     row += seg.length / dims;
@@ -357,7 +355,7 @@ export function buildView(
     negativeStart: neg.start,
     accounts: kept,
     segmentMatrix,
-    segmentScale,
+    segmentNorm,
     segmentOwner,
     segmentFrom,
     segmentTo,
@@ -404,11 +402,11 @@ export function buildScorerIndex(
   };
 }
 
-/** An account's int8 rows' scales (a loaded model sets them with the rows). */
-function segmentScaleOf(account: AccountRef): Float64Array {
-  if (!account.segmentScale)
-    throw new Error("An account's int8 sentence rows came without their scales: the model is broken.");
-  return account.segmentScale;
+/** An account's int8 rows' norms (a loaded model sets them with the rows). */
+function segmentNormOf(account: AccountRef): Float64Array {
+  if (!account.segmentNorm)
+    throw new Error("An account's int8 sentence rows came without their norms: the model is broken.");
+  return account.segmentNorm;
 }
 
 /** The same as sharedRows, for int8 rows. */
@@ -417,8 +415,8 @@ function sharedInt8Rows(rows: readonly Int8Array[]): Int8Array | null {
   return all && new Int8Array(all.buffer, all.offset, all.bytes);
 }
 
-/** The same as sharedRows, for the int8 rows' scales. */
-function sharedScales(rows: readonly Float64Array[]): Float64Array | null {
+/** The same as sharedRows, for the int8 rows' norms. */
+function sharedNorms(rows: readonly Float64Array[]): Float64Array | null {
   const all = contiguous(rows);
   return all && new Float64Array(all.buffer, all.offset, all.bytes / 8);
 }

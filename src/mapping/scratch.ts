@@ -1,6 +1,6 @@
 // Working buffers the mapping path reuses from one text to the next: typed arrays that only grow, instead of new arrays for every text.
 
-type Typed = Float64Array | Int32Array | Uint8Array;
+type Typed = Float64Array | Float32Array | Int32Array | Uint8Array;
 
 /**
  * One reusable typed array. `take(n)` gives an array of at least n elements (only the first n are the
@@ -22,5 +22,6 @@ export class Scratch<T extends Typed> {
 }
 
 export const float64s = () => new Scratch((n) => new Float64Array(n));
+export const float32s = () => new Scratch((n) => new Float32Array(n));
 export const int32s = () => new Scratch((n) => new Int32Array(n));
 export const uint8s = () => new Scratch((n) => new Uint8Array(n));

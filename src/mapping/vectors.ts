@@ -172,7 +172,7 @@ export function normalise(v: Float32Array): Float32Array {
 }
 
 /** Dot product of two equal-length vectors (the cosine when both are unit length). */
-export function dot(a: Float32Array, b: Float32Array | Int8Array, bOffset = 0): number {
+export function dot(a: Float32Array, b: Float32Array, bOffset = 0): number {
   let s = 0;
   for (let d = 0; d < a.length; d++) s += (a[d] as number) * (b[bOffset + d] as number);
   return s;

@@ -199,6 +199,14 @@ function plainRanking(text: AnalysedText, evidenceOnly: boolean): number[] {
     .map(([a]) => a);
 }
 
+/** A corpus sentence's vector: a float row as it is, an int8 row as (value ÷ 127) ÷ its norm. */
+function rowOf(v: View, r: number): Float32Array {
+  const row = v.segmentMatrix.subarray(r * 100, (r + 1) * 100);
+  if (row instanceof Float32Array) return row;
+  const n = v.segmentNorm?.[r] ?? 1;
+  return Float32Array.from(row, (x) => x / 127 / n);
+}
+
 /** Each long-enough segment's five nearest pooled corpus sentences vote their accounts, one row at a time. */
 function plainSentenceVotes(text: AnalysedText, ranked: readonly number[], v: View): Map<number, number> {
   const votes = new Map<number, number>();
@@ -208,7 +216,7 @@ function plainSentenceVotes(text: AnalysedText, ranked: readonly number[], v: Vi
     const near: Array<[number, number]> = [];
     for (const a of pool)
       for (let r = v.segmentFrom[a] as number; r < (v.segmentTo[a] as number); r++)
-        near.push([dot(segment.vector, v.segmentMatrix, r * 100) * (v.segmentScale?.[r] ?? 1), a]);
+        near.push([dot(segment.vector, rowOf(v, r)), a]);
     // Stable: among equal similarities the earlier row wins, as a running top five keeps it.
     const top = near
       .map((x, i) => [...x, i] as const)
