@@ -887,11 +887,11 @@ export function sentenceNeighbours(view: View, text: AnalysedText, nearest: Neig
   const columns = new Columns();
   const owners = new Int32Array(rows);
   const norms = view.segmentNorm;
-  const pool = norms && vs.length ? pooledRows.take(rows * dims) : null;
+  const pool = norms ? pooledRows.take(rows * dims) : null;
   let pooled = 0;
   for (const [from, to] of ranges) {
-    const at = pool ? pooled : columns.add(m as Float32Array, from, to);
-    if (pool && norms) decodeRows(m as Int8Array, norms, from, to, dims, pool, pooled);
+    const at = norms && pool ? pooled : columns.add(m as Float32Array, from, to);
+    if (norms && pool) decodeRows(m as Int8Array, norms, from, to, dims, pool, pooled);
     pooled += to - from;
     for (let r = from; r < to; r++) owners[at + r - from] = owner[r] as number;
   }
